@@ -1,0 +1,43 @@
+import type {Mode, RunConfig} from './config.js';
+import type {RunResult, Snapshot} from './metrics/snapshot.js';
+
+/** What a key asks the session to do (string-tagged, handed from the UI to the session). */
+export type Command =
+	| {readonly type: 'mode'; readonly mode: Mode}
+	| {readonly type: 'cycle-work'}
+	| {readonly type: 'workers'; readonly delta: 1 | -1}
+	| {readonly type: 'concurrency'; readonly delta: 1 | -1}
+	| {readonly type: 'cycle-requests'}
+	| {readonly type: 'restart'}
+	| {readonly type: 'toggle-pause'}
+	| {readonly type: 'compare'}
+	| {readonly type: 'toggle-gil'}
+	| {readonly type: 'quit'};
+
+export type CompareView = {
+	/** Modes in run order; results so far, in the same order. */
+	readonly modes: readonly Mode[];
+	readonly results: readonly RunResult[];
+	/** Mode running now, null once all are done. */
+	readonly running: Mode | null;
+};
+
+/** Everything the dashboard draws, read-only; replaced (never mutated) at most fps times a second. */
+export type View = {
+	readonly config: RunConfig;
+	/** The live run; null before the first snapshot. */
+	readonly snapshot: Snapshot | null;
+	readonly compare: CompareView | null;
+	/** A one-line notice (e.g. "cannot change workers in sequential mode"), '' when none. */
+	readonly notice: string;
+	/** Set when the session has ended (after quit): the one-paragraph summary to leave on screen. */
+	readonly summary: string | null;
+};
+
+/** The session as the UI sees it: views to read, commands to send. */
+export type Controller = {
+	getView(): View;
+	/** Called with each new view, at most fps times a second. Returns an unsubscribe function. */
+	subscribe(listener: (view: View) => void): () => void;
+	dispatch(command: Command): void;
+};

@@ -1,0 +1,50 @@
+import type {Mode} from '../config.js';
+import type {EventBus} from '../bus.js';
+import type {WorkloadSpec} from '../workloads/workload.js';
+
+export type ExecutorOptions = {
+	readonly mode: Mode;
+	readonly requests: number;
+	/** Processes (processes, processes-threads, processes-async) or threads (threads). */
+	readonly workers: number;
+	/** Threads per process in processes-threads. */
+	readonly threads: number;
+	/** Requests in flight per event loop (async modes). */
+	readonly concurrency: number;
+	/** Serialise CPU sections across the threads of a process. */
+	readonly gil: boolean;
+	/** What each worker builds its Workload from (connections is set per worker by the executor). */
+	readonly workload: Omit<WorkloadSpec, 'connections'>;
+	/** Every event of the run arrives here, in batches. */
+	readonly bus: EventBus;
+};
+
+export type RunTotals = {
+	readonly requested: number;
+	readonly completed: number;
+	readonly failed: number;
+	readonly cancelled: number;
+	/** Epoch ms when the first task was handed out (NaN if none was). */
+	readonly firstTaskAt: number;
+	/** Epoch ms when the last task ended (NaN if none did). */
+	readonly lastEndAt: number;
+};
+
+/**
+ * One concurrency model. It only emits events on `options.bus`; it never
+ * touches the UI. Every task ends exactly once (completed, failed or
+ * cancelled), so completed + failed + cancelled == requested when run() resolves.
+ */
+export type Executor = {
+	/** Start the pool; resolves when every worker has emitted worker-up. */
+	start(): Promise<{startupMs: number}>;
+	/** Hand out all tasks from one queue; resolves when every task has ended. */
+	run(): Promise<RunTotals>;
+	/** Stop handing out tasks (in-flight ones finish); the lanes go idle. */
+	pause(): void;
+	resume(): void;
+	/** Abort in-flight tasks and count them, and all not yet handed out, as cancelled; run() then resolves. */
+	cancel(): void;
+	/** End every worker thread and process (within 1 s, killing what lingers). */
+	close(): Promise<void>;
+};

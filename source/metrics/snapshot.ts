@@ -1,0 +1,129 @@
+import type {Mode, Work} from '../config.js';
+
+/** A lane slice: what the worker mostly did during one frame. */
+export type LaneState = 'computing' | 'io' | 'gil' | 'idle' | 'dead';
+
+export type LaneSnapshot = {
+	readonly worker: number;
+	/** Process index in the pool (processes-threads groups lanes by it). */
+	readonly process: number;
+	/** Thread index inside its process. */
+	readonly thread: number;
+	readonly pid: number;
+	/** Oldest first; the last one is the slice in progress. At most MAX_SLICES long. */
+	readonly slices: readonly LaneState[];
+	readonly state: LaneState;
+	/** Tasks this worker ended. */
+	readonly tasks: number;
+	readonly inFlight: number;
+	/** Share of its run time spent on tasks (computing + io + gil), 0..1. */
+	readonly busyRatio: number;
+	/** Event-loop utilisation over the last sample, 0..1 (null before the first sample). */
+	readonly elu: number | null;
+	/** CPU the worker used over the last sample, as a share of one core, 0..1+. */
+	readonly cpu: number;
+};
+
+export type Latency = {
+	readonly p50: number;
+	readonly p90: number;
+	readonly p99: number;
+	readonly max: number;
+	readonly mean: number;
+};
+
+export type CpuSnapshot = {
+	readonly cores: number;
+	/** Utilisation of each core over the last frame, 0..1 (whole machine, from os.cpus()). */
+	readonly perCore: readonly number[];
+	/** Per core, the last HISTORY values, oldest first. */
+	readonly history: readonly (readonly number[])[];
+	/** Mean machine utilisation over the run so far, 0..1. */
+	readonly utilisation: number;
+	/** Mean utilisation of each core over the run so far, 0..1. */
+	readonly perCoreMean: readonly number[];
+	/** The client's own CPU (all workers, not the embedded server) over the last frame, in cores (0..cores). */
+	readonly client: number;
+};
+
+export type ModelSnapshot = {
+	readonly predictedMs: number;
+	/** The formula with the run's numbers, e.g. `n·T/P = 400·100ms/2 = 20.0s`. */
+	readonly formula: string;
+	/** What bounds the time: network latency, CPU cores, or the event loop's own CPU. */
+	readonly bound: 'latency' | 'cpu' | 'loop';
+	/** A sentence when measurement departs from the model for a known reason (e.g. the loop is saturated). */
+	readonly note: string;
+};
+
+export type RunInfo = {
+	readonly id: number;
+	readonly mode: Mode;
+	readonly work: Work;
+	readonly requested: number;
+	/** `T=100ms` or the --urls file name. */
+	readonly target: string;
+	readonly latencyMs: number;
+	readonly workers: number;
+	readonly threads: number;
+	readonly concurrency: number;
+	readonly cpuMs: number;
+	readonly gil: boolean;
+};
+
+export type RunStatus = 'starting' | 'running' | 'paused' | 'cancelling' | 'done' | 'cancelled' | 'failed';
+
+export type Snapshot = {
+	readonly run: RunInfo;
+	readonly status: RunStatus;
+	/** Clock time of this snapshot, epoch ms. */
+	readonly t: number;
+	/** Since the first task was handed out (0 before). */
+	readonly elapsedMs: number;
+	/** Pool start-up, null until every worker is up. */
+	readonly startupMs: number | null;
+	readonly started: number;
+	readonly completed: number;
+	readonly failed: number;
+	readonly cancelled: number;
+	readonly inFlight: number;
+	readonly maxInFlight: number;
+	/** Requests/s over the last second. */
+	readonly throughput: number;
+	/** Requests/s per frame, oldest first, at most HISTORY long. */
+	readonly throughputHistory: readonly number[];
+	/** Mean requests/s since the first task. */
+	readonly meanThroughput: number;
+	/** Estimated ms left at the current rate (null when unknown). */
+	readonly etaMs: number | null;
+	readonly latency: Latency;
+	/** reason → count, most frequent first. */
+	readonly failures: readonly (readonly [string, number])[];
+	readonly cpu: CpuSnapshot;
+	readonly lanes: readonly LaneSnapshot[];
+	readonly model: ModelSnapshot;
+	/** Peak resident memory of the client (main + worker processes), bytes. */
+	readonly peakRssBytes: number;
+};
+
+/** The JSON contract of DESIGN.md: one object per mode run. */
+export type RunResult = {
+	readonly mode: Mode;
+	readonly work: Work;
+	readonly requested: number;
+	readonly completed: number;
+	readonly failed: number;
+	readonly cancelled: number;
+	readonly wallMs: number;
+	readonly predictedMs: number;
+	readonly requestsPerSecond: number;
+	readonly latencyMs: {readonly p50: number; readonly p90: number; readonly p99: number; readonly max: number};
+	readonly failures: Readonly<Record<string, number>>;
+	readonly cpu: {readonly cores: number; readonly utilisation: number; readonly perCore: readonly number[]};
+	readonly workers: readonly {readonly id: number; readonly tasks: number; readonly busyRatio: number}[];
+	readonly maxInFlight: number;
+	readonly startupMs: number;
+	readonly peakRssBytes: number;
+	/** cpu/mixed only: the kernel calibration this run used. */
+	readonly calibration?: {readonly cpuMs: number; readonly units: number; readonly unitsPerMs: number};
+};

@@ -1,0 +1,43 @@
+import type {Outcome, WorkerState} from '../events.js';
+import type {Work} from '../config.js';
+
+/** Where task i goes: the embedded server (`${baseUrl}/r/${i}`) or urls[i % urls.length]. */
+export type TaskTarget =
+	| {readonly kind: 'generated'; readonly baseUrl: string}
+	| {readonly kind: 'list'; readonly urls: readonly string[]};
+
+export type WorkloadSpec = {
+	readonly work: Work;
+	readonly target: TaskTarget;
+	/** Per-request timeout, ms. */
+	readonly timeout: number;
+	/** Kernel size for one task, from calibrateCpu(); ignored for io. */
+	readonly cpuUnits: number;
+	/** Connections per origin (1 for a blocking worker, the concurrency for an event loop). */
+	readonly connections: number;
+};
+
+export type TaskResult = {
+	readonly outcome: Outcome;
+	readonly status: number;
+	readonly bytes: number;
+	readonly reason: string;
+};
+
+/** A mutual exclusion shared by the threads of one process (the --gil simulation). */
+export type Gil = {
+	acquire(): void;
+	release(): void;
+};
+
+/**
+ * One worker's workload. `run` performs task i and reports the lane's state
+ * through `setState` ('io' while waiting on the network, 'gil' while waiting
+ * for the GIL, 'computing' while the CPU kernel runs). It never throws: a
+ * failure is a TaskResult with outcome 'failed' and a short reason; an abort
+ * through `signal` is outcome 'cancelled'.
+ */
+export type Workload = {
+	run(task: number, signal: AbortSignal, setState: (state: WorkerState) => void): Promise<TaskResult>;
+	close(): Promise<void>;
+};
