@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+import './production.js';
+import process from 'node:process';
+import meow from 'meow';
+import {UsageError} from './errors.js';
+import {HELP} from './help.js';
+import {main} from './main.js';
+import {parseOptions} from './options.js';
+
+const cli = meow(HELP, {
+	importMeta: import.meta,
+	description: false,
+	allowUnknownFlags: true,
+	booleanDefault: undefined,
+	flags: {
+		mode: {type: 'string', shortFlag: 'm'},
+		work: {type: 'string', shortFlag: 'w'},
+		requests: {type: 'string', shortFlag: 'n'},
+		urls: {type: 'string'},
+		latency: {type: 'string'},
+		jitter: {type: 'string'},
+		workers: {type: 'string', shortFlag: 'p'},
+		threads: {type: 'string'},
+		concurrency: {type: 'string', shortFlag: 'c'},
+		cpuMs: {type: 'string'},
+		timeout: {type: 'string'},
+		gil: {type: 'boolean'},
+		failRate: {type: 'string'},
+		bodyBytes: {type: 'string'},
+		seed: {type: 'string'},
+		fps: {type: 'string'},
+		color: {type: 'boolean'},
+		json: {type: 'boolean'},
+		record: {type: 'string'},
+		port: {type: 'string'},
+	},
+});
+
+try {
+	const options = parseOptions(cli.flags, cli.input, process.env);
+	process.exitCode = await main(options);
+} catch (error) {
+	if (error instanceof UsageError) {
+		process.stderr.write(`concviz: ${error.message}\n`);
+		process.exitCode = 2;
+	} else {
+		process.stderr.write(`concviz: ${error instanceof Error ? error.message : String(error)}\n`);
+		process.exitCode = 1;
+	}
+}

@@ -1,0 +1,156 @@
+import {applyCommand} from './config-cycle.js';
+import {MODES, type RunConfig} from './config.js';
+import type {Command, CompareView, Controller, View} from './controller.js';
+import type {RunResult} from './metrics/snapshot.js';
+import {formatSummaryParagraph} from './reporters/plain.js';
+import type {Session} from './session.js';
+
+export type DashboardController = Controller & {
+	/** Start the first run (or the comparison). */
+	start(compare: boolean): void;
+	/** Resolves once a quit has ended every run and the server. */
+	readonly finished: Promise<void>;
+};
+
+/**
+ * The session as the dashboard drives it: keys become commands, a command
+ * that changes the run cancels the current one cleanly and starts the next.
+ * Views are replaced, never mutated, on every frame and on every command.
+ */
+export function createDashboardController(initial: RunConfig, session: Session): DashboardController {
+	const listeners = new Set<(view: View) => void>();
+	let view: View = {config: initial, snapshot: null, compare: null, notice: '', summary: null};
+	let generation = 0;
+	let active: Promise<void> = Promise.resolve();
+	let lastResult: RunResult | undefined;
+	let lastFormula = '';
+	let quitting = false;
+	let finish: () => void = () => undefined;
+	const finished = new Promise<void>((resolve) => {
+		finish = resolve;
+	});
+
+	const update = (change: Partial<View>): void => {
+		view = {...view, ...change};
+		for (const listener of listeners) {
+			listener(view);
+		}
+	};
+
+	session.subscribe((snapshot) => {
+		lastFormula = snapshot.model.formula;
+		update({snapshot});
+	});
+
+	const runOne = async (config: RunConfig, current: number): Promise<void> => {
+		update({snapshot: null});
+		lastResult = await session.run(config);
+		if (current !== generation) {
+			return;
+		}
+	};
+
+	const runCompare = async (config: RunConfig, current: number): Promise<void> => {
+		let compare: CompareView = {modes: MODES, results: [], running: MODES[0]};
+		update({compare});
+		for (const mode of MODES) {
+			if (current !== generation) {
+				return;
+			}
+
+			compare = {...compare, running: mode};
+			update({compare, snapshot: null});
+			// eslint-disable-next-line no-await-in-loop
+			const result = await session.run({...config, mode});
+			lastResult = result;
+			compare = {...compare, results: [...compare.results, result]};
+			update({compare});
+		}
+
+		update({compare: {...compare, running: null}});
+	};
+
+	const switchTo = (config: RunConfig, compare: boolean): void => {
+		const current = ++generation;
+		const previous = active;
+		session.cancel();
+		update({config, compare: compare ? view.compare : null});
+		active = (async () => {
+			await previous;
+			if (current !== generation || quitting) {
+				return;
+			}
+
+			try {
+				await (compare ? runCompare(config, current) : runOne(config, current));
+			} catch (error) {
+				update({notice: `the run could not complete: ${error instanceof Error ? error.message : String(error)}`});
+			}
+		})();
+	};
+
+	const quit = async (): Promise<void> => {
+		if (quitting) {
+			return;
+		}
+
+		quitting = true;
+		generation++;
+		await session.close();
+		await active;
+		update({
+			summary: lastResult ? formatSummaryParagraph(lastResult, lastFormula) : 'concviz: no run was started.',
+		});
+		finish();
+	};
+
+	return {
+		getView: () => view,
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
+		},
+		dispatch(command: Command) {
+			if (quitting) {
+				return;
+			}
+
+			switch (command.type) {
+				case 'quit': {
+					void quit();
+					return;
+				}
+
+				case 'toggle-pause': {
+					if (session.paused) {
+						session.resume();
+					} else {
+						session.pause();
+					}
+
+					update({notice: session.paused ? 'paused: no new tasks are handed out (space resumes)' : ''});
+					return;
+				}
+
+				case 'compare': {
+					switchTo(view.config, true);
+					return;
+				}
+
+				default: {
+					const change = applyCommand(view.config, command);
+					update({notice: change.notice});
+					if (change.restart) {
+						switchTo(change.config, false);
+					} else {
+						update({config: change.config});
+					}
+				}
+			}
+		},
+		start(compare) {
+			switchTo(view.config, compare);
+		},
+		finished,
+	};
+}

@@ -1,0 +1,36 @@
+import process from 'node:process';
+import type {RunConfig, ServerOptions} from './config.js';
+import {createDashboardController} from './dashboard-controller.js';
+import {createSession} from './session.js';
+import {renderDashboard} from './ui/render-dashboard.js';
+
+/** The live dashboard: runs until the user quits (q, Ctrl+C, SIGTERM); returns the exit code. */
+export async function runDashboard(input: {config: RunConfig; server: ServerOptions; compare: boolean}): Promise<number> {
+	const {config} = input;
+	const session = createSession({server: input.server, fps: config.fps});
+	const controller = createDashboardController(config, session);
+	const quit = (): void => {
+		controller.dispatch({type: 'quit'});
+	};
+
+	process.on('SIGINT', quit);
+	process.on('SIGTERM', quit);
+	process.on('SIGHUP', quit);
+	const recorder = config.record === undefined
+		? undefined
+		: await (await import('./record/asciicast.js')).createRecorder(config.record, process.stdout);
+	try {
+		controller.start(input.compare);
+		await renderDashboard(controller, {color: config.color, fps: config.fps, stdout: recorder?.stdout ?? process.stdout});
+		quit();
+		await controller.finished;
+	} finally {
+		process.off('SIGINT', quit);
+		process.off('SIGTERM', quit);
+		process.off('SIGHUP', quit);
+		await session.close();
+		await recorder?.close();
+	}
+
+	return 0;
+}

@@ -1,0 +1,71 @@
+import type {RunConfig, ServerOptions} from './config.js';
+import {MODES} from './config.js';
+import type {RunResult} from './metrics/snapshot.js';
+import {formatJson} from './reporters/json.js';
+import {formatProgressLine, formatSummaryTable} from './reporters/plain.js';
+import {createSession} from './session.js';
+
+export type HeadlessInput = {
+	readonly config: RunConfig;
+	readonly server: ServerOptions;
+	readonly compare: boolean;
+	readonly stdout: NodeJS.WritableStream;
+	readonly stderr: NodeJS.WriteStream;
+};
+
+/**
+ * No dashboard: run one mode (or all six for compare), print the JSON result
+ * (--json) or a plain summary table to stdout, progress to stderr. Ctrl+C or
+ * SIGTERM cancels: the unfinished tasks count as cancelled and the result is
+ * still printed. Returns the exit code.
+ */
+export async function runHeadless(input: HeadlessInput): Promise<number> {
+	const {config, stderr} = input;
+	const session = createSession({server: input.server, fps: config.fps});
+	let stopping = false;
+	const stop = (): void => {
+		stopping = true;
+		session.cancel();
+	};
+
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+	let lastProgress = 0;
+	const offProgress = config.json
+		? () => undefined
+		: session.subscribe((snapshot) => {
+			if (snapshot.t - lastProgress < (stderr.isTTY ? 250 : 1000)) {
+				return;
+			}
+
+			lastProgress = snapshot.t;
+			stderr.write(stderr.isTTY ? `\r\u001B[2K${formatProgressLine(snapshot)}` : `${formatProgressLine(snapshot)}\n`);
+		});
+	const results: RunResult[] = [];
+	try {
+		const modes = input.compare ? MODES : [config.mode];
+		for (const mode of modes) {
+			if (stopping && results.length > 0) {
+				break;
+			}
+
+			// eslint-disable-next-line no-await-in-loop
+			results.push(await session.run({...config, mode}));
+		}
+	} catch (error) {
+		stderr.write(`${stderr.isTTY && !config.json ? '\r\u001B[2K' : ''}concviz: the run could not complete: ${error instanceof Error ? error.message : String(error)}\n`);
+		return 1;
+	} finally {
+		offProgress();
+		process.off('SIGINT', stop);
+		process.off('SIGTERM', stop);
+		await session.close();
+	}
+
+	if (!config.json && stderr.isTTY) {
+		stderr.write('\r\u001B[2K');
+	}
+
+	input.stdout.write(config.json ? formatJson(input.compare ? results : results[0]!) : formatSummaryTable(results));
+	return 0;
+}

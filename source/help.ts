@@ -1,0 +1,43 @@
+/** The --help text. README.md's "Usage" section is this text, word for word (a test checks it). */
+export const HELP = `
+Usage
+  $ concviz [options]            live dashboard (headless when stdout is not a terminal, or with --json)
+  $ concviz serve [options]      run the embedded latency server in the foreground
+  $ concviz compare [options]    run every mode on the same workload, then a leaderboard
+
+Options
+  --mode, -m         sequential|processes|threads|processes-threads|async|processes-async (default: sequential)
+  --work, -w         io|cpu|mixed (default: io)
+  --requests, -n     number of tasks (default: 400)
+  --urls FILE        file of URLs, one a line, # comments (default: the embedded server)
+  --latency MS       server latency T in ms (default: 100)
+  --jitter MS        latency jitter, ± ms (default: 0)
+  --workers, -p      processes or threads (default: number of CPUs)
+  --threads          threads per process in processes-threads (default: 4)
+  --concurrency, -c  requests in flight per event loop in async modes (default: 1000)
+  --cpu-ms MS        CPU cost per task in ms for cpu and mixed work (default: 10)
+  --timeout MS       per-request timeout in ms (default: 10000)
+  --gil              serialise CPU work across the threads of a process, as CPython's GIL does
+  --fail-rate F      embedded server answers 500 for this fraction of requests (default: 0)
+  --body-bytes N     embedded server response body size (default: 1024)
+  --seed N           seed for jitter and fail-rate draws (default: random)
+  --fps N            dashboard frame rate (default: 10)
+  --no-color         no colour (NO_COLOR in the environment does the same)
+  --json             no dashboard: print one JSON result object (an array for compare) to stdout
+  --record FILE      write an asciicast v2 recording of the dashboard
+  --port N           (serve) port, 0 = any free one (default: 0)
+  --help, --version
+
+Keys
+  1-6 mode · w workload · +/- workers · [/] concurrency · n 4/4,000/400,000/4,000,000 requests
+  r restart · space pause · c compare all modes · g GIL · ? help · q quit
+
+Exit codes
+  0 done (failed requests included) · 1 the run could not complete · 2 bad usage or bad input
+
+Examples
+  $ concviz -m async -n 4000
+  $ concviz compare --work cpu -n 200 --cpu-ms 20
+  $ concviz -m processes --json > result.json
+  $ concviz serve --port 8080 --latency 100
+`;

@@ -1,0 +1,36 @@
+import process from 'node:process';
+import type {RunConfig} from './config.js';
+import {runHeadless} from './headless.js';
+import type {Options} from './options.js';
+import {runServe} from './server/serve.js';
+import {readUrlFile} from './workloads/urls.js';
+
+async function withUrls(options: Options): Promise<RunConfig> {
+	if (options.urlsFile === undefined) {
+		return options.config;
+	}
+
+	const {urls, invalid} = await readUrlFile(options.urlsFile);
+	if (invalid.length > 0) {
+		process.stderr.write(`concviz: ${options.urlsFile}: skipped invalid lines ${invalid.map(({line}) => line).join(', ')}\n`);
+	}
+
+	return {...options.config, target: {kind: 'urls', file: options.urlsFile, urls}};
+}
+
+/** Runs what the command line asked for; returns the exit code (throws UsageError for bad input). */
+export async function main(options: Options): Promise<number> {
+	if (options.command === 'serve') {
+		await runServe(options.server, process.stdout);
+		return 0;
+	}
+
+	const config = await withUrls(options);
+	const compare = options.command === 'compare';
+	if (config.json || !process.stdout.isTTY) {
+		return runHeadless({config, server: options.server, compare, stdout: process.stdout, stderr: process.stderr});
+	}
+
+	const {runDashboard} = await import('./dashboard.js');
+	return runDashboard({config, server: options.server, compare});
+}

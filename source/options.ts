@@ -1,0 +1,176 @@
+import {
+	cpuCount,
+	MODES,
+	WORKS,
+	type Mode,
+	type RunConfig,
+	type ServerOptions,
+	type Work,
+} from './config.js';
+import {UsageError} from './errors.js';
+
+export const COMMANDS = ['run', 'serve', 'compare'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+/** What the command line asks for, before the --urls file is read. */
+export type Options = {
+	readonly command: Command;
+	readonly config: RunConfig;
+	readonly server: ServerOptions;
+	/** The --urls path, still to be read (the config's target is 'embedded' until then). */
+	readonly urlsFile: string | undefined;
+};
+
+/** Flags as meow hands them over: numbers arrive as strings so that bad ones get our own message. */
+export type RawFlags = Readonly<Record<string, unknown>>;
+
+const KNOWN = new Set([
+	'mode', 'work', 'requests', 'urls', 'latency', 'jitter', 'workers', 'threads', 'concurrency',
+	'cpuMs', 'timeout', 'gil', 'failRate', 'bodyBytes', 'seed', 'fps', 'color', 'json', 'record', 'port',
+	'help', 'version',
+]);
+
+const kebab = (name: string): string => name.replaceAll(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+function text(flags: RawFlags, name: string): string | undefined {
+	const value = flags[name];
+	if (value === undefined) {
+		return undefined;
+	}
+
+	if (Array.isArray(value) || typeof value === 'boolean') {
+		throw new UsageError(`--${kebab(name)} takes one value`);
+	}
+
+	return String(value).trim();
+}
+
+function integer(flags: RawFlags, name: string, fallback: number, min: number, max: number): number {
+	const raw = text(flags, name);
+	if (raw === undefined) {
+		return fallback;
+	}
+
+	if (!/^[+-]?\d+$/.test(raw) || !Number.isSafeInteger(Number(raw))) {
+		throw new UsageError(`--${kebab(name)} must be a whole number, got '${raw}'`);
+	}
+
+	const value = Number(raw);
+	if (value < min || value > max) {
+		throw new UsageError(min === 1 && value < 1
+			? `--${kebab(name)} must be a positive whole number, got ${value}`
+			: `--${kebab(name)} must be between ${min} and ${max}, got ${value}`);
+	}
+
+	return value;
+}
+
+function decimal(flags: RawFlags, name: string, fallback: number, min: number, max: number): number {
+	const raw = text(flags, name);
+	if (raw === undefined) {
+		return fallback;
+	}
+
+	const value = raw === '' ? Number.NaN : Number(raw);
+	if (!Number.isFinite(value)) {
+		throw new UsageError(`--${kebab(name)} must be a number, got '${raw}'`);
+	}
+
+	if (value < min || value > max) {
+		throw new UsageError(min === 0 && value < 0
+			? `--${kebab(name)} must be 0 or more, got ${value}`
+			: `--${kebab(name)} must be between ${min} and ${max}, got ${value}`);
+	}
+
+	return value;
+}
+
+function oneOf<T extends string>(flags: RawFlags, name: string, choices: readonly T[], fallback: T): T {
+	const raw = text(flags, name);
+	if (raw === undefined) {
+		return fallback;
+	}
+
+	if (!(choices as readonly string[]).includes(raw)) {
+		throw new UsageError(`unknown ${name} '${raw}' (choose one of: ${choices.join(', ')})`);
+	}
+
+	return raw as T;
+}
+
+/**
+ * Flags and positional input → what to run. Pure: throws UsageError with a
+ * one-line message for anything it cannot accept.
+ */
+export function parseOptions(
+	flags: RawFlags,
+	input: readonly string[],
+	env: Readonly<Record<string, string | undefined>> = {},
+	randomSeed: () => number = () => Math.floor(Math.random() * 2 ** 31),
+): Options {
+	const unknown = Object.keys(flags).filter((name) => !KNOWN.has(name));
+	if (unknown.length > 0) {
+		const name = unknown[0]!;
+		throw new UsageError(`unknown option ${name.length === 1 ? '-' : '--'}${kebab(name)} (see concviz --help)`);
+	}
+
+	if (input.length > 1) {
+		throw new UsageError(`unexpected argument '${input[1]}' (see concviz --help)`);
+	}
+
+	const commandWord = input[0] ?? 'run';
+	if (!(COMMANDS as readonly string[]).includes(commandWord) || commandWord === 'run' && input.length > 0) {
+		throw new UsageError(`unknown command '${commandWord}' (commands: serve, compare)`);
+	}
+
+	const command = commandWord as Command;
+	const mode: Mode = oneOf(flags, 'mode', MODES, 'sequential');
+	const work: Work = oneOf(flags, 'work', WORKS, 'io');
+	const urlsFile = text(flags, 'urls');
+	if (urlsFile === '') {
+		throw new UsageError('--urls needs a file name');
+	}
+
+	const record = text(flags, 'record');
+	if (record === '') {
+		throw new UsageError('--record needs a file name');
+	}
+
+	const latency = decimal(flags, 'latency', 100, 0, 600_000);
+	const jitter = decimal(flags, 'jitter', 0, 0, 600_000);
+	const failRate = decimal(flags, 'failRate', 0, 0, 1);
+	const bodyBytes = integer(flags, 'bodyBytes', 1024, 0, 64 * 1024 * 1024);
+	const seed = integer(flags, 'seed', Number.NaN, 0, 2 ** 32 - 1);
+	const resolvedSeed = Number.isNaN(seed) ? randomSeed() : seed;
+	const noColor = env['NO_COLOR'] !== undefined;
+	const config: RunConfig = {
+		mode,
+		work,
+		requests: integer(flags, 'requests', 400, 1, 100_000_000),
+		target: {kind: 'embedded'},
+		latency,
+		jitter,
+		workers: integer(flags, 'workers', cpuCount(), 1, 1024),
+		threads: integer(flags, 'threads', 4, 1, 1024),
+		concurrency: integer(flags, 'concurrency', 1000, 1, 100_000),
+		cpuMs: integer(flags, 'cpuMs', 10, 1, 60_000),
+		timeout: integer(flags, 'timeout', 10_000, 1, 3_600_000),
+		gil: flags['gil'] === true,
+		failRate,
+		bodyBytes,
+		seed: resolvedSeed,
+		fps: integer(flags, 'fps', 10, 1, 60),
+		color: flags['color'] !== false && !noColor,
+		json: flags['json'] === true,
+		record,
+	};
+	const server: ServerOptions = {
+		port: integer(flags, 'port', 0, 0, 65_535),
+		latency,
+		jitter,
+		failRate,
+		bodyBytes,
+		seed: resolvedSeed,
+	};
+	return {command, config, server, urlsFile};
+}

@@ -1,0 +1,81 @@
+import {createWriteStream} from 'node:fs';
+import {once} from 'node:events';
+
+/** asciicast v2 header (https://docs.asciinema.org/manual/asciicast/v2/). */
+export type AsciicastHeader = {
+	readonly version: 2;
+	readonly width: number;
+	readonly height: number;
+	readonly timestamp: number;
+	readonly title?: string;
+	readonly env?: Readonly<Record<string, string>>;
+};
+
+/** One event line: [seconds since start, "o" output | "r" resize, data]. */
+export type AsciicastEvent = readonly [number, 'o' | 'r', string];
+
+export function headerLine(header: AsciicastHeader): string {
+	return `${JSON.stringify(header)}\n`;
+}
+
+export function eventLine(event: AsciicastEvent): string {
+	return `${JSON.stringify([Number(event[0].toFixed(6)), event[1], event[2]])}\n`;
+}
+
+export type Recorder = {
+	/** Hand this to Ink instead of the terminal: writes go to both, the file with times. */
+	readonly stdout: NodeJS.WriteStream;
+	close(): Promise<void>;
+};
+
+/**
+ * Records what the dashboard writes to the terminal as an asciicast v2 file
+ * that `asciinema play` plays back. The file is written through a buffered
+ * stream, so recording adds no visible lag; resizes become "r" events.
+ */
+export async function createRecorder(path: string, terminal: NodeJS.WriteStream): Promise<Recorder> {
+	const file = createWriteStream(path, {encoding: 'utf8'});
+	await once(file, 'open');
+	const start = performance.now();
+	const seconds = (): number => (performance.now() - start) / 1000;
+	file.write(headerLine({
+		version: 2,
+		width: terminal.columns || 80,
+		height: terminal.rows || 24,
+		timestamp: Math.floor(Date.now() / 1000),
+		title: 'concviz',
+		env: {TERM: process.env['TERM'] ?? 'xterm-256color', SHELL: process.env['SHELL'] ?? '/bin/sh'},
+	}));
+	const onResize = (): void => {
+		file.write(eventLine([seconds(), 'r', `${terminal.columns}x${terminal.rows}`]));
+	};
+
+	terminal.on('resize', onResize);
+	const write = (chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
+		const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+		if (text.length > 0) {
+			file.write(eventLine([seconds(), 'o', text]));
+		}
+
+		return (terminal.write as (...args: unknown[]) => boolean)(chunk, ...rest);
+	};
+
+	const stdout = new Proxy(terminal, {
+		get(target, property) {
+			if (property === 'write') {
+				return write;
+			}
+
+			const value: unknown = Reflect.get(target, property, target);
+			return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+		},
+	});
+	return {
+		stdout,
+		async close() {
+			terminal.off('resize', onResize);
+			file.end();
+			await once(file, 'finish');
+		},
+	};
+}

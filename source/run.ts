@@ -1,0 +1,145 @@
+import {basename} from 'node:path';
+import {createEventBus} from './bus.js';
+import type {RunConfig} from './config.js';
+import {now} from './events.js';
+import {createExecutor} from './executors/create-executor.js';
+import {initialMetrics, reduce, toSnapshot, type MetricsState} from './metrics/reducer.js';
+import {toResult} from './metrics/result.js';
+import type {RunInfo, RunResult, Snapshot} from './metrics/snapshot.js';
+import type {Calibration} from './workloads/cpu.js';
+import type {TaskTarget} from './workloads/workload.js';
+
+export type RunInput = {
+	readonly id: number;
+	readonly config: RunConfig;
+	/** The embedded server's base URL, when the target is embedded. */
+	readonly baseUrl: string | undefined;
+	readonly calibration: Calibration | undefined;
+	readonly cores: number;
+};
+
+/** One run of one mode: executor + bus + metrics. Snapshots are made on demand, once per frame. */
+export type Run = {
+	readonly info: RunInfo;
+	/** Feed the frame clock: per-core CPU since the last frame; returns the new snapshot. */
+	frame(perCore: readonly number[]): Snapshot;
+	pause(): void;
+	resume(): void;
+	readonly paused: boolean;
+	cancel(): void;
+	/** The result once every task has ended and every worker is gone; rejects if the pool could not start. */
+	readonly done: Promise<RunResult>;
+};
+
+export function runInfoOf(id: number, config: RunConfig): RunInfo {
+	return {
+		id,
+		mode: config.mode,
+		work: config.work,
+		requested: config.requests,
+		target: config.target.kind === 'urls' ? basename(config.target.file) : `T=${config.latency}ms`,
+		latencyMs: config.target.kind === 'urls' ? Number.NaN : config.latency,
+		workers: config.workers,
+		threads: config.threads,
+		concurrency: config.concurrency,
+		cpuMs: config.cpuMs,
+		gil: config.gil,
+	};
+}
+
+function targetOf(config: RunConfig, baseUrl: string | undefined): TaskTarget {
+	if (config.target.kind === 'urls') {
+		return {kind: 'list', urls: config.target.urls};
+	}
+
+	if (!baseUrl) {
+		throw new Error('the embedded server is not running');
+	}
+
+	return {kind: 'generated', baseUrl};
+}
+
+export function startRun(input: RunInput): Run {
+	const {config} = input;
+	const info = runInfoOf(input.id, config);
+	const bus = createEventBus();
+	let state: MetricsState = initialMetrics(info, now(), input.cores);
+	bus.subscribe((events) => {
+		state = reduce(state, {type: 'events', events});
+	});
+	const executor = createExecutor({
+		mode: config.mode,
+		requests: config.requests,
+		workers: config.workers,
+		threads: config.threads,
+		concurrency: config.concurrency,
+		gil: config.gil,
+		workload: {
+			work: config.work,
+			target: targetOf(config, input.baseUrl),
+			timeout: config.timeout,
+			cpuUnits: input.calibration?.units ?? 0,
+		},
+		bus,
+	});
+	let cancelled = false;
+	let paused = false;
+
+	const done = (async (): Promise<RunResult> => {
+		let startupMs = 0;
+		try {
+			({startupMs} = await executor.start());
+			state = reduce(state, {type: 'startup', startupMs, t: now()});
+			if (cancelled) {
+				executor.cancel();
+			} else if (paused) {
+				executor.pause();
+			}
+
+			await executor.run();
+		} finally {
+			await executor.close();
+		}
+
+		const t = now();
+		state = reduce(state, {type: 'frame', t});
+		state = reduce(state, {type: 'status', status: cancelled ? 'cancelled' : 'done', t});
+		return toResult(toSnapshot(state, t), {startupMs, calibration: input.calibration});
+	})();
+	done.catch(() => {
+		state = reduce(state, {type: 'status', status: 'failed', t: now()});
+	});
+
+	return {
+		info,
+		frame(perCore) {
+			const t = now();
+			state = reduce(state, {type: 'cpu', t, perCore});
+			state = reduce(state, {type: 'frame', t});
+			return toSnapshot(state, t);
+		},
+		pause() {
+			paused = true;
+			executor.pause();
+			state = reduce(state, {type: 'status', status: 'paused', t: now()});
+		},
+		resume() {
+			paused = false;
+			executor.resume();
+			state = reduce(state, {type: 'status', status: 'running', t: now()});
+		},
+		get paused() {
+			return paused;
+		},
+		cancel() {
+			if (cancelled) {
+				return;
+			}
+
+			cancelled = true;
+			executor.cancel();
+			state = reduce(state, {type: 'status', status: 'cancelling', t: now()});
+		},
+		done,
+	};
+}

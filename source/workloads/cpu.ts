@@ -1,0 +1,116 @@
+/**
+ * The CPU kernel: rounds of a 32-bit integer hash mix (murmur3-style
+ * finalizer steps), run on the calling thread. Its checksum depends on every
+ * step, and the caller keeps it, so a JIT cannot drop the work.
+ */
+
+/** Mixing steps in one unit of work. */
+const STEPS_PER_UNIT = 1024;
+
+export type Calibration = {
+	/** The CPU cost per task asked for, ms. */
+	readonly cpuMs: number;
+	/** Kernel units for one task of about cpuMs ms of CPU on this machine. */
+	readonly units: number;
+	/** Measured speed, units per ms of CPU. */
+	readonly unitsPerMs: number;
+};
+
+/** Run `units` units of work seeded by `seed`; returns a checksum of all of it. */
+export function runKernel(units: number, seed: number): number {
+	let h = (seed ^ 0x9E_37_79_B9) | 0;
+	let sum = 0;
+	for (let u = 0; u < units; u++) {
+		for (let i = 0; i < STEPS_PER_UNIT; i++) {
+			h = (h + i) | 0;
+			h = Math.imul(h ^ (h >>> 16), 0x85_EB_CA_6B);
+			h = Math.imul(h ^ (h >>> 13), 0xC2_B2_AE_35);
+			h ^= h >>> 16;
+		}
+
+		sum = (sum + h) | 0;
+	}
+
+	return sum >>> 0;
+}
+
+let sink = 0;
+
+/** Keep a checksum where the JIT can see it is used. */
+export function consume(checksum: number): void {
+	sink ^= checksum;
+}
+
+/** XOR of every checksum consumed so far (observable, so the kernel's work is never dead code). */
+export function consumed(): number {
+	return sink;
+}
+
+/** FNV-1a over bytes: the seed of mixed work's kernel, taken from the response body. */
+export function seedFromBytes(bytes: Uint8Array): number {
+	let h = 0x81_1C_9D_C5;
+	for (const byte of bytes) {
+		h = Math.imul(h ^ byte, 0x01_00_01_93);
+	}
+
+	return h >>> 0;
+}
+
+type Clock = () => number;
+
+/** CPU time of this thread in ms when the runtime offers it, else wall time. */
+const cpuClock = (): Clock => {
+	const threadCpuUsage = (process as {threadCpuUsage?: () => NodeJS.CpuUsage}).threadCpuUsage;
+	if (typeof threadCpuUsage === 'function') {
+		return () => {
+			const usage = threadCpuUsage.call(process);
+			return (usage.user + usage.system) / 1000;
+		};
+	}
+
+	return () => performance.now();
+};
+
+const TRIES = 5;
+const WARM_UP_MS = 8;
+const MIN_TRY_MS = 4;
+const MAX_TRY_MS = 25;
+
+/**
+ * Measure how many kernel units cost `cpuMs` ms of CPU on this thread:
+ * a warm-up that doubles the size until one run takes WARM_UP_MS, then the
+ * median speed of TRIES runs of about cpuMs (bounded to 4–25 ms each), so the
+ * whole calibration stays well under 300 ms. Run it off the UI thread.
+ */
+export function calibrateCpu(cpuMs: number): Calibration {
+	const clock = cpuClock();
+	const timeOf = (units: number, seed: number): number => {
+		const start = clock();
+		consume(runKernel(units, seed));
+		return clock() - start;
+	};
+
+	let units = 1;
+	let elapsed = timeOf(units, 0);
+	while (elapsed < WARM_UP_MS && units < 2 ** 24) {
+		units *= 2;
+		elapsed = timeOf(units, units);
+	}
+
+	let unitsPerMs = units / Math.max(elapsed, 1e-3);
+	const tryUnits = Math.max(1, Math.round(unitsPerMs * Math.min(Math.max(cpuMs, MIN_TRY_MS), MAX_TRY_MS)));
+	const speeds: number[] = [];
+	for (let i = 0; i < TRIES; i++) {
+		const ms = timeOf(tryUnits, i + 1);
+		if (ms > 0) {
+			speeds.push(tryUnits / ms);
+		}
+	}
+
+	if (speeds.length > 0) {
+		speeds.sort((a, b) => a - b);
+		unitsPerMs = speeds[Math.floor(speeds.length / 2)]!;
+	}
+
+	return {cpuMs, units: Math.max(1, Math.round(unitsPerMs * cpuMs)), unitsPerMs};
+}
