@@ -56,20 +56,62 @@ export function seedFromBytes(bytes: Uint8Array): number {
 	return h >>> 0;
 }
 
-type Clock = () => number;
+type Clock = {
+	/** Now, ms. */
+	readonly read: () => number;
+	/** Pick one speed (units/ms) from the tries. */
+	readonly pick: (speeds: readonly number[]) => number;
+};
 
-/** CPU time of this thread in ms when the runtime offers it, else wall time. */
-const cpuClock = (): Clock => {
+const FINE_RESOLUTION_MS = 0.05;
+const PROBE_LIMIT_MS = 20;
+
+const median = (sorted: readonly number[]): number => sorted[Math.floor(sorted.length / 2)]!;
+
+/** The step of a clock: wait for it to tick twice (bounded by PROBE_LIMIT_MS of wall time). */
+function resolutionOf(read: () => number): number {
+	const deadline = performance.now() + PROBE_LIMIT_MS;
+	let previous = read();
+	let steps = 0;
+	let first = previous;
+	while (performance.now() < deadline) {
+		const value = read();
+		if (value !== previous) {
+			steps++;
+			if (steps === 1) {
+				first = value;
+			} else {
+				return value - first;
+			}
+
+			previous = value;
+		}
+	}
+
+	return Number.POSITIVE_INFINITY;
+}
+
+/**
+ * This thread's CPU time with the median of the tries, when the runtime offers
+ * it with a fine resolution. Some kernels account thread CPU time in scheduler
+ * ticks (4 ms), too coarse for 10 ms runs: then wall time, taking the fastest
+ * try, since being preempted only ever makes a run look slower.
+ */
+function chooseClock(): Clock {
 	const threadCpuUsage = (process as {threadCpuUsage?: () => NodeJS.CpuUsage}).threadCpuUsage;
 	if (typeof threadCpuUsage === 'function') {
-		return () => {
+		const read = (): number => {
 			const usage = threadCpuUsage.call(process);
 			return (usage.user + usage.system) / 1000;
 		};
+
+		if (resolutionOf(read) <= FINE_RESOLUTION_MS) {
+			return {read, pick: median};
+		}
 	}
 
-	return () => performance.now();
-};
+	return {read: () => performance.now(), pick: sorted => sorted.at(-1)!};
+}
 
 const TRIES = 5;
 const WARM_UP_MS = 8;
@@ -78,16 +120,17 @@ const MAX_TRY_MS = 25;
 
 /**
  * Measure how many kernel units cost `cpuMs` ms of CPU on this thread:
- * a warm-up that doubles the size until one run takes WARM_UP_MS, then the
- * median speed of TRIES runs of about cpuMs (bounded to 4–25 ms each), so the
- * whole calibration stays well under 300 ms. Run it off the UI thread.
+ * a warm-up that doubles the size until one run takes WARM_UP_MS, then
+ * TRIES runs of about cpuMs (bounded to 4–25 ms each), read with the best
+ * clock at hand (see chooseClock), so the whole calibration stays well under
+ * 300 ms. Run it off the UI thread.
  */
 export function calibrateCpu(cpuMs: number): Calibration {
-	const clock = cpuClock();
+	const clock = chooseClock();
 	const timeOf = (units: number, seed: number): number => {
-		const start = clock();
+		const start = clock.read();
 		consume(runKernel(units, seed));
-		return clock() - start;
+		return clock.read() - start;
 	};
 
 	let units = 1;
@@ -109,7 +152,7 @@ export function calibrateCpu(cpuMs: number): Calibration {
 
 	if (speeds.length > 0) {
 		speeds.sort((a, b) => a - b);
-		unitsPerMs = speeds[Math.floor(speeds.length / 2)]!;
+		unitsPerMs = clock.pick(speeds);
 	}
 
 	return {cpuMs, units: Math.max(1, Math.round(unitsPerMs * cpuMs)), unitsPerMs};

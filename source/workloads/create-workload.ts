@@ -1,0 +1,84 @@
+import type {WorkerState} from '../events.js';
+import {consume, runKernel, seedFromBytes} from './cpu.js';
+import {createHttpClient} from './io.js';
+import type {Gil, TaskResult, Workload, WorkloadSpec} from './workload.js';
+
+const CANCELLED: TaskResult = {outcome: 'cancelled', status: 0, bytes: 0, reason: 'cancelled'};
+
+/**
+ * The CPU section of a task: under the GIL when there is one (state 'gil'
+ * while waiting for it), 'computing' while the kernel runs. A running kernel
+ * is never interrupted.
+ */
+function compute(units: number, seed: number, setState: (state: WorkerState) => void, gil: Gil | undefined): void {
+	if (gil) {
+		setState('gil');
+		gil.acquire();
+		try {
+			setState('computing');
+			consume(runKernel(units, seed));
+		} finally {
+			gil.release();
+		}
+	} else {
+		setState('computing');
+		consume(runKernel(units, seed));
+	}
+}
+
+/**
+ * One worker's workload for `spec.work`:
+ * - io: GET the task's URL (state 'io'), body read and dropped;
+ * - cpu: the kernel with `spec.cpuUnits` units, seeded by the task number;
+ * - mixed: GET (state 'io') keeping this one body, then the kernel seeded from its bytes.
+ * `gil` serialises the CPU sections (thread modes with --gil).
+ */
+export function createWorkload(spec: WorkloadSpec, gil?: Gil): Workload {
+	const http = spec.work === 'cpu' ? undefined : createHttpClient(spec);
+
+	const runCpu = async (task: number, signal: AbortSignal, setState: (state: WorkerState) => void): Promise<TaskResult> => {
+		if (signal.aborted) {
+			return CANCELLED;
+		}
+
+		compute(spec.cpuUnits, task, setState, gil);
+		return {outcome: 'completed', status: 0, bytes: 0, reason: ''};
+	};
+
+	const runIo = async (task: number, signal: AbortSignal, setState: (state: WorkerState) => void): Promise<TaskResult> => {
+		if (signal.aborted) {
+			return CANCELLED;
+		}
+
+		setState('io');
+		const {outcome, status, bytes, reason} = await http!.get(task, signal, false);
+		return {outcome, status, bytes, reason};
+	};
+
+	const runMixed = async (task: number, signal: AbortSignal, setState: (state: WorkerState) => void): Promise<TaskResult> => {
+		if (signal.aborted) {
+			return CANCELLED;
+		}
+
+		setState('io');
+		const result = await http!.get(task, signal, true);
+		if (result.outcome !== 'completed') {
+			return {outcome: result.outcome, status: result.status, bytes: result.bytes, reason: result.reason};
+		}
+
+		if (signal.aborted) {
+			return {...CANCELLED, bytes: result.bytes};
+		}
+
+		compute(spec.cpuUnits, seedFromBytes(result.body!), setState, gil);
+		return {outcome: 'completed', status: result.status, bytes: result.bytes, reason: ''};
+	};
+
+	const run = spec.work === 'cpu' ? runCpu : (spec.work === 'io' ? runIo : runMixed);
+	return {
+		run,
+		async close() {
+			await http?.close();
+		},
+	};
+}

@@ -1,0 +1,130 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {createHttpClient, reasonOf} from '../../source/workloads/io.js';
+import {startLatencyServer} from '../../source/server/latency-server.js';
+import {TEST_SERVER_DEFAULTS, withServer} from '../helpers/server.js';
+
+const spec = (baseUrl: string, timeout = 5000, connections = 1) => ({
+	target: {kind: 'generated', baseUrl} as const,
+	timeout,
+	connections,
+});
+
+test('GET completes with status 200 and bytes == bodyBytes, the body not kept', async () => {
+	const server = await withServer({bodyBytes: 2048});
+	const client = createHttpClient(spec(server.url));
+	try {
+		const result = await client.get(1, new AbortController().signal, false);
+		assert.deepEqual(result, {outcome: 'completed', status: 200, bytes: 2048, reason: ''});
+	} finally {
+		await client.close();
+	}
+});
+
+test('GET keeps the body when asked', async () => {
+	const server = await withServer({bodyBytes: 100, latency: 0});
+	const client = createHttpClient(spec(server.url));
+	try {
+		const result = await client.get(1, new AbortController().signal, true);
+		assert.equal(result.outcome, 'completed');
+		assert.equal(result.body?.length, 100);
+	} finally {
+		await client.close();
+	}
+});
+
+test('one pool per origin: many tasks over `connections` sockets', async () => {
+	const server = await withServer({latency: 10});
+	const client = createHttpClient(spec(server.url, 5000, 4));
+	try {
+		const signal = new AbortController().signal;
+		const results = await Promise.all(Array.from({length: 40}, async (_, task) => client.get(task, signal, false)));
+		assert.ok(results.every(r => r.outcome === 'completed' && r.status === 200));
+		assert.equal(server.served, 40);
+		assert.equal(server.connections, 4);
+	} finally {
+		await client.close();
+	}
+});
+
+test('a list target sends each task to urls[task % length]', async () => {
+	const a = await withServer({latency: 0, bodyBytes: 1});
+	const b = await withServer({latency: 0, bodyBytes: 2});
+	const client = createHttpClient({target: {kind: 'list', urls: [`${a.url}/x?y=1`, `${b.url}/`]}, timeout: 5000, connections: 1});
+	try {
+		const signal = new AbortController().signal;
+		const bytes = [];
+		for (let task = 0; task < 5; task++) {
+			bytes.push((await client.get(task, signal, false)).bytes);
+		}
+
+		assert.deepEqual(bytes, [1, 2, 1, 2, 1]);
+		assert.equal(a.served, 3);
+		assert.equal(b.served, 2);
+	} finally {
+		await client.close();
+	}
+});
+
+test('a 500 is failed with reason `status 500`', async () => {
+	const server = await withServer({failRate: 1, latency: 0});
+	const client = createHttpClient(spec(server.url));
+	try {
+		const result = await client.get(1, new AbortController().signal, false);
+		assert.equal(result.outcome, 'failed');
+		assert.equal(result.status, 500);
+		assert.equal(result.reason, 'status 500');
+	} finally {
+		await client.close();
+	}
+});
+
+test('a closed port is failed with reason ECONNREFUSED', async () => {
+	const server = await startLatencyServer({...TEST_SERVER_DEFAULTS});
+	await server.close();
+	const client = createHttpClient(spec(server.url));
+	try {
+		const result = await client.get(1, new AbortController().signal, false);
+		assert.deepEqual(result, {outcome: 'failed', status: 0, bytes: 0, reason: 'ECONNREFUSED'});
+	} finally {
+		await client.close();
+	}
+});
+
+test('latency above the timeout is failed with reason `timeout`', async () => {
+	const server = await withServer({latency: 1000});
+	const client = createHttpClient(spec(server.url, 50));
+	try {
+		const result = await client.get(1, new AbortController().signal, false);
+		assert.deepEqual(result, {outcome: 'failed', status: 0, bytes: 0, reason: 'timeout'});
+	} finally {
+		await client.close();
+	}
+});
+
+test('an abort of the caller\'s signal is cancelled, whether before or during the request', async () => {
+	const server = await withServer({latency: 1000});
+	const client = createHttpClient(spec(server.url, 5000, 20));
+	try {
+		const aborted = new AbortController();
+		aborted.abort();
+		assert.deepEqual(await client.get(1, aborted.signal, false), {outcome: 'cancelled', status: 0, bytes: 0, reason: 'cancelled'});
+
+		const controller = new AbortController();
+		const pending = Array.from({length: 20}, async (_, task) => client.get(task, controller.signal, false));
+		setTimeout(() => controller.abort(), 30);
+		const results = await Promise.all(pending);
+		assert.ok(results.every(r => r.outcome === 'cancelled' && r.reason === 'cancelled'), JSON.stringify(results[0]));
+	} finally {
+		await client.close();
+	}
+});
+
+test('reasonOf prefers codes, maps undici timeouts, and falls back to a short message', () => {
+	assert.equal(reasonOf(Object.assign(new Error('x'), {code: 'ECONNRESET'})), 'ECONNRESET');
+	assert.equal(reasonOf(Object.assign(new Error('x'), {code: 'UND_ERR_HEADERS_TIMEOUT'})), 'timeout');
+	assert.equal(reasonOf(new TypeError('fetch failed', {cause: Object.assign(new Error('y'), {code: 'ENOTFOUND'})})), 'ENOTFOUND');
+	assert.equal(reasonOf(new AggregateError([Object.assign(new Error('z'), {code: 'ECONNREFUSED'})])), 'ECONNREFUSED');
+	assert.equal(reasonOf(new Error('something odd\nwith detail')), 'something odd');
+	assert.equal(reasonOf('x'.repeat(100)).length, 60);
+});
