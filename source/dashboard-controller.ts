@@ -1,7 +1,7 @@
 import {applyCommand} from './config-cycle.js';
 import {MODES, type RunConfig} from './config.js';
 import type {Command, CompareView, Controller, View} from './controller.js';
-import type {RunResult} from './metrics/snapshot.js';
+import type {ModelSnapshot, RunResult} from './metrics/snapshot.js';
 import {formatSummaryParagraph} from './reporters/plain.js';
 import type {Session} from './session.js';
 
@@ -23,7 +23,7 @@ export function createDashboardController(initial: RunConfig, session: Session):
 	let generation = 0;
 	let active: Promise<void> = Promise.resolve();
 	let lastResult: RunResult | undefined;
-	let lastFormula = '';
+	let lastModel: ModelSnapshot | undefined;
 	let quitting = false;
 	let finish: () => void = () => undefined;
 	const finished = new Promise<void>((resolve) => {
@@ -38,16 +38,13 @@ export function createDashboardController(initial: RunConfig, session: Session):
 	};
 
 	session.subscribe((snapshot) => {
-		lastFormula = snapshot.model.formula;
+		lastModel = snapshot.model;
 		update({snapshot});
 	});
 
-	const runOne = async (config: RunConfig, current: number): Promise<void> => {
+	const runOne = async (config: RunConfig): Promise<void> => {
 		update({snapshot: null});
 		lastResult = await session.run(config);
-		if (current !== generation) {
-			return;
-		}
 	};
 
 	const runCompare = async (config: RunConfig, current: number): Promise<void> => {
@@ -82,7 +79,7 @@ export function createDashboardController(initial: RunConfig, session: Session):
 			}
 
 			try {
-				await (compare ? runCompare(config, current) : runOne(config, current));
+				await (compare ? runCompare(config, current) : runOne(config));
 			} catch (error) {
 				update({notice: `the run could not complete: ${error instanceof Error ? error.message : String(error)}`});
 			}
@@ -99,7 +96,7 @@ export function createDashboardController(initial: RunConfig, session: Session):
 		await session.close();
 		await active;
 		update({
-			summary: lastResult ? formatSummaryParagraph(lastResult, lastFormula) : 'concviz: no run was started.',
+			summary: lastResult ? formatSummaryParagraph(lastResult, lastModel) : 'concviz: no run was started.',
 		});
 		finish();
 	};

@@ -1,0 +1,186 @@
+import type {BusEvent, TaskEndEvent} from '../events.js';
+import {draftOf, isSaturatedLoop, newLane, update, type Lane, type LaneDraft} from './lanes.js';
+import {isRecorded, recordLatency} from './latency.js';
+import {endedCount, isLoopMode, isTerminal, type MetricsState} from './state.js';
+import {copyRing, countEnd, type MutableRing} from './throughput.js';
+
+type Draft = {-readonly [K in keyof MetricsState]: MetricsState[K]};
+
+/** A worker exit is a death when its code is non-zero, or when the run still had tasks to do. */
+function runGoing(s: Draft): boolean {
+	return !isTerminal(s.status) && s.status !== 'cancelling' && endedCount(s) < s.run.requested;
+}
+
+/** Fold one batch of events into a new state (the old one is left as it was, but for the histogram). */
+export function applyEvents(state: MetricsState, events: readonly BusEvent[]): MetricsState {
+	if (events.length === 0) {
+		return state;
+	}
+
+	const s: Draft = {...state};
+	const loopMode = isLoopMode(state);
+	const drafts = new Map<number, LaneDraft>();
+	let ring: MutableRing | undefined;
+	let failures: Map<string, number> | undefined;
+	let rss: Map<number, number> | undefined;
+
+	const existing = (worker: number): LaneDraft | undefined => {
+		let draft = drafts.get(worker);
+		if (!draft) {
+			const lane = state.lanes.get(worker);
+			if (lane) {
+				draft = draftOf(lane);
+				drafts.set(worker, draft);
+			}
+		}
+
+		return draft;
+	};
+
+	const lane = (worker: number, t: number): LaneDraft => {
+		let draft = existing(worker);
+		if (!draft) {
+			draft = draftOf(newLane(worker, t, loopMode));
+			drafts.set(worker, draft);
+		}
+
+		return draft;
+	};
+
+	const current = (): Lane[] => {
+		const all = new Map<number, Lane>(state.lanes);
+		for (const [worker, draft] of drafts) {
+			all.set(worker, draft);
+		}
+
+		return [...all.values()];
+	};
+
+	const taskEnd = (e: TaskEndEvent): void => {
+		s[e.outcome]++;
+		s.lastEndAt = s.lastEndAt === null ? e.t : Math.max(s.lastEndAt, e.t);
+		if (e.outcome !== 'cancelled') {
+			ring ??= copyRing(state.ends);
+			countEnd(ring, e.t);
+		}
+
+		if (isRecorded(e.outcome, e.status)) {
+			recordLatency(state.latency, e.latencyMs);
+		}
+
+		if (e.outcome === 'failed') {
+			failures ??= new Map(state.failures);
+			const reason = e.reason === '' ? 'unknown' : e.reason;
+			failures.set(reason, (failures.get(reason) ?? 0) + 1);
+		}
+
+		const draft = existing(e.worker);
+		if (draft) {
+			update(draft, e.t, l => {
+				l.tasks++;
+				if (l.inFlight > 0) {
+					l.inFlight--;
+					s.inFlight--;
+				}
+			});
+		}
+	};
+
+	for (const e of events) {
+		switch (e.type) {
+			case 'worker-up': {
+				// A worker id that comes up again (a replaced worker) is alive again; its slices keep the death.
+				update(lane(e.worker, e.t), e.t, l => {
+					l.pid = e.pid;
+					l.process = e.process;
+					l.thread = e.thread;
+					l.exitAt = null;
+					l.dead = false;
+				});
+				break;
+			}
+
+			case 'task-start': {
+				s.started++;
+				s.firstStartAt = s.firstStartAt === null ? e.t : Math.min(s.firstStartAt, e.t);
+				update(lane(e.worker, e.t), e.t, l => {
+					l.inFlight++;
+					l.loop ||= l.inFlight > 1;
+				});
+				s.inFlight++;
+				s.maxInFlight = Math.max(s.maxInFlight, s.inFlight);
+				break;
+			}
+
+			case 'task-end': {
+				taskEnd(e);
+				break;
+			}
+
+			case 'state': {
+				update(lane(e.worker, e.t), e.t, l => {
+					l.reported = e.state;
+				});
+				break;
+			}
+
+			case 'sample': {
+				const draft = lane(e.worker, e.t);
+				update(draft, e.t, l => {
+					const interval = e.t - (l.sampleAt ?? l.upAt);
+					l.cpu = interval > 0 && l.exitAt === null ? e.cpuMs / interval : 0;
+					l.elu = e.elu;
+					l.sampleAt = e.t;
+					l.loop ||= e.inFlight > 1;
+				});
+				if (draft.pid > 0 && draft.exitAt === null) {
+					rss ??= new Map(state.rssByPid);
+					rss.set(draft.pid, e.rssBytes);
+					let sum = 0;
+					for (const bytes of rss.values()) {
+						sum += bytes;
+					}
+
+					s.peakRssBytes = Math.max(s.peakRssBytes, sum);
+				}
+
+				break;
+			}
+
+			case 'worker-exit': {
+				const draft = lane(e.worker, e.t);
+				const dead = e.code !== 0 || runGoing(s);
+				update(draft, e.t, l => {
+					l.exitAt = e.t;
+					l.dead ||= dead;
+					l.cpu = 0;
+				});
+				if (!current().some(other => other.pid === draft.pid && other.exitAt === null)) {
+					rss ??= new Map(state.rssByPid);
+					rss.delete(draft.pid);
+				}
+
+				break;
+			}
+		}
+	}
+
+	const lanes = new Map(state.lanes);
+	for (const [worker, draft] of drafts) {
+		lanes.set(worker, draft);
+	}
+
+	let saturated = 0;
+	for (const l of lanes.values()) {
+		saturated += isSaturatedLoop(l) ? 1 : 0;
+	}
+
+	return {
+		...s,
+		lanes,
+		ends: ring ?? state.ends,
+		failures: failures ?? state.failures,
+		rssByPid: rss ?? state.rssByPid,
+		saturatedLoops: Math.max(state.saturatedLoops, saturated),
+	};
+}

@@ -1,0 +1,164 @@
+import type {WorkerState} from '../events.js';
+import type {LaneSnapshot, LaneState} from './snapshot.js';
+
+/** Closed slices kept per lane (the snapshot adds the slice in progress within this count). */
+export const MAX_SLICES = 240;
+/** An event loop whose utilisation is at least this is drawn as computing. */
+export const LOOP_COMPUTING_ELU = 0.5;
+/** An event loop at least this busy, with tasks in flight, is saturated (its own CPU is the limit). */
+export const LOOP_SATURATED_ELU = 0.9;
+
+/** Ties between states in a slice go to the first of this order. */
+const TIE_ORDER: readonly LaneState[] = ['dead', 'computing', 'gil', 'io', 'idle'];
+const INDEX: Readonly<Record<LaneState, number>> = {computing: 0, io: 1, gil: 2, idle: 3, dead: 4};
+
+/** One worker, as the reducer keeps it. Never mutated once built (drafts are copies). */
+export type Lane = {
+	readonly worker: number;
+	readonly pid: number;
+	readonly process: number;
+	readonly thread: number;
+	readonly upAt: number;
+	readonly exitAt: number | null;
+	readonly dead: boolean;
+	/** The last 'state' event. */
+	readonly reported: WorkerState;
+	/** Runs an event loop with many tasks in flight: its state comes from utilisation and in-flight count. */
+	readonly loop: boolean;
+	readonly inFlight: number;
+	readonly tasks: number;
+	readonly elu: number | null;
+	readonly cpu: number;
+	readonly sampleAt: number | null;
+	/** The state now, and since when it has been counted into `frame`. */
+	readonly state: LaneState;
+	readonly since: number;
+	/** ms spent in each state (by INDEX) during the frame in progress. */
+	readonly frame: readonly number[];
+	/** ms spent busy (computing, io, gil) up to `since`. */
+	readonly busyMs: number;
+	readonly slices: readonly LaneState[];
+};
+
+export type LaneDraft = {-readonly [K in keyof Lane]: Lane[K]} & {frame: number[]};
+
+export function newLane(worker: number, t: number, loop: boolean): Lane {
+	return {
+		worker,
+		pid: 0,
+		process: 0,
+		thread: 0,
+		upAt: t,
+		exitAt: null,
+		dead: false,
+		reported: 'idle',
+		loop,
+		inFlight: 0,
+		tasks: 0,
+		elu: null,
+		cpu: 0,
+		sampleAt: null,
+		state: 'idle',
+		since: t,
+		frame: [0, 0, 0, 0, 0],
+		busyMs: 0,
+		slices: [],
+	};
+}
+
+export const draftOf = (lane: Lane): LaneDraft => ({...lane, frame: [...lane.frame]});
+
+const isBusy = (state: LaneState): boolean => state !== 'idle' && state !== 'dead';
+
+/** The state the lane's inputs say it is in. */
+function effective(lane: LaneDraft): LaneState {
+	if (lane.dead) {
+		return 'dead';
+	}
+
+	if (lane.exitAt !== null) {
+		return 'idle';
+	}
+
+	if (!lane.loop) {
+		return lane.reported;
+	}
+
+	if ((lane.elu ?? 0) >= LOOP_COMPUTING_ELU) {
+		return 'computing';
+	}
+
+	return lane.inFlight > 0 ? 'io' : 'idle';
+}
+
+/** Count the time from `since` to t into the current state. Late events (t < since) add nothing. */
+export function advance(lane: LaneDraft, t: number): void {
+	if (t > lane.since) {
+		const dt = t - lane.since;
+		lane.frame[INDEX[lane.state]] += dt;
+		if (isBusy(lane.state)) {
+			lane.busyMs += dt;
+		}
+
+		lane.since = t;
+	}
+}
+
+/** Advance to t, apply a change to the lane's inputs, and recompute its state. */
+export function update(lane: LaneDraft, t: number, change: (lane: LaneDraft) => void): void {
+	advance(lane, t);
+	change(lane);
+	lane.state = effective(lane);
+}
+
+/** The state the lane spent most time in (ties: dead, computing, gil, io, idle); its current state if no time passed. */
+function majority(frame: readonly number[], current: LaneState): LaneState {
+	let best: LaneState = current;
+	let bestMs = 0;
+	for (const state of TIE_ORDER) {
+		const ms = frame[INDEX[state]]!;
+		if (ms > bestMs) {
+			best = state;
+			bestMs = ms;
+		}
+	}
+
+	return best;
+}
+
+/** Close the frame at t: one new slice, at most MAX_SLICES kept. */
+export function closeFrame(lane: Lane, t: number): Lane {
+	const d = draftOf(lane);
+	advance(d, t);
+	const slices = [...lane.slices, majority(d.frame, d.state)];
+	d.slices = slices.length > MAX_SLICES ? slices.slice(-MAX_SLICES) : slices;
+	d.frame = [0, 0, 0, 0, 0];
+	return d;
+}
+
+/** Does this lane's event loop run at its CPU limit with work waiting on it? */
+export const isSaturatedLoop = (lane: Lane): boolean =>
+	lane.loop && !lane.dead && lane.exitAt === null && lane.inFlight > 0 && (lane.elu ?? 0) >= LOOP_SATURATED_ELU;
+
+/** The lane as the UI sees it at `clock` (the run's clock, frozen once it is over). */
+export function laneSnapshot(lane: Lane, clock: number): LaneSnapshot {
+	const until = Math.min(clock, lane.exitAt ?? clock);
+	const open = Math.max(0, until - lane.since);
+	const frame = [...lane.frame];
+	frame[INDEX[lane.state]] += open;
+	const busyMs = lane.busyMs + (isBusy(lane.state) ? open : 0);
+	const lifetime = until - lane.upAt;
+	return {
+		worker: lane.worker,
+		process: lane.process,
+		thread: lane.thread,
+		pid: lane.pid,
+		slices: [...lane.slices.slice(-(MAX_SLICES - 1)), majority(frame, lane.state)],
+		state: lane.state,
+		tasks: lane.tasks,
+		inFlight: lane.inFlight,
+		busyRatio: lifetime > 0 ? Math.min(1, Math.max(0, busyMs / lifetime)) : 0,
+		elu: lane.elu,
+		cpu: lane.cpu,
+	};
+}

@@ -1,0 +1,173 @@
+import type {BusEvent} from '../events.js';
+import {applyEvents} from './apply-events.js';
+import {addCpuSample, cpuPerCoreMean, cpuUtilisation, emptyCpu} from './cpu-history.js';
+import {closeFrame, isSaturatedLoop, laneSnapshot} from './lanes.js';
+import {createLatency, latencySnapshot} from './latency.js';
+import {loopNote, predict} from './model.js';
+import type {ModelSnapshot, RunInfo, RunStatus, Snapshot} from './snapshot.js';
+import {endedCount, isOver, isTerminal, runClock, type MetricsState} from './state.js';
+import {bucketOf, currentRate, emptyRing, pushCapped, rateBetween, settledBucket} from './throughput.js';
+
+export {MAX_SLICES} from './lanes.js';
+export {HISTORY} from './throughput.js';
+export type {MetricsState} from './state.js';
+
+export type MetricsAction =
+	/** A new run (status 'starting'); forgets the previous one. */
+	| {readonly type: 'run-start'; readonly run: RunInfo; readonly t: number; readonly cores: number}
+	/** The pool is up (status 'running'). */
+	| {readonly type: 'startup'; readonly startupMs: number; readonly t: number}
+	/** A batch from the bus. */
+	| {readonly type: 'events'; readonly events: readonly BusEvent[]}
+	/** Machine utilisation of each core over the last interval, 0..1. */
+	| {readonly type: 'cpu'; readonly t: number; readonly perCore: readonly number[]}
+	/** Close the current lane slice and throughput point (once per UI frame). */
+	| {readonly type: 'frame'; readonly t: number}
+	| {readonly type: 'status'; readonly status: RunStatus; readonly t: number};
+
+export function initialMetrics(run: RunInfo, t: number, cores: number): MetricsState {
+	return {
+		run,
+		cores,
+		status: 'starting',
+		createdAt: t,
+		startupMs: null,
+		startupAt: null,
+		finishedAt: null,
+		firstStartAt: null,
+		lastEndAt: null,
+		started: 0,
+		completed: 0,
+		failed: 0,
+		cancelled: 0,
+		inFlight: 0,
+		maxInFlight: 0,
+		lanes: new Map(),
+		latency: createLatency(),
+		failures: new Map(),
+		ends: emptyRing(),
+		throughput: 0,
+		throughputHistory: [],
+		historyBucket: null,
+		cpu: emptyCpu(cores),
+		rssByPid: new Map(),
+		peakRssBytes: 0,
+		saturatedLoops: 0,
+	};
+}
+
+/** One frame: a slice per lane, the current rate and one throughput point. Nothing moves once the run is over. */
+function frame(state: MetricsState, t: number): MetricsState {
+	if (isOver(state)) {
+		return state;
+	}
+
+	const lanes = new Map([...state.lanes].map(([worker, lane]) => [worker, closeFrame(lane, t)]));
+	if (state.firstStartAt === null) {
+		return {...state, lanes};
+	}
+
+	const first = bucketOf(state.firstStartAt);
+	const from = state.historyBucket ?? first;
+	const to = settledBucket(t);
+	const point = to > from ? rateBetween(state.ends, from, to) : (state.throughputHistory.at(-1) ?? 0);
+	return {
+		...state,
+		lanes,
+		throughput: currentRate(state.ends, t, first),
+		throughputHistory: pushCapped(state.throughputHistory, point),
+		historyBucket: Math.max(from, to),
+	};
+}
+
+/**
+ * The metrics reducer: actions in, a new state out. Pure but for the HDR
+ * histogram the state owns (see MetricsState): time only comes from actions.
+ */
+export function reduce(state: MetricsState, action: MetricsAction): MetricsState {
+	switch (action.type) {
+		case 'run-start': {
+			return initialMetrics(action.run, action.t, action.cores);
+		}
+
+		case 'startup': {
+			return {...state, startupMs: action.startupMs, startupAt: action.t, status: state.status === 'starting' ? 'running' : state.status};
+		}
+
+		case 'events': {
+			return applyEvents(state, action.events);
+		}
+
+		case 'cpu': {
+			// Only samples taken while tasks run count into the run's means (not the pool's start-up, not after the end).
+			const counted = state.firstStartAt !== null && !isOver(state);
+			return {...state, cpu: addCpuSample(state.cpu, action.perCore, counted)};
+		}
+
+		case 'frame': {
+			return frame(state, action.t);
+		}
+
+		case 'status': {
+			const finishedAt = state.finishedAt ?? (isTerminal(action.status) ? action.t : null);
+			return {...state, status: action.status, finishedAt};
+		}
+	}
+}
+
+function model(state: MetricsState, measuredLatencyMs: number | undefined): ModelSnapshot {
+	const {run} = state;
+	const base = predict({...run, requests: run.requested, cores: state.cores, measuredLatencyMs});
+	let saturated = 0;
+	for (const lane of state.lanes.values()) {
+		saturated += isSaturatedLoop(lane) ? 1 : 0;
+	}
+
+	if (isOver(state)) {
+		saturated = state.saturatedLoops;
+	}
+
+	return saturated > 0 && run.work !== 'cpu' ? {...base, bound: 'loop', note: loopNote(saturated)} : base;
+}
+
+/** A read-only picture of the run at t: plain data, no reference into the state's histogram. */
+export function toSnapshot(state: MetricsState, t: number): Snapshot {
+	const clock = runClock(state, t);
+	const origin = state.firstStartAt ?? state.startupAt;
+	const elapsedMs = origin === null ? 0 : Math.max(0, clock - origin);
+	const ended = endedCount(state);
+	const served = state.completed + state.failed;
+	const remaining = Math.max(0, state.run.requested - ended);
+	const latency = latencySnapshot(state.latency);
+	const lanes = [...state.lanes.values()].sort((a, b) => a.worker - b.worker).map(lane => laneSnapshot(lane, clock));
+	return {
+		run: state.run,
+		status: state.status,
+		t,
+		elapsedMs,
+		startupMs: state.startupMs,
+		started: state.started,
+		completed: state.completed,
+		failed: state.failed,
+		cancelled: state.cancelled,
+		inFlight: state.inFlight,
+		maxInFlight: state.maxInFlight,
+		throughput: state.throughput,
+		throughputHistory: state.throughputHistory,
+		meanThroughput: elapsedMs > 0 ? (served * 1000) / elapsedMs : 0,
+		etaMs: remaining === 0 ? 0 : state.throughput > 0 ? (remaining * 1000) / state.throughput : null,
+		latency,
+		failures: [...state.failures].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
+		cpu: {
+			cores: state.cores,
+			perCore: state.cpu.perCore,
+			history: state.cpu.history,
+			utilisation: cpuUtilisation(state.cpu),
+			perCoreMean: cpuPerCoreMean(state.cpu),
+			client: lanes.reduce((sum, lane) => sum + lane.cpu, 0),
+		},
+		lanes,
+		model: model(state, latency.p50 > 0 ? latency.p50 : undefined),
+		peakRssBytes: state.peakRssBytes,
+	};
+}

@@ -1,0 +1,64 @@
+import {round} from './format.js';
+import type {RunResult, Snapshot} from './snapshot.js';
+
+export type Calibration = {readonly cpuMs: number; readonly units: number; readonly unitsPerMs: number};
+
+export type ResultExtras = {
+	readonly startupMs: number;
+	/** cpu/mixed runs: the kernel calibration they used. */
+	readonly calibration?: Calibration;
+	/** First task handed out → last task ended; the snapshot's elapsed time (frozen at the last end) when absent. */
+	readonly wallMs?: number;
+};
+
+const ms = (value: number): number => round(value, 1);
+const ratio = (value: number): number => round(value, 3);
+
+/**
+ * The JSON result of DESIGN.md, fields in its order, from the run's final
+ * snapshot. Times in ms to 0.1, ratios to 3 decimals. requestsPerSecond
+ * counts requests that got an answer (completed + failed) over the wall
+ * time: cancelled tasks were not served. A prediction that could not be
+ * made (T unknown) is NaN, which JSON writes as null.
+ */
+export function toResult(snapshot: Snapshot, extras: ResultExtras): RunResult {
+	const wallMs = extras.wallMs ?? snapshot.elapsedMs;
+	const served = snapshot.completed + snapshot.failed;
+	const result: RunResult = {
+		mode: snapshot.run.mode,
+		work: snapshot.run.work,
+		requested: snapshot.run.requested,
+		completed: snapshot.completed,
+		failed: snapshot.failed,
+		cancelled: snapshot.cancelled,
+		wallMs: ms(wallMs),
+		predictedMs: ms(snapshot.model.predictedMs),
+		requestsPerSecond: wallMs > 0 ? round((served * 1000) / wallMs, 1) : 0,
+		latencyMs: {
+			p50: ms(snapshot.latency.p50),
+			p90: ms(snapshot.latency.p90),
+			p99: ms(snapshot.latency.p99),
+			max: ms(snapshot.latency.max),
+		},
+		failures: Object.fromEntries(snapshot.failures),
+		cpu: {
+			cores: snapshot.cpu.cores,
+			utilisation: ratio(snapshot.cpu.utilisation),
+			perCore: snapshot.cpu.perCoreMean.map(v => ratio(v)),
+		},
+		workers: snapshot.lanes.map(lane => ({id: lane.worker, tasks: lane.tasks, busyRatio: ratio(lane.busyRatio)})),
+		maxInFlight: snapshot.maxInFlight,
+		startupMs: ms(extras.startupMs),
+		peakRssBytes: Math.round(snapshot.peakRssBytes),
+	};
+	return extras.calibration === undefined
+		? result
+		: {
+			...result,
+			calibration: {
+				cpuMs: extras.calibration.cpuMs,
+				units: extras.calibration.units,
+				unitsPerMs: extras.calibration.unitsPerMs,
+			},
+		};
+}

@@ -1,0 +1,76 @@
+import type {RunInfo, RunStatus} from './snapshot.js';
+import type {CpuState} from './cpu-history.js';
+import type {Lane} from './lanes.js';
+import type {LatencyRecorder} from './latency.js';
+import type {EndRing} from './throughput.js';
+
+/**
+ * Everything the reducer knows about one run. Immutable by convention —
+ * reduce() returns a new state and never changes an old one — with one
+ * exception: `latency`, the HDR histogram, is owned by the state and
+ * recorded into in place (copying it per batch would cost more than the
+ * run). So reduce each state once, and read latencies only via toSnapshot().
+ * Memory is bounded whatever the number of tasks: counters, one record per
+ * worker, a fixed ring of end counts, capped histories.
+ */
+export type MetricsState = {
+	readonly run: RunInfo;
+	readonly cores: number;
+	readonly status: RunStatus;
+	/** The run-start action's time. */
+	readonly createdAt: number;
+	readonly startupMs: number | null;
+	readonly startupAt: number | null;
+	/** Time of the first done/cancelled/failed status. */
+	readonly finishedAt: number | null;
+	readonly firstStartAt: number | null;
+	readonly lastEndAt: number | null;
+	readonly started: number;
+	readonly completed: number;
+	readonly failed: number;
+	readonly cancelled: number;
+	/** Tasks started and not yet ended, summed over the lanes. */
+	readonly inFlight: number;
+	readonly maxInFlight: number;
+	readonly lanes: ReadonlyMap<number, Lane>;
+	/** Owned by the state and mutated by reduce(): see above. */
+	readonly latency: LatencyRecorder;
+	readonly failures: ReadonlyMap<string, number>;
+	/** Completed and failed ends per bucket of event time (cancels are not throughput). */
+	readonly ends: EndRing;
+	/** Requests/s over the last second, as of the last frame. */
+	readonly throughput: number;
+	readonly throughputHistory: readonly number[];
+	/** The bucket the throughput history has reached (exclusive), null before the first task. */
+	readonly historyBucket: number | null;
+	readonly cpu: CpuState;
+	/** Latest resident memory of each live process, by pid. */
+	readonly rssByPid: ReadonlyMap<number, number>;
+	readonly peakRssBytes: number;
+	/** The most event loops seen saturated at once. */
+	readonly saturatedLoops: number;
+};
+
+const TERMINAL: ReadonlySet<RunStatus> = new Set(['done', 'cancelled', 'failed']);
+
+export const isTerminal = (status: RunStatus): boolean => TERMINAL.has(status);
+
+export const endedCount = (state: Pick<MetricsState, 'completed' | 'failed' | 'cancelled'>): number =>
+	state.completed + state.failed + state.cancelled;
+
+/** The run is over: a final status, or every task has ended. Its clock and pictures then stop. */
+export const isOver = (state: MetricsState): boolean =>
+	isTerminal(state.status) || (state.run.requested > 0 && endedCount(state) >= state.run.requested);
+
+/** The run's clock at t: t while it goes on, then the last task-end (or the final status). */
+export function runClock(state: MetricsState, t: number): number {
+	if (!isOver(state)) {
+		return t;
+	}
+
+	return state.lastEndAt ?? state.finishedAt ?? t;
+}
+
+/** Async modes run event loops from the start; other lanes become loops when they hold more than one task. */
+export const isLoopMode = (state: MetricsState): boolean =>
+	state.run.mode === 'async' || state.run.mode === 'processes-async';

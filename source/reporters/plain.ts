@@ -1,0 +1,65 @@
+import {formatCount, formatDuration, formatRate} from '../metrics/format.js';
+import type {ModelSnapshot, RunResult, Snapshot} from '../metrics/snapshot.js';
+
+type Column = {readonly title: string; readonly left?: boolean; readonly cell: (r: RunResult) => string};
+
+const percent = (ratio: number): string => `${Math.round(ratio * 100)}%`;
+
+const COLUMNS: readonly Column[] = [
+	{title: 'mode', left: true, cell: r => r.mode},
+	{title: 'work', left: true, cell: r => r.work},
+	{title: 'n', cell: r => formatCount(r.requested)},
+	{title: 'completed', cell: r => formatCount(r.completed)},
+	{title: 'failed', cell: r => formatCount(r.failed)},
+	{title: 'cancelled', cell: r => formatCount(r.cancelled)},
+	{title: 'wall', cell: r => formatDuration(r.wallMs)},
+	{title: 'predicted', cell: r => formatDuration(r.predictedMs)},
+	{title: 'req/s', cell: r => formatRate(r.requestsPerSecond)},
+	{title: 'p50/p99', cell: r => `${formatDuration(r.latencyMs.p50)}/${formatDuration(r.latencyMs.p99)}`},
+	{title: 'CPU', cell: r => percent(r.cpu.utilisation)},
+	{title: 'startup', cell: r => formatDuration(r.startupMs)},
+];
+
+/** An aligned plain-text table (no colour), one row per run, for a stdout that is not a terminal. */
+export function formatSummaryTable(results: readonly RunResult[]): string {
+	const rows = [COLUMNS.map(c => c.title), ...results.map(r => COLUMNS.map(c => c.cell(r)))];
+	const widths = COLUMNS.map((_, i) => Math.max(...rows.map(row => row[i]!.length)));
+	const line = (row: readonly string[]): string =>
+		row
+			.map((cell, i) => (COLUMNS[i]!.left ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+			.join('  ')
+			.trimEnd();
+	return `${rows.map(row => line(row)).join('\n')}\n`;
+}
+
+/** One short line for stderr while a headless run goes on. */
+export function formatProgressLine(snapshot: Snapshot): string {
+	const done = snapshot.completed + snapshot.failed + snapshot.cancelled;
+	return `${snapshot.run.mode} ${snapshot.run.work}: ${formatCount(done)}/${formatCount(snapshot.run.requested)} done, ${formatRate(snapshot.throughput)} req/s, ${formatCount(snapshot.inFlight)} in flight, ${formatDuration(snapshot.elapsedMs)}`;
+}
+
+/** `n·T/P` from `n·T/P = 400·100ms/2 = 20.0s`. */
+const symbols = (formula: string): string => formula.split(' = ')[0] ?? formula;
+
+/**
+ * The paragraph left on screen after the dashboard quits, e.g.
+ * `processes, io: 400/400 done (0 failed, 0 cancelled) in 20.3s, predicted 20.0s (n·T/P); 19.7 req/s, p50 101ms, p99 104ms; CPU 3% of 2 cores; start-up 48ms.`
+ * Pass the run's model to name its formula.
+ */
+export function formatSummaryParagraph(result: RunResult, model?: Pick<ModelSnapshot, 'formula' | 'note'>): string {
+	const r = result;
+	const formula = model ? ` (${symbols(model.formula)})` : '';
+	const failures = Object.entries(r.failures)
+		.map(([reason, count]) => `${reason} ×${formatCount(count)}`)
+		.join(', ');
+	const cores = `${r.cpu.cores} ${r.cpu.cores === 1 ? 'core' : 'cores'}`;
+	const parts = [
+		`${r.mode}, ${r.work}: ${formatCount(r.completed)}/${formatCount(r.requested)} done (${formatCount(r.failed)} failed, ${formatCount(r.cancelled)} cancelled) in ${formatDuration(r.wallMs)}, predicted ${formatDuration(r.predictedMs)}${formula}`,
+		`${formatRate(r.requestsPerSecond)} req/s, p50 ${formatDuration(r.latencyMs.p50)}, p99 ${formatDuration(r.latencyMs.p99)}`,
+		...(failures === '' ? [] : [`failures: ${failures}`]),
+		`CPU ${percent(r.cpu.utilisation)} of ${cores}`,
+		`start-up ${formatDuration(r.startupMs)}`,
+		...(model && model.note !== '' ? [model.note] : []),
+	];
+	return `${parts.join('; ')}.`;
+}

@@ -1,0 +1,106 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {formatDuration, predict, type ModelInput} from '../../source/metrics/model.js';
+
+const base: ModelInput = {
+	mode: 'sequential',
+	work: 'io',
+	requests: 400,
+	latencyMs: 100,
+	workers: 2,
+	threads: 4,
+	concurrency: 1000,
+	cpuMs: 20,
+	cores: 2,
+};
+
+const formula = (input: Partial<ModelInput>): [string, number, string] => {
+	const m = predict({...base, ...input});
+	return [m.formula, m.predictedMs, m.bound];
+};
+
+test('io: n·T divided by the requests in flight at once, in every mode', () => {
+	assert.deepEqual(formula({mode: 'sequential'}), ['n·T = 400·100ms = 40.0s', 40_000, 'latency']);
+	assert.deepEqual(formula({mode: 'processes'}), ['n·T/P = 400·100ms/2 = 20.0s', 20_000, 'latency']);
+	assert.deepEqual(formula({mode: 'threads', workers: 8}), ['n·T/W = 400·100ms/8 = 5.0s', 5000, 'latency']);
+	assert.deepEqual(formula({mode: 'processes-threads'}), ['n·T/(P·Th) = 400·100ms/(2·4) = 5.0s', 5000, 'latency']);
+	assert.deepEqual(formula({mode: 'async', concurrency: 400}), ['n·T/C = 400·100ms/400 = 100ms', 100, 'latency']);
+	assert.deepEqual(formula({mode: 'async', concurrency: 100}), ['n·T/C = 400·100ms/100 = 400ms', 400, 'latency']);
+	assert.deepEqual(formula({mode: 'processes-async', concurrency: 100}), ['n·T/(P·C) = 400·100ms/(2·100) = 200ms', 200, 'latency']);
+});
+
+test('io: never more in flight than there are tasks', () => {
+	assert.deepEqual(formula({mode: 'async'}), ['n·T/min(C,n) = 400·100ms/400 = 100ms', 100, 'latency']);
+	assert.deepEqual(formula({mode: 'processes-async'}), ['n·T/min(P·C,n) = 400·100ms/400 = 100ms', 100, 'latency']);
+	assert.deepEqual(formula({mode: 'processes', requests: 4, workers: 8}), ['n·T/min(P,n) = 4·100ms/4 = 100ms', 100, 'latency']);
+	assert.deepEqual(formula({mode: 'async', requests: 4_000_000, concurrency: 1000}), [
+		'n·T/C = 4,000,000·100ms/1,000 = 6m40s',
+		400_000,
+		'latency',
+	]);
+});
+
+test('cpu: n·c divided by min(threads computing, cores)', () => {
+	const cpu = {work: 'cpu', requests: 200} as const;
+	assert.deepEqual(formula({...cpu, mode: 'sequential'}), ['n·c = 200·20ms = 4.0s', 4000, 'cpu']);
+	assert.deepEqual(formula({...cpu, mode: 'processes'}), ['n·c/min(P,cores) = 200·20ms/2 = 2.0s', 2000, 'cpu']);
+	assert.deepEqual(formula({...cpu, mode: 'threads', workers: 8}), ['n·c/min(W,cores) = 200·20ms/2 = 2.0s', 2000, 'cpu']);
+	assert.deepEqual(formula({...cpu, mode: 'processes-threads', cores: 16}), ['n·c/min(P·Th,cores) = 200·20ms/8 = 500ms', 500, 'cpu']);
+	assert.deepEqual(formula({...cpu, mode: 'async'}), ['n·c = 200·20ms = 4.0s', 4000, 'cpu']);
+	assert.deepEqual(formula({...cpu, mode: 'processes-async', workers: 4, cores: 8}), ['n·c/min(P,cores) = 200·20ms/4 = 1.0s', 1000, 'cpu']);
+	assert.deepEqual(formula({...cpu, mode: 'processes', requests: 1, workers: 8, cores: 4}), ['n·c/min(P,cores,n) = 1·20ms/1 = 20ms', 20, 'cpu']);
+	assert.equal(predict({...base, ...cpu, mode: 'async'}).note, 'async does not help CPU work: one event loop computes one task at a time');
+	assert.equal(predict({...base, ...cpu, mode: 'processes'}).note, '');
+});
+
+test('cpu with the GIL: one thread per process computes', () => {
+	const gil = {work: 'cpu', requests: 200, gil: true, cores: 8} as const;
+	const threads = predict({...base, ...gil, mode: 'threads', workers: 8});
+	assert.deepEqual([threads.formula, threads.predictedMs, threads.note], ['n·c = 200·20ms = 4.0s', 4000, 'the GIL lets one thread compute at a time']);
+	const pt = predict({...base, ...gil, mode: 'processes-threads'});
+	assert.deepEqual([pt.formula, pt.predictedMs, pt.note], [
+		'n·c/min(P,cores) = 200·20ms/2 = 2.0s',
+		2000,
+		'the GIL lets one thread per process compute at a time',
+	]);
+	// The GIL does not hold processes back.
+	assert.equal(predict({...base, ...gil, mode: 'processes', workers: 8}).predictedMs, 500);
+});
+
+test('mixed: the larger of n·(T+c)/parallelism and n·c/min(threads, cores)', () => {
+	const mixed = {work: 'mixed', cpuMs: 10} as const;
+	assert.deepEqual(formula({...mixed, mode: 'processes'}), ['n·(T+c)/P = 400·(100ms+10ms)/2 = 22.0s', 22_000, 'latency']);
+	assert.deepEqual(formula({...mixed, mode: 'sequential'}), ['n·(T+c) = 400·(100ms+10ms) = 44.0s', 44_000, 'latency']);
+	assert.deepEqual(formula({...mixed, mode: 'async'}), ['n·c = 400·10ms = 4.0s', 4000, 'cpu']);
+	assert.deepEqual(formula({...mixed, mode: 'threads', workers: 100, gil: true, cores: 8}), ['n·c = 400·10ms = 4.0s', 4000, 'cpu']);
+});
+
+test('URL files: T is the measured p50 once there is one, and the formula says so', () => {
+	const urls = {mode: 'processes', latencyMs: Number.NaN} as const;
+	assert.deepEqual(formula({...urls, measuredLatencyMs: 812}), ['n·T/P = 400·812ms/2 = 2m42s (T = measured p50)', 162_400, 'latency']);
+	const unknown = predict({...base, ...urls});
+	assert.ok(Number.isNaN(unknown.predictedMs));
+	assert.equal(unknown.formula, 'n·T/P = 400·T/2 (T unknown until the first response)');
+	// CPU work does not need T.
+	assert.equal(predict({...base, ...urls, work: 'cpu'}).predictedMs, 4000);
+});
+
+test('formatDuration: ms below 1 s, seconds with one decimal below a minute, then minutes', () => {
+	const cases: Array<[number, string]> = [
+		[0, '0ms'],
+		[0.4, '0.4ms'],
+		[123.4, '123ms'],
+		[999.4, '999ms'],
+		[999.6, '1.0s'],
+		[20_000, '20.0s'],
+		[20_349, '20.3s'],
+		[59_940, '59.9s'],
+		[59_960, '1m00s'],
+		[200_000, '3m20s'],
+		[3_600_000, '60m00s'],
+		[Number.NaN, '?'],
+	];
+	for (const [ms, text] of cases) {
+		assert.equal(formatDuration(ms), text, `formatDuration(${ms})`);
+	}
+});

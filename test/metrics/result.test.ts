@@ -1,0 +1,100 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {initialMetrics, reduce, toSnapshot, type MetricsAction, type MetricsState} from '../../source/metrics/reducer.js';
+import {toResult} from '../../source/metrics/result.js';
+import {sample, state, taskEnd, taskStart, workerUp} from '../helpers/events.js';
+import {apply, frame, runInfo, T0} from '../helpers/metrics.js';
+
+/** The JSON fields of DESIGN.md, in its order. */
+const FIELDS = [
+	'mode',
+	'work',
+	'requested',
+	'completed',
+	'failed',
+	'cancelled',
+	'wallMs',
+	'predictedMs',
+	'requestsPerSecond',
+	'latencyMs',
+	'failures',
+	'cpu',
+	'workers',
+	'maxInFlight',
+	'startupMs',
+	'peakRssBytes',
+];
+
+const cpu = (t: number, perCore: number[]): MetricsAction => ({type: 'cpu', t, perCore});
+
+/** Four tasks on two processes: two completed, one answered 500, one cancelled. */
+function finishedRun(): MetricsState {
+	const start = initialMetrics(runInfo({requested: 4}), T0, 2);
+	return apply(
+		reduce(start, {type: 'startup', startupMs: 50, t: T0 + 50}),
+		[workerUp({worker: 0, t: T0 + 10, pid: 100}), workerUp({worker: 1, t: T0 + 20, pid: 101})],
+		[
+			taskStart({worker: 0, task: 0, t: T0 + 100}),
+			state({worker: 0, t: T0 + 100, state: 'io'}),
+			taskStart({worker: 1, task: 1, t: T0 + 100}),
+			state({worker: 1, t: T0 + 100, state: 'io'}),
+		],
+		frame(T0 + 100),
+		[sample({worker: 0, t: T0 + 150, rssBytes: 1000}), sample({worker: 1, t: T0 + 150, rssBytes: 2000})],
+		cpu(T0 + 150, [0.5, 0.25]),
+		frame(T0 + 200),
+		[
+			taskEnd({worker: 0, task: 0, t: T0 + 200, latencyMs: 100}),
+			taskStart({worker: 0, task: 2, t: T0 + 200}),
+			taskEnd({worker: 1, task: 1, t: T0 + 205, outcome: 'failed', status: 500, reason: 'status 500', latencyMs: 105}),
+			taskStart({worker: 1, task: 3, t: T0 + 205}),
+		],
+		cpu(T0 + 250, [0.1, 0.05]),
+		{type: 'status', status: 'cancelling', t: T0 + 250},
+		[
+			taskEnd({worker: 1, task: 3, t: T0 + 250, outcome: 'cancelled', latencyMs: 45}),
+			state({worker: 1, t: T0 + 250, state: 'idle'}),
+			taskEnd({worker: 0, task: 2, t: T0 + 300, latencyMs: 100}),
+			state({worker: 0, t: T0 + 300, state: 'idle'}),
+		],
+		{type: 'status', status: 'cancelled', t: T0 + 400},
+	);
+}
+
+test('toResult gives exactly the JSON fields of DESIGN.md, from the final snapshot', () => {
+	const result = toResult(toSnapshot(finishedRun(), T0 + 500), {startupMs: 50});
+	assert.deepEqual(Object.keys(result), FIELDS);
+	assert.deepEqual(result, {
+		mode: 'processes',
+		work: 'io',
+		requested: 4,
+		completed: 2,
+		failed: 1,
+		cancelled: 1,
+		// First task handed out (+100) to the last one ended (+300).
+		wallMs: 200,
+		// n·T/P = 4·100ms/2.
+		predictedMs: 200,
+		// Three answers in 0.2 s (the cancel was not served).
+		requestsPerSecond: 15,
+		latencyMs: {p50: 100, p90: 105, p99: 105, max: 105},
+		failures: {'status 500': 1},
+		cpu: {cores: 2, utilisation: 0.225, perCore: [0.3, 0.15]},
+		// Busy 200 of 290 ms, and 150 of 280 ms.
+		workers: [{id: 0, tasks: 2, busyRatio: 0.69}, {id: 1, tasks: 2, busyRatio: 0.536}],
+		maxInFlight: 2,
+		startupMs: 50,
+		peakRssBytes: 3000,
+	});
+	assert.equal(result.completed + result.failed + result.cancelled, result.requested);
+});
+
+test('toResult adds the calibration of cpu runs, and takes an explicit wall time', () => {
+	const snapshot = toSnapshot(finishedRun(), T0 + 500);
+	const result = toResult(snapshot, {startupMs: 12.345, wallMs: 400, calibration: {cpuMs: 10, units: 2048, unitsPerMs: 204.8}});
+	assert.deepEqual(Object.keys(result), [...FIELDS, 'calibration']);
+	assert.deepEqual(result.calibration, {cpuMs: 10, units: 2048, unitsPerMs: 204.8});
+	assert.equal(result.wallMs, 400);
+	assert.equal(result.requestsPerSecond, 7.5);
+	assert.equal(result.startupMs, 12.3);
+});

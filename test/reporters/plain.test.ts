@@ -1,0 +1,45 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {formatProgressLine, formatSummaryParagraph, formatSummaryTable} from '../../source/reporters/plain.js';
+import {toSnapshot} from '../../source/metrics/reducer.js';
+import {taskEnd, taskStart, workerUp} from '../helpers/events.js';
+import {apply, frame, started, T0} from '../helpers/metrics.js';
+import {asyncResult, result} from './fixtures.js';
+
+test('the summary table is aligned plain text, one row per run', () => {
+	assert.equal(
+		formatSummaryTable([result, asyncResult]),
+		[
+			'mode       work      n  completed  failed  cancelled   wall  predicted  req/s      p50/p99  CPU  startup',
+			'processes  io      400        400       0          0  20.3s      20.0s   19.7  101ms/104ms   3%     48ms',
+			'async      io    4,000      3,500     120        380   1.2s      400ms  2,933  104ms/251ms  13%      3ms',
+			'',
+		].join('\n'),
+	);
+});
+
+test('the summary paragraph names the formula, the rates, the CPU and the start-up', () => {
+	assert.equal(
+		formatSummaryParagraph(result, {formula: 'n·T/P = 400·100ms/2 = 20.0s', note: ''}),
+		'processes, io: 400/400 done (0 failed, 0 cancelled) in 20.3s, predicted 20.0s (n·T/P); 19.7 req/s, p50 101ms, p99 104ms; CPU 3% of 2 cores; start-up 48ms.',
+	);
+	assert.equal(
+		formatSummaryParagraph(asyncResult, {formula: 'n·T/C = 4,000·100ms/1,000 = 400ms', note: 'one event loop is saturated: its own CPU limits throughput, not T'}),
+		'async, io: 3,500/4,000 done (120 failed, 380 cancelled) in 1.2s, predicted 400ms (n·T/C); 2,933 req/s, p50 104ms, p99 251ms; failures: status 500 ×100, timeout ×20; CPU 13% of 8 cores; start-up 3ms; one event loop is saturated: its own CPU limits throughput, not T.',
+	);
+	assert.equal(
+		formatSummaryParagraph({...result, cpu: {...result.cpu, cores: 1}}),
+		'processes, io: 400/400 done (0 failed, 0 cancelled) in 20.3s, predicted 20.0s; 19.7 req/s, p50 101ms, p99 104ms; CPU 3% of 1 core; start-up 48ms.',
+	);
+});
+
+test('the progress line: mode, work, done/total, rate, in flight, elapsed', () => {
+	const ends = Array.from({length: 20}, (_, i) => taskEnd({worker: 0, task: i, t: T0 + 1000 + (i * 50)}));
+	const s = apply(
+		started({requested: 4000}),
+		[workerUp({worker: 0, t: T0}), workerUp({worker: 1, t: T0}), taskStart({worker: 0, task: 0, t: T0}), taskStart({worker: 1, task: 1, t: T0})],
+		ends,
+		frame(T0 + 2050),
+	);
+	assert.equal(formatProgressLine(toSnapshot(s, T0 + 2050)), 'processes io: 20/4,000 done, 20.0 req/s, 1 in flight, 2.1s');
+});
