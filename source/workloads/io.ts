@@ -1,4 +1,4 @@
-import {Pool} from 'undici';
+import {Agent, interceptors, Pool, type Dispatcher} from 'undici';
 import type {TaskResult, TaskTarget, WorkloadSpec} from './workload.js';
 
 /** A GET's result; `body` only when asked for (mixed work), never kept otherwise. */
@@ -59,23 +59,30 @@ export function reasonOf(error: unknown): string {
  */
 export function createHttpClient(spec: Pick<WorkloadSpec, 'target' | 'timeout' | 'connections'>): HttpClient {
 	const locateTask = createLocator(spec.target);
-	const pools = new Map<string, Pool>();
+	const pools = new Map<string, Dispatcher>();
 	const timeout = spec.timeout;
 	// One abort listener per caller signal, not one per request: thousands of
 	// listeners on one signal would cost time and print leak warnings.
 	const inFlight = new WeakMap<AbortSignal, Set<AbortController>>();
 
-	const poolFor = (origin: string): Pool => {
+	const options = {
+		connections: spec.connections,
+		pipelining: 1,
+		headersTimeout: timeout,
+		bodyTimeout: timeout,
+		connectTimeout: timeout,
+	};
+	// Real URLs (--urls) follow redirects, as requests.get does in the talk;
+	// a redirect may change origin, so they go through an Agent (a Pool per
+	// origin inside) composed with undici's redirect interceptor.
+	const agent = spec.target.kind === 'list'
+		? new Agent(options).compose(interceptors.redirect({maxRedirections: 5}))
+		: undefined;
+	const poolFor = (origin: string): Dispatcher => {
 		let pool = pools.get(origin);
 		if (!pool) {
-			pool = new Pool(origin, {
-				connections: spec.connections,
-				pipelining: 1,
-				headersTimeout: timeout,
-				bodyTimeout: timeout,
-				connectTimeout: timeout,
-			});
-			pools.set(origin, pool);
+			pool = agent ?? new Pool(origin, options);
+			pools.set(agent ? 'agent' : origin, pool);
 		}
 
 		return pool;
@@ -115,6 +122,7 @@ export function createHttpClient(spec: Pick<WorkloadSpec, 'target' | 'timeout' |
 			const counter = {bytes: 0};
 			try {
 				const response = await poolFor(origin).request({
+					origin,
 					path,
 					method: 'GET',
 					signal: controller.signal,
@@ -167,7 +175,7 @@ async function drain(body: Body, keep: boolean, counter: {bytes: number}): Promi
 	});
 }
 
-async function closePool(pool: Pool): Promise<void> {
+async function closePool(pool: Dispatcher): Promise<void> {
 	let timer: NodeJS.Timeout | undefined;
 	const closed = await Promise.race([
 		pool.close().then(() => true, () => true),

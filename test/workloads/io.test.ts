@@ -1,4 +1,7 @@
 import {test} from 'node:test';
+import {after} from 'node:test';
+import {createServer} from 'node:http';
+import type {AddressInfo} from 'node:net';
 import assert from 'node:assert/strict';
 import {createHttpClient, reasonOf} from '../../source/workloads/io.js';
 import {startLatencyServer} from '../../source/server/latency-server.js';
@@ -127,4 +130,22 @@ test('reasonOf prefers codes, maps undici timeouts, and falls back to a short me
 	assert.equal(reasonOf(new AggregateError([Object.assign(new Error('z'), {code: 'ECONNREFUSED'})])), 'ECONNREFUSED');
 	assert.equal(reasonOf(new Error('something odd\nwith detail')), 'something odd');
 	assert.equal(reasonOf('x'.repeat(100)).length, 60);
+});
+
+test('a list target follows redirects, also to another origin', async () => {
+	const target = await withServer({bodyBytes: 64});
+	const redirector = createServer((_request, response) => {
+		response.writeHead(302, {location: `${target.url}/moved`}).end();
+	});
+	await new Promise<void>((resolve) => {
+		redirector.listen(0, '127.0.0.1', resolve);
+	});
+	after(() => redirector.close());
+	const {port} = redirector.address() as AddressInfo;
+	const client = createHttpClient({target: {kind: 'list', urls: [`http://127.0.0.1:${port}/start`]}, timeout: 5000, connections: 1});
+	after(() => client.close());
+	const result = await client.get(0, new AbortController().signal, false);
+	assert.equal(result.outcome, 'completed');
+	assert.equal(result.status, 200);
+	assert.equal(result.bytes, 64);
 });
