@@ -10,6 +10,7 @@ import {parseOptions} from './options.js';
 const cli = meow(HELP, {
 	importMeta: import.meta,
 	description: false,
+	helpIndent: 0,
 	allowUnknownFlags: true,
 	booleanDefault: undefined,
 	flags: {

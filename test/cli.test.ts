@@ -1,0 +1,130 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {mkdtemp, writeFile, chmod} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {HELP} from '../source/help.js';
+import {descendants, runCli} from './helpers/cli.js';
+import {isAlive} from './helpers/processes.js';
+
+const dir = await mkdtemp(join(tmpdir(), 'concviz-cli-'));
+const file = async (name: string, text: string): Promise<string> => {
+	const path = join(dir, name);
+	await writeFile(path, text);
+	return path;
+};
+
+test('--help prints the usage text', async () => {
+	const {code, stdout} = await runCli(['--help']);
+	assert.equal(code, 0);
+	assert.equal(stdout.trim(), HELP.trim());
+});
+
+const unreadable = await file('unreadable.txt', 'http://127.0.0.1:1/\n');
+await chmod(unreadable, 0o000);
+const badInputs: Array<[string[], RegExp]> = [
+	[['--mode', 'fibers'], /unknown mode 'fibers'/],
+	[['--work', 'gpu'], /unknown work 'gpu'/],
+	[['-n', '0'], /--requests must be a positive whole number/],
+	[['-n', '2.5'], /--requests must be a whole number/],
+	[['--workers', '-1'], /--workers must be a positive whole number/],
+	[['--threads', 'x'], /--threads must be a whole number/],
+	[['-c', '0'], /--concurrency must be a positive whole number/],
+	[['--timeout', '0'], /--timeout must be a positive whole number/],
+	[['--cpu-ms', '-3'], /--cpu-ms must be a positive whole number/],
+	[['--latency', '-1'], /--latency must be 0 or more/],
+	[['--jitter', '-1'], /--jitter must be 0 or more/],
+	[['--fail-rate', '2'], /--fail-rate must be between 0 and 1/],
+	[['--urls', join(dir, 'missing.txt')], /--urls: file not found/],
+	[['--urls', await file('empty.txt', '')], /--urls: no valid URL/],
+	[['--urls', await file('comments.txt', '# only a comment\n\n')], /--urls: no valid URL/],
+	[['--urls', await file('invalid.txt', 'ftp://x\nnot a url\n')], /--urls: no valid URL.*\b1, 2\b/],
+	...(process.getuid?.() === 0 ? [] : [[['--urls', unreadable], /--urls: cannot read/]] as Array<[string[], RegExp]>),
+	[['--frobnicate'], /unknown option --frobnicate/],
+	[['launch'], /unknown command 'launch'/],
+];
+
+for (const [args, message] of badInputs) {
+	test(`bad input: concviz ${args.join(' ')} → exit 2, one line on stderr, nothing on stdout`, async () => {
+		const {code, stdout, stderr} = await runCli(args);
+		assert.equal(code, 2, stderr);
+		assert.equal(stdout, '');
+		const lines = stderr.trimEnd().split('\n');
+		assert.equal(lines.length, 1, stderr);
+		assert.match(lines[0]!, message);
+		assert.doesNotMatch(stderr, /\n\s+at /);
+	});
+}
+
+const RESULT_KEYS = [
+	'mode', 'work', 'requested', 'completed', 'failed', 'cancelled', 'wallMs', 'predictedMs', 'requestsPerSecond',
+	'latencyMs', 'failures', 'cpu', 'workers', 'maxInFlight', 'startupMs', 'peakRssBytes',
+];
+
+test('--json prints exactly one result object with the DESIGN.md fields', async () => {
+	const {code, stdout, stderr} = await runCli(['-m', 'threads', '-p', '2', '-n', '20', '--latency', '20', '--json']);
+	assert.equal(code, 0, stderr);
+	assert.equal(stderr, '');
+	const result = JSON.parse(stdout) as Record<string, unknown>;
+	assert.deepEqual(Object.keys(result), RESULT_KEYS);
+	assert.equal(result['mode'], 'threads');
+	assert.equal(result['completed'], 20);
+	assert.equal(result['maxInFlight'], 2);
+	assert.ok((result['wallMs'] as number) >= (result['predictedMs'] as number));
+});
+
+test('cpu work reports its calibration', async () => {
+	const {code, stdout, stderr} = await runCli(['-w', 'cpu', '--cpu-ms', '2', '-n', '10', '--json']);
+	assert.equal(code, 0, stderr);
+	const result = JSON.parse(stdout) as {completed: number; calibration: {cpuMs: number; units: number}};
+	assert.equal(result.completed, 10);
+	assert.equal(result.calibration.cpuMs, 2);
+	assert.ok(result.calibration.units > 0);
+});
+
+test('compare --json prints an array, one object per mode, in key order', async () => {
+	const {code, stdout, stderr} = await runCli(['compare', '-n', '12', '--latency', '10', '-p', '2', '--threads', '2', '-c', '4', '--json'], {timeoutMs: 120_000});
+	assert.equal(code, 0, stderr);
+	const results = JSON.parse(stdout) as Array<{mode: string; completed: number}>;
+	assert.deepEqual(results.map(({mode}) => mode), ['sequential', 'processes', 'threads', 'processes-threads', 'async', 'processes-async']);
+	assert.ok(results.every(({completed}) => completed === 12));
+});
+
+test('a non-terminal stdout without --json gets a plain table, progress on stderr', async () => {
+	const {code, stdout, stderr} = await runCli(['-n', '30', '--latency', '50']);
+	assert.equal(code, 0, stderr);
+	assert.match(stdout, /^mode\s+work\s+n\s+completed/);
+	assert.match(stdout, /\nsequential\s+io\s+30\s+30\s+0\s+0\s/);
+	assert.match(stderr, /sequential io: \d+\/30 done/);
+});
+
+test('--fail-rate 0.5: failures counted by reason, completed + failed == n, exit 0', async () => {
+	const {code, stdout} = await runCli(['-m', 'async', '-n', '60', '--latency', '5', '--fail-rate', '0.5', '--seed', '3', '--json']);
+	assert.equal(code, 0);
+	const result = JSON.parse(stdout) as {completed: number; failed: number; failures: Record<string, number>};
+	assert.ok(result.failed > 0);
+	assert.equal(result.completed + result.failed, 60);
+	assert.deepEqual(result.failures, {'status 500': result.failed});
+});
+
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+	test(`${signal} mid-run: workers and server end, JSON still printed with the rest cancelled`, async () => {
+		let pids: number[] = [];
+		const {code, stdout} = await runCli(['-m', 'processes', '-p', '2', '-n', '400', '--latency', '100', '--json'], {
+			onSpawn(child) {
+				setTimeout(async () => {
+					pids = await descendants(child.pid!);
+					child.kill(signal);
+				}, 1500);
+			},
+		});
+		assert.equal(code, 0);
+		const result = JSON.parse(stdout) as {requested: number; completed: number; failed: number; cancelled: number};
+		assert.ok(result.cancelled > 0);
+		assert.equal(result.completed + result.failed + result.cancelled, 400);
+		assert.ok(pids.length >= 3, `expected the server and 2 worker processes, saw ${pids.length}`);
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		const alive = pids.filter((pid) => isAlive(pid));
+		assert.deepEqual(alive, []);
+	});
+}
