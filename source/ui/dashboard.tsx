@@ -1,0 +1,78 @@
+import {Box} from 'ink';
+import type {View} from '../controller.js';
+import {CompactBody} from './compact-body.js';
+import {Header} from './header.js';
+import {Help} from './help.js';
+import {HelpBar} from './help-bar.js';
+import {Leaderboard} from './leaderboard.js';
+import {Lines} from './lines.js';
+import {MODE_LESSONS} from './lessons.js';
+import {fitLine, seg} from './text.js';
+import {TooSmall, isTooSmall} from './too-small.js';
+import {doneOf, runInfoOf} from './view-model.js';
+import {WideBody, isWide} from './wide-body.js';
+
+export type DashboardProps = {
+	readonly view: View;
+	readonly width: number;
+	readonly height: number;
+	readonly color: boolean;
+	readonly showHelp: boolean;
+};
+
+function compareTag(view: View): string {
+	const c = view.compare;
+	if (!c) {
+		return '';
+	}
+
+	return c.running ? `compare ${Math.min(c.results.length + 1, c.modes.length)}/${c.modes.length}` : 'compare';
+}
+
+/** The whole screen for a terminal of `width`×`height`: a pure function of its props. */
+export function Dashboard({view, width, height, color, showHelp}: DashboardProps) {
+	if (isTooSmall(width, height)) {
+		return <TooSmall width={width} height={height} color={color} />;
+	}
+
+	const s = view.snapshot;
+	const run = s?.run ?? runInfoOf(view.config);
+	const bodyHeight = height - 3;
+	let body;
+	if (showHelp) {
+		body = <Help mode={run.mode} width={width} height={bodyHeight} color={color} />;
+	} else if (s === null) {
+		body = view.compare ? (
+			<Leaderboard compare={view.compare} width={width} height={bodyHeight} color={color} />
+		) : (
+			<Lines
+				lines={[[], [seg('  starting workers…', 'muted')], [], fitLine([seg('  look for ', 'title'), seg(MODE_LESSONS[run.mode], 'muted')], width)]}
+				width={width}
+				color={color}
+			/>
+		);
+	} else {
+		const Body = isWide(width, height) ? WideBody : CompactBody;
+		const secondsPerSlice = view.config.fps > 0 ? 1 / view.config.fps : null;
+		body = <Body snapshot={s} compare={view.compare} secondsPerSlice={secondsPerSlice} width={width} height={bodyHeight} color={color} />;
+	}
+
+	return (
+		<Box flexDirection="column" width={width}>
+			<Header
+				run={run}
+				status={s?.status ?? 'starting'}
+				elapsedMs={s?.elapsedMs ?? 0}
+				done={s ? doneOf(s) : 0}
+				etaMs={s?.etaMs ?? null}
+				tag={compareTag(view)}
+				width={width}
+				color={color}
+			/>
+			<Box flexDirection="column" width={width} height={bodyHeight} overflow="hidden">
+				{body}
+			</Box>
+			<HelpBar width={width} notice={view.notice} color={color} />
+		</Box>
+	);
+}

@@ -1,0 +1,67 @@
+import type {RunInfo, RunStatus} from '../metrics/snapshot.js';
+import {progress} from './charts.js';
+import {clock, count, duration, percent} from './format.js';
+import {Lines} from './lines.js';
+import {type Line, type Seg, firstFitting, lineWidth, seg, spread} from './text.js';
+import {gilOf, paramsOf, statusLook, workOf} from './view-model.js';
+
+export type HeaderProps = {
+	readonly run: RunInfo;
+	readonly status: RunStatus;
+	readonly elapsedMs: number;
+	/** Tasks ended so far (completed + failed + cancelled). */
+	readonly done: number;
+	readonly etaMs: number | null;
+	/** e.g. `compare 3/6`, '' outside a comparison. */
+	readonly tag: string;
+	readonly width: number;
+	readonly color: boolean;
+};
+
+/** What runs, at three levels of detail: everything; without the target; the mode's knobs only. */
+function facts(run: RunInfo, sep: string, level: 0 | 1 | 2): Seg[] {
+	const all = [workOf(run), `n=${count(run.requested)}`, run.target, paramsOf(run), gilOf(run)];
+	const parts = (level === 0 ? all : level === 1 ? [all[0], all[1], all[3], all[4]] : [all[0], all[3], all[4]]).filter(Boolean);
+	return parts.flatMap((p, i) => (i === 0 ? [seg(p!)] : [seg(sep, 'muted'), seg(p!)]));
+}
+
+export function headerLines(props: HeaderProps): Line[] {
+	const {run, status, elapsedMs, done, etaMs, tag, width} = props;
+	const look = statusLook[status];
+	const right: Seg[] = [
+		...(tag ? [seg(tag, 'accent'), seg('  ')] : []),
+		seg(look.text, look.tone),
+		seg('  '),
+		seg(clock(elapsedMs), 'title'),
+	];
+	const badge = seg(` ${run.mode} `, 'badge');
+	const left = firstFitting(
+		[
+			[seg('concviz', 'title'), seg(' '), badge, seg(' '), ...facts(run, ' · ', 0)],
+			[badge, seg(' '), ...facts(run, ' · ', 0)],
+			[badge, seg(' '), ...facts(run, ' · ', 1)],
+			[badge, seg(' '), ...facts(run, ' ', 1)],
+			[badge, seg(' '), ...facts(run, ' ', 2)],
+		],
+		width - lineWidth(right) - 2,
+	);
+	const first = spread(left, right, width);
+
+	const total = run.requested;
+	const fraction = total > 0 ? done / total : 0;
+	const finished = status === 'done' || status === 'cancelled' || status === 'failed';
+	const eta = finished ? '' : `  ETA ${etaMs === null ? '—' : duration(etaMs)}`;
+	const counts = `${count(done)}/${count(total)}  ${percent(fraction)}${eta}`;
+	const barWidth = width - counts.length - 1;
+	const bar = progress(fraction, barWidth);
+	const second: Line =
+		barWidth >= 8
+			? [seg(bar.done, 'accent'), seg(bar.rest, 'rule'), seg(' '), seg(counts)]
+			: [seg(counts)];
+	return [first, second];
+}
+
+/** Two lines: what runs (mode, workload, n, T, workers, GIL) with status and clock; progress with ETA. */
+export function Header(props: HeaderProps) {
+	return <Lines lines={headerLines(props)} width={props.width} color={props.color} />;
+}

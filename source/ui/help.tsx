@@ -1,0 +1,73 @@
+import {MODES, type Mode} from '../config.js';
+import {KEY_HELP} from './keys.js';
+import {EXTRA_LESSONS, MODE_LESSONS} from './lessons.js';
+import {Lines} from './lines.js';
+import {type Line, type Seg, fitLine, padEnd, rule, seg} from './text.js';
+
+export type HelpProps = {
+	readonly mode: Mode;
+	readonly width: number;
+	readonly height: number;
+	readonly color: boolean;
+};
+
+const WORDS: Readonly<Record<string, string>> = {
+	'1-6': 'switch mode (see below)',
+	w: 'workload io → cpu → mixed',
+	'+/-': 'workers +1 / −1',
+	'[/]': 'concurrency −/+ (async)',
+	n: 'requests 4 → 4k → 400k → 4M',
+	r: 'restart the run',
+	space: 'pause / resume',
+	c: 'compare all modes',
+	g: 'GIL on/off (thread modes)',
+	'?': 'this help (again to close)',
+	q: 'quit (Ctrl+C too)',
+};
+
+export function helpLines({mode, width, height}: Omit<HelpProps, 'color'>): Line[] {
+	const columns = width >= 60 ? 2 : 1;
+	const columnWidth = Math.min(40, Math.floor((width - (columns - 1) * 2) / columns));
+	const entries: Seg[][] = KEY_HELP.map(([key, , long]) => [
+		seg(padEnd(key, 6), 'key'),
+		seg(padEnd(WORDS[key] ?? long, columnWidth - 6)),
+	]);
+	const perColumn = Math.ceil(entries.length / columns);
+	const keyRows: Line[] = [];
+	for (let r = 0; r < perColumn; r++) {
+		const row: Seg[] = [];
+		for (let k = 0; k < columns; k++) {
+			const entry = entries[k * perColumn + r];
+			if (entry) {
+				row.push(...(k > 0 ? [seg('  ')] : []), ...entry);
+			}
+		}
+
+		keyRows.push(row);
+	}
+
+	const lessonRows: Line[] = MODES.map((m, i) => {
+		const here = m === mode;
+		return [
+			seg(here ? '▸' : ' ', 'accent'),
+			seg(`${i + 1} `, 'key'),
+			seg(padEnd(m, 18), here ? 'accent' : 'title'),
+			seg(MODE_LESSONS[m], here ? undefined : 'muted'),
+		];
+	});
+	const extraRows: Line[] = EXTRA_LESSONS.map(([what, lesson]) => [seg('  '), seg(padEnd(what, 19), 'key'), seg(lesson, 'muted')]);
+	return [
+		rule('keys', width),
+		...keyRows,
+		rule('what to look for', width),
+		...lessonRows,
+		...extraRows,
+	]
+		.slice(0, Math.max(0, height))
+		.map((line) => fitLine(line, width));
+}
+
+/** Full help (`?`): every key, then one line per mode on what the screen shows. */
+export function Help(props: HelpProps) {
+	return <Lines lines={helpLines(props)} width={props.width} color={props.color} />;
+}

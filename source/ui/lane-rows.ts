@@ -1,0 +1,121 @@
+import type {Mode} from '../config.js';
+import type {LaneSnapshot, LaneState} from '../metrics/snapshot.js';
+import {count, percent} from './format.js';
+import {labelsOf, ordered, thicknessOf} from './lane-labels.js';
+import {LANE_STATES, stateGlyph} from './theme.js';
+import {type Line, type Seg, cells, fitLine, lineWidth, padStart, seg} from './text.js';
+import {timeAxis} from './time-axis.js';
+import {isLoopMode} from './view-model.js';
+
+export type LaneRowsInput = {
+	readonly lanes: readonly LaneSnapshot[];
+	readonly mode: Mode;
+	readonly width: number;
+	/** Lines available, the heading included. */
+	readonly height: number;
+	/** Seconds one slice stands for (1/fps), for the time axis; null: no axis, just `time →`. */
+	readonly secondsPerSlice: number | null;
+	/** Rows a lane may take when there are few lanes (default 4). */
+	readonly maxThickness?: number;
+};
+
+/** The slices that fit, newest at the right edge, runs of one state merged into one segment. */
+export function sliceSegs(slices: readonly LaneState[], width: number): Seg[] {
+	const shown = slices.slice(-width);
+	const out: Seg[] = [];
+	if (shown.length < width) {
+		out.push(seg(' '.repeat(width - shown.length)));
+	}
+
+	let i = 0;
+	while (i < shown.length) {
+		const state = shown[i]!;
+		let j = i;
+		while (j < shown.length && shown[j] === state) {
+			j++;
+		}
+
+		out.push(seg(stateGlyph[state].repeat(j - i), state));
+		i = j;
+	}
+
+	return out;
+}
+
+/** `+12 more  ░ 10  █ 2`: how many lanes did not fit, and what they are doing now. */
+function moreLine(hidden: readonly LaneSnapshot[]): Line {
+	const tally = new Map<LaneState, number>();
+	for (const lane of hidden) {
+		tally.set(lane.state, (tally.get(lane.state) ?? 0) + 1);
+	}
+
+	const states = LANE_STATES.filter((s) => tally.has(s)).sort((a, b) => tally.get(b)! - tally.get(a)!);
+	return [
+		seg(`+${hidden.length} more`, 'muted'),
+		...states.flatMap((s) => [seg('  '), seg(stateGlyph[s], s), seg(` ${tally.get(s)!}`, 'muted')]),
+	];
+}
+
+/** The lanes panel as lines: a heading with the time axis, one band per lane (or as many as fit and `+K more`). */
+export function laneRows({lanes: unordered, mode, width, height, secondsPerSlice, maxThickness = 4}: LaneRowsInput): Line[] {
+	if (height <= 0) {
+		return [];
+	}
+
+	const lanes = ordered(unordered, mode);
+	const loop = isLoopMode(mode);
+	const labels = labelsOf(lanes, mode);
+	const labelWidth = Math.max(4, ...labels.map((l) => lineWidth(l.main)));
+	const tasksWidth = Math.max(5, ...lanes.map((l) => count(l.tasks).length));
+	const flightWidth = Math.max(9, ...lanes.map((l) => count(l.inFlight).length));
+	const rightOf = (tasks: string, elu: string, flight: string): string =>
+		' ' + padStart(tasks, tasksWidth) + (loop ? '  ' + padStart(elu, 4) + '  ' + padStart(flight, flightWidth) : '');
+	const rightWidth = cells(rightOf('', '', ''));
+	const sliceWidth = Math.max(0, width - labelWidth - 1 - rightWidth);
+
+	const heading: Line = [
+		...timeAxis({title: 'lanes', start: labelWidth + 1, width: sliceWidth, secondsPerSlice}),
+		seg(rightOf('tasks', 'elu', 'in flight'), 'muted'),
+	];
+	const out: Line[] = [fitLine(heading, width)];
+	if (lanes.length === 0) {
+		out.push([seg('starting workers…', 'muted')]);
+		return out.slice(0, height);
+	}
+
+	const rows = height - 1;
+	const fits = lanes.length <= rows;
+	const shown = fits ? lanes.length : Math.max(0, rows - 1);
+	const {thickness, gap} = fits ? thicknessOf(lanes.length, rows, maxThickness) : {thickness: 1, gap: 0};
+	const mainRow = mode === 'processes-threads' ? 0 : Math.floor((thickness - 1) / 2);
+	for (let i = 0; i < shown; i++) {
+		const lane = lanes[i]!;
+		const label = labels[i]!;
+		const bar = sliceSegs(lane.slices, sliceWidth);
+		const elu = lane.elu === null ? '—' : percent(lane.elu);
+		const eluTone = lane.elu !== null && lane.elu >= 0.9 ? 'warn' : undefined;
+		const right: Seg[] = [
+			seg(' ' + padStart(count(lane.tasks), tasksWidth)),
+			...(loop
+				? [seg('  '), seg(padStart(elu, 4), eluTone), seg('  ' + padStart(count(lane.inFlight), flightWidth))]
+				: []),
+		];
+		for (let r = 0; r < thickness; r++) {
+			const left = r === mainRow ? label.main : r < mainRow ? [] : label.filler;
+			const row: Seg[] = [...left, seg(' '.repeat(labelWidth - lineWidth(left) + 1)), ...bar, ...(r === mainRow ? right : [])];
+			out.push(fitLine(row, width));
+		}
+
+		if (i < shown - 1) {
+			for (let g = 0; g < gap; g++) {
+				out.push(label.gap);
+			}
+		}
+	}
+
+	if (!fits && rows > 0) {
+		out.push(fitLine(moreLine(lanes.slice(shown)), width));
+	}
+
+	return out;
+}

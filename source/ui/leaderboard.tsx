@@ -1,0 +1,78 @@
+import type {CompareView} from '../controller.js';
+import {bar} from './charts.js';
+import {duration, percent, rate} from './format.js';
+import {Lines} from './lines.js';
+import {type Line, type Seg, fitLine, padEnd, padStart, rule, seg} from './text.js';
+
+export type LeaderboardProps = {
+	readonly compare: CompareView;
+	readonly width: number;
+	/** Lines available, the heading included. */
+	readonly height: number;
+	readonly color: boolean;
+};
+
+const signed = (measured: number, predicted: number): string => {
+	if (predicted <= 0) {
+		return '—';
+	}
+
+	const d = Math.round(((measured - predicted) / predicted) * 100);
+	return `${d < 0 ? '−' : '+'}${Math.abs(d)}%`;
+};
+
+/** `×3.9`, `×191`: how many times faster than sequential. */
+const speedup = (x: number): string => `×${x < 10 ? x.toFixed(1) : Math.round(x)}`;
+
+export function leaderboardLines({compare, width, height}: Omit<LeaderboardProps, 'color'>): Line[] {
+	const {modes, results, running} = compare;
+	const walls = results.map((r) => r.wallMs);
+	const longest = Math.max(1, ...walls);
+	const fastest = walls.length > 0 ? walls.indexOf(Math.min(...walls)) : -1;
+	const baseline = results.find((r) => r.mode === 'sequential')?.wallMs;
+	const labels = results.map((r) => duration(r.wallMs) + (baseline && r.mode !== 'sequential' && r.wallMs > 0 ? ` ${speedup(baseline / r.wallMs)}` : ''));
+	const labelWidth = Math.max(5, ...labels.map((l) => l.length));
+	const wide = width - 20 - 9 - 6 - 8 - 7 >= 24;
+	const rightOf = (rps: string, cpu: string, model: string, vs: string): string =>
+		padStart(rps, 9) + (wide ? padStart(cpu, 6) + padStart(model, 8) + padStart(vs, 7) : '');
+	const rightWidth = rightOf('', '', '', '').length;
+	const area = Math.max(labelWidth + 2, width - 20 - rightWidth);
+
+	const done = results.length;
+	const status = running ? `${done} of ${modes.length} done` : `all ${modes.length} done`;
+	const heading: Line = [
+		seg('  ' + padEnd('mode', 18), 'muted'),
+		seg(padEnd('wall time, one scale', area), 'muted'),
+		seg(rightOf('req/s', 'cpu', 'model', 'diff'), 'muted'),
+	];
+	const rows: Line[] = modes.map((mode, i) => {
+		const result = results[i];
+		const here = mode === running;
+		const marker: Seg = here ? seg('▸', 'accent') : i === fastest ? seg('★', 'good') : seg(' ');
+		const name = seg(padEnd(mode, 18), here ? 'accent' : 'title');
+		if (!result) {
+			const text = here ? 'running…' : '·';
+			return [marker, seg(' '), name, seg(text, here ? 'accent' : 'muted')];
+		}
+
+		const b = bar(result.wallMs / longest, area - labelWidth - 1);
+		const label = labels[i]!;
+		const cpu = result.cpu.utilisation;
+		return [
+			marker,
+			seg(' '),
+			name,
+			seg(b.filled, i === fastest ? 'good' : 'accent'),
+			seg(' '),
+			seg(label, 'title'),
+			seg(' '.repeat(Math.max(0, area - b.filled.length - 1 - label.length))),
+			seg(rightOf(rate(result.requestsPerSecond), percent(cpu), duration(result.predictedMs), signed(result.wallMs, result.predictedMs))),
+		];
+	});
+	return [rule('compare', width, status), heading, ...rows].slice(0, Math.max(0, height)).map((line) => fitLine(line, width));
+}
+
+/** The compare view: wall time per mode on one shared scale, requests/s, mean CPU, predicted vs measured. */
+export function Leaderboard(props: LeaderboardProps) {
+	return <Lines lines={leaderboardLines(props)} width={props.width} color={props.color} />;
+}

@@ -1,0 +1,14 @@
+import {Lines} from './lines.js';
+import {LANE_STATES, stateGlyph, stateWords} from './theme.js';
+import {type Line, firstFitting, seg} from './text.js';
+
+export function legendLine(width: number): Line {
+	const variant = (v: 0 | 1 | 2, gap: string): Line =>
+		LANE_STATES.flatMap((s, i) => [...(i > 0 ? [seg(gap)] : []), seg(stateGlyph[s], s), seg(` ${stateWords[s][v]}`, 'muted')]);
+	return firstFitting([variant(0, '   '), variant(0, '  '), variant(1, '  '), variant(2, ' ')], width);
+}
+
+/** The glyphs of the lanes, one line. */
+export function Legend({width, color}: {readonly width: number; readonly color: boolean}) {
+	return <Lines lines={[legendLine(width)]} width={width} color={color} />;
+}

@@ -1,0 +1,29 @@
+import {render} from 'ink';
+import type {Controller} from '../controller.js';
+import {App} from './app.js';
+
+export type RenderDashboardOptions = {
+	/** Colour on (false for --no-color or NO_COLOR). */
+	readonly color: boolean;
+	/** Frames per second at most. */
+	readonly fps: number;
+	readonly stdout?: NodeJS.WriteStream;
+	readonly stdin?: NodeJS.ReadStream;
+};
+
+/**
+ * Draw the dashboard for a controller until the session ends (the view's summary is set) or the app is unmounted.
+ * Ctrl+C is a key like `q` (a quit command), so the session can stop its workers first.
+ * Resolves once Ink has unmounted and the terminal is restored (raw mode off, cursor shown).
+ */
+export async function renderDashboard(controller: Controller, options: RenderDashboardOptions): Promise<void> {
+	const instance = render(<App controller={controller} color={options.color} />, {
+		stdout: options.stdout,
+		stdin: options.stdin,
+		maxFps: options.fps,
+		exitOnCtrlC: false,
+		patchConsole: false,
+		incrementalRendering: true,
+	});
+	await instance.waitUntilExit();
+}

@@ -1,0 +1,84 @@
+import type {Snapshot} from '../metrics/snapshot.js';
+import {sparkline} from './charts.js';
+import {bytes, count, duration, latency, rate} from './format.js';
+import {Lines} from './lines.js';
+import {type Line, type Seg, firstFitting, fitLine, lineWidth, rule, seg} from './text.js';
+
+export type StatsProps = {
+	readonly snapshot: Snapshot;
+	readonly width: number;
+	/** Lines available, the heading included. */
+	readonly height: number;
+	readonly color: boolean;
+};
+
+const label = (text: string): Seg => seg(text.padEnd(11), 'muted');
+
+function latencyLine(s: Snapshot, width: number): Line {
+	if (s.completed + s.failed === 0) {
+		return [label('latency'), seg('—', 'muted')];
+	}
+
+	const {p50, p90, p99, max} = s.latency;
+	const q = (name: string, ms: number, gap = '  '): Seg[] => [seg(gap), seg(`${name} `, 'muted'), seg(latency(ms))];
+	const base = [label('latency'), ...q('p50', p50, ''), ...q('p90', p90), ...q('p99', p99)];
+	const ms = (v: number): string => String(Math.round(v));
+	return firstFitting(
+		[
+			[...base, ...q('max', max)],
+			base,
+			[label('latency'), seg('p50 ', 'muted'), seg(ms(p50)), seg('  p90 ', 'muted'), seg(ms(p90)), seg('  p99 ', 'muted'), seg(ms(p99)), seg(' ms', 'muted')],
+			[label('latency'), seg(`${ms(p50)}/${ms(p90)}/${ms(p99)}`), seg(' ms p50/90/99', 'muted')],
+			[label('latency'), seg(`${ms(p50)}/${ms(p90)}/${ms(p99)}`), seg(' ms', 'muted')],
+		],
+		width,
+	);
+}
+
+function failedLine(s: Snapshot, width: number): Line {
+	const head: Seg[] = [label('failed'), seg(count(s.failed), s.failed > 0 ? 'bad' : 'muted')];
+	const out: Seg[] = [...head];
+	for (const [reason, n] of s.failures) {
+		const next: Seg[] = [seg('  '), seg(`${reason} ×${count(n)}`, 'muted')];
+		if (lineWidth(out) + lineWidth(next) > width) {
+			break;
+		}
+
+		out.push(...next);
+	}
+
+	return out;
+}
+
+/** The requests panel as lines: in flight, throughput with history, latency percentiles, failures, start-up. */
+export function statsLines({snapshot: s, width, height}: Omit<StatsProps, 'color'>): Line[] {
+	const flight: Line = [label('in flight'), seg(count(s.inFlight), 'title'), seg('  peak ', 'muted'), seg(count(s.maxInFlight))];
+	const now = `${rate(s.throughput)}/s`;
+	const throughputHead: Seg[] = [label('throughput'), seg(now, 'title')];
+	const sparkWidth = Math.min(s.throughputHistory.length, width - lineWidth(throughputHead) - 1);
+	const throughput: Line = [
+		...throughputHead,
+		...(sparkWidth > 0 ? [seg(' '), seg(sparkline(s.throughputHistory, sparkWidth), 'spark')] : []),
+	];
+	const startup: Line = firstFitting(
+		[
+			[label('start-up'), seg(s.startupMs === null ? '…' : duration(s.startupMs)), seg('  peak rss ', 'muted'), seg(bytes(s.peakRssBytes))],
+			[label('start-up'), seg(s.startupMs === null ? '…' : duration(s.startupMs))],
+		],
+		width,
+	);
+	const lines: Line[] = [
+		rule('requests', width, `mean ${rate(s.meanThroughput)}/s`),
+		flight,
+		throughput,
+		latencyLine(s, width),
+		failedLine(s, width),
+		startup,
+	];
+	return lines.slice(0, Math.max(0, height)).map((line) => fitLine(line, width));
+}
+
+/** In flight now and peak, throughput now with a sparkline, latency p50/p90/p99, failures by reason, pool start-up. */
+export function Stats(props: StatsProps) {
+	return <Lines lines={statsLines(props)} width={props.width} color={props.color} />;
+}

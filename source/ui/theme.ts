@@ -1,0 +1,87 @@
+import type {LaneState} from '../metrics/snapshot.js';
+
+/** What a piece of text means; the theme turns it into a style (or none when colour is off). */
+export type Tone =
+	| LaneState
+	| 'plain'
+	| 'title'
+	| 'accent'
+	| 'badge'
+	| 'muted'
+	| 'rule'
+	| 'good'
+	| 'warn'
+	| 'bad'
+	| 'key'
+	| 'spark';
+
+/** The subset of Ink's <Text> props the theme sets. */
+export type Style = {
+	readonly color?: string;
+	readonly bold?: boolean;
+	readonly dimColor?: boolean;
+	readonly inverse?: boolean;
+};
+
+const styles: Readonly<Record<Tone, Style>> = {
+	computing: {color: 'green'},
+	io: {color: 'cyan'},
+	gil: {color: 'magenta'},
+	idle: {color: 'gray'},
+	dead: {color: 'red', bold: true},
+	plain: {},
+	title: {bold: true},
+	accent: {color: 'cyan', bold: true},
+	badge: {color: 'cyan', bold: true, inverse: true},
+	muted: {color: 'gray'},
+	rule: {color: 'gray'},
+	good: {color: 'green'},
+	warn: {color: 'yellow'},
+	bad: {color: 'red'},
+	key: {color: 'yellow', bold: true},
+	spark: {color: 'cyan'},
+};
+
+const none: Style = {};
+
+/** Style for a tone; with colour off there is no style at all, so no escape codes are written. */
+export function styleOf(tone: Tone | undefined, color: boolean): Style {
+	return color && tone ? styles[tone] : none;
+}
+
+/** One glyph per lane state, distinct without colour. */
+export const stateGlyph: Readonly<Record<LaneState, string>> = {
+	computing: '█',
+	io: '░',
+	gil: '▒',
+	idle: '·',
+	dead: '×',
+};
+
+/** Legend words per state: long, medium and short. */
+export const stateWords: Readonly<Record<LaneState, readonly [string, string, string]>> = {
+	computing: ['computing', 'computing', 'cpu'],
+	io: ['waiting on I/O', 'I/O wait', 'io'],
+	gil: ['waiting for the GIL', 'GIL wait', 'gil'],
+	idle: ['idle', 'idle', 'idle'],
+	dead: ['dead', 'dead', 'dead'],
+};
+
+export const LANE_STATES: readonly LaneState[] = ['computing', 'io', 'gil', 'idle', 'dead'];
+
+/** Utilisation 0..1 → a tone (calm, busy, hot). */
+export function loadTone(fraction: number): Tone {
+	if (fraction >= 0.85) {
+		return 'bad';
+	}
+
+	return fraction >= 0.5 ? 'warn' : 'good';
+}
+
+/**
+ * Colour is on unless `--no-color` was given (flag false) or NO_COLOR is set to anything.
+ * The UI receives the result as a plain `color` prop.
+ */
+export function colorEnabled(flag: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
+	return flag && env['NO_COLOR'] === undefined;
+}

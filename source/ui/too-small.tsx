@@ -1,0 +1,13 @@
+import {Lines} from './lines.js';
+import {fit, seg} from './text.js';
+
+export const MIN_WIDTH = 60;
+export const MIN_HEIGHT = 16;
+
+export const isTooSmall = (width: number, height: number): boolean => width < MIN_WIDTH || height < MIN_HEIGHT;
+
+/** One line asking for more room; the dashboard comes back as soon as the terminal grows. */
+export function TooSmall({width, height, color}: {readonly width: number; readonly height: number; readonly color: boolean}) {
+	const text = fit(`concviz needs at least ${MIN_WIDTH}×${MIN_HEIGHT} — now ${width}×${height}`, Math.max(1, width));
+	return <Lines lines={[[seg(text, 'warn')]]} width={Math.max(1, width)} color={color} />;
+}

@@ -1,0 +1,80 @@
+import path from 'node:path';
+import type {Mode, RunConfig} from '../config.js';
+import type {RunInfo, RunStatus, Snapshot} from '../metrics/snapshot.js';
+import {count} from './format.js';
+import type {Tone} from './theme.js';
+
+/** The run as the header shows it before the first snapshot arrives. */
+export function runInfoOf(config: RunConfig): RunInfo {
+	return {
+		id: 0,
+		mode: config.mode,
+		work: config.work,
+		requested: config.requests,
+		target: config.target.kind === 'urls' ? path.basename(config.target.file) : `T=${config.latency}ms`,
+		latencyMs: config.latency,
+		workers: config.workers,
+		threads: config.threads,
+		concurrency: config.concurrency,
+		cpuMs: config.cpuMs,
+		gil: config.gil,
+	};
+}
+
+/** Tasks that have ended, whatever the outcome. */
+export const doneOf = (s: Snapshot): number => s.completed + s.failed + s.cancelled;
+
+export const isThreadMode = (mode: Mode): boolean => mode === 'threads' || mode === 'processes-threads';
+
+export const isLoopMode = (mode: Mode): boolean => mode === 'async' || mode === 'processes-async';
+
+/** The knobs that matter in this mode, as the talk writes them: `P=4`, `W=8`, `P=2 × Th=4`, `C=1,000`. */
+export function paramsOf(run: RunInfo): string {
+	switch (run.mode) {
+		case 'sequential': {
+			return '';
+		}
+
+		case 'processes': {
+			return `P=${run.workers}`;
+		}
+
+		case 'threads': {
+			return `W=${run.workers}`;
+		}
+
+		case 'processes-threads': {
+			return `P=${run.workers} × Th=${run.threads}`;
+		}
+
+		case 'async': {
+			return `C=${count(run.concurrency)}`;
+		}
+
+		case 'processes-async': {
+			return `P=${run.workers} × C=${count(run.concurrency)}`;
+		}
+	}
+}
+
+/** `io`, `cpu 10ms`, `mixed 10ms`. */
+export const workOf = (run: RunInfo): string => (run.work === 'io' ? 'io' : `${run.work} ${run.cpuMs}ms`);
+
+/** `GIL on` / `GIL off` in thread modes; elsewhere only when on. */
+export function gilOf(run: RunInfo): string {
+	if (isThreadMode(run.mode)) {
+		return run.gil ? 'GIL on' : 'GIL off';
+	}
+
+	return run.gil ? 'GIL on' : '';
+}
+
+export const statusLook: Readonly<Record<RunStatus, {readonly text: string; readonly tone: Tone}>> = {
+	starting: {text: '◌ starting', tone: 'muted'},
+	running: {text: '▸ running', tone: 'good'},
+	paused: {text: '‖ paused', tone: 'warn'},
+	cancelling: {text: '■ cancelling', tone: 'warn'},
+	done: {text: '✓ done', tone: 'good'},
+	cancelled: {text: '■ cancelled', tone: 'warn'},
+	failed: {text: '✗ failed', tone: 'bad'},
+};

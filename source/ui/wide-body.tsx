@@ -1,0 +1,51 @@
+import {Box} from 'ink';
+import type {BodyProps} from './compact-body.js';
+import {Cpu} from './cpu.js';
+import {Lanes} from './lanes.js';
+import {Leaderboard} from './leaderboard.js';
+import {Legend} from './legend.js';
+import {MODE_LESSONS} from './lessons.js';
+import {Lines} from './lines.js';
+import {Model, modelLines} from './model.js';
+import {Stats} from './stats.js';
+import {fitLine, seg} from './text.js';
+
+export const isWide = (width: number, height: number): boolean => width >= 120 && height >= 30;
+
+/** 120×30 and up: lanes wide on the left; CPU, requests and the model stacked on the right. */
+export function WideBody({snapshot: s, compare, secondsPerSlice, width, height, color}: BodyProps) {
+	const right = Math.min(64, Math.max(48, Math.floor(width * 0.36)));
+	const left = width - right - 2;
+	const statsHeight = 6;
+	const modelProps = {model: s.model, elapsedMs: s.elapsedMs, status: s.status, width: right, variant: 'block', color} as const;
+	const modelHeight = Math.min(modelLines({...modelProps, height: 99}).length, height - statsHeight - 5);
+	const cpuHeight = Math.max(3, Math.min(s.cpu.perCore.length + 2, height - statsHeight - modelHeight - 2));
+	const board = compare ? Math.min(compare.modes.length + 2, height - 8) : 0;
+	const lanes = height - 3 - (compare ? board + 1 : 0);
+	const lesson = fitLine([seg('look for ', 'title'), seg(MODE_LESSONS[s.run.mode], 'muted')], left);
+	return (
+		<Box flexDirection="row" columnGap={2} width={width}>
+			<Box flexDirection="column" width={left} flexShrink={0}>
+				{compare ? (
+					<Box marginBottom={1}>
+						<Leaderboard compare={compare} width={left} height={board} color={color} />
+					</Box>
+				) : null}
+				<Lanes lanes={s.lanes} mode={s.run.mode} width={left} height={lanes} secondsPerSlice={secondsPerSlice} maxThickness={5} color={color} />
+				<Legend width={left} color={color} />
+				<Box marginTop={1}>
+					<Lines lines={[lesson]} width={left} color={color} />
+				</Box>
+			</Box>
+			<Box flexDirection="column" width={right} flexShrink={0}>
+				<Cpu cpu={s.cpu} width={right} height={cpuHeight} color={color} />
+				<Box marginTop={1}>
+					<Stats snapshot={s} width={right} height={statsHeight} color={color} />
+				</Box>
+				<Box marginTop={1}>
+					<Model {...modelProps} height={modelHeight} />
+				</Box>
+			</Box>
+		</Box>
+	);
+}

@@ -1,0 +1,176 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {render} from 'ink-testing-library';
+import type {View} from '../../source/controller.js';
+import {Dashboard} from '../../source/ui/dashboard.js';
+import * as f from './fixtures.js';
+import {assertFits} from './helpers.js';
+import {renderAt} from './render-at.js';
+
+const at = (view: View, width: number, height: number, showHelp = false): string => {
+	const {lastFrame, unmount} = renderAt(<Dashboard view={view} width={width} height={height} color={false} showHelp={showHelp} />, width, height);
+	const frame = lastFrame();
+	unmount();
+	return frame;
+};
+
+const views: Array<[string, View]> = [
+	['processes', f.view(f.processes)],
+	['processes-threads', f.view(f.processesThreads)],
+	['async', f.view(f.asyncLoop)],
+	['16 lanes', f.view(f.sixteen, {notice: 'cannot change concurrency in threads mode'})],
+	['compare', f.view(f.asyncLoop, {compare: f.compare})],
+	['demo', f.view(f.demoProcesses)],
+	['demo 4×4', f.view(f.demoProcessesThreads)],
+	['starting', f.view(null)],
+	['compare, no snapshot yet', f.view(null, {compare: f.compare})],
+];
+
+test('80×24: the compact layout fills the screen and never overflows it', () => {
+	for (const [name, view] of views) {
+		for (const showHelp of [false, true]) {
+			const frame = at(view, 80, 24, showHelp);
+			assertFits(frame, 80, 24);
+			assert.equal(frame.split('\n').length, 24, name);
+		}
+	}
+});
+
+test('160×48: the wide layout fills the screen and never overflows it', () => {
+	for (const [name, view] of views) {
+		for (const showHelp of [false, true]) {
+			const frame = at(view, 160, 48, showHelp);
+			assertFits(frame, 160, 48);
+			assert.equal(frame.split('\n').length, 48, name);
+		}
+	}
+});
+
+test('every size from 60×16 up fits', () => {
+	for (const [width, height] of [
+		[60, 16],
+		[79, 23],
+		[119, 40],
+		[120, 30],
+		[132, 43],
+		[200, 60],
+	] as const) {
+		for (const [, view] of views) {
+			assertFits(at(view, width, height), width, height);
+		}
+	}
+});
+
+test('80×24, processes mid-run', () => {
+	assert.equal(
+		at(f.view(f.demoProcesses), 80, 24),
+		[
+			'concviz  processes  io · n=400 · T=100ms · P=2                   ▸ running  6.2s',
+			'━━━━━━━━━━━━━━━━━─────────────────────────────────────── 124/400  31%  ETA 14.1s',
+			'lanes ──── -6s ─────────────── -4s ─────────────── -2s ─────────────── now tasks',
+			'     ░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░████░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░███░░',
+			'p0   ░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░████░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░███░░    61',
+			'     ░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░████░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░███░░',
+			'     ░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░████░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░███░░',
+			'',
+			'     ░░░░░░░█░░░░░░░░░░░░███░░░░░░░░░░░░░██░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░',
+			'p1   ░░░░░░░█░░░░░░░░░░░░███░░░░░░░░░░░░░██░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░    60',
+			'     ░░░░░░░█░░░░░░░░░░░░███░░░░░░░░░░░░░██░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░',
+			'     ░░░░░░░█░░░░░░░░░░░░███░░░░░░░░░░░░░██░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░',
+			'█ computing   ░ waiting on I/O   ▒ waiting for the GIL   · idle   × dead',
+			'',
+			'',
+			'',
+			'cpu ──────────────────────────── 23%  requests ─────────────────────── mean 19/s',
+			'cpu0 ████▎            28% ▃▃▂▁▂▂▂▂▃▃  in flight  2  peak 2',
+			'cpu1 █▊               12% ▃▂▃▂▃▄▂▂▂▂  throughput 20/s ███▇▇███████▇█████████████',
+			'cpu2 ▎                 2% ▂▂▁▃▁▁▁▁▁▁  latency    p50 101ms  p90 104ms  p99 112ms',
+			'cpu3 ███████▌         50% ▂▂▃▁▁▂▅▅▅▅  failed     3  status 500 ×2  timeout ×1',
+			'client 0.04 of 4 cores                start-up   312ms  peak rss 123 MB',
+			'model n·T/P = 400·100ms/2 = 20.0s   measured 6.2s so far   latency-bound',
+			'1-6 mode  +/- workers  r restart  space pause  c compare  ? help  q quit',
+		].join('\n'),
+	);
+});
+
+test('160×48, processes × threads 4×4 on 8 cores: lanes wide on the left, CPU, requests and model on the right', () => {
+	assert.equal(
+		at(f.view(f.demoProcessesThreads), 160, 48),
+		[
+			'concviz  processes-threads  io · n=4,000 · T=100ms · P=4 × Th=4 · GIL off                                                                       ▸ running  11.1s',
+			'━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━─────────────────────────────────────────────────────────────────────────── 1,720/4,000  43%  ETA 14.4s',
+			'lanes ───── -8s ─────────────── -6s ─────────────── -4s ─────────────── -2s ─────────────── now tasks  cpu ────────────────────────────────────────────────── 7%',
+			'p0┬t0 ░░░░░░███░░░░░░░░░░░░░░░░░░░░░░░░░░░░░█░░░░░░░░░░░███░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░   105  cpu0 ██▎                            8% ▁▂▁▂▂▁▂▂▂▁▂▂▂▂▂▁▁▂',
+			'  │   ░░░░░░███░░░░░░░░░░░░░░░░░░░░░░░░░░░░░█░░░░░░░░░░░███░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░        cpu1 █▍                             5% ▂▂▁▁▁▂▂▂▁▂▂▁▂▁▁▂▂▁',
+			'  ├t1 ░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░   112  cpu2 ███▏                          11% ▂▂▁▁▂▁▁▁▁▂▁▂▁▁▁▁▂▁',
+			'  │   ░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░        cpu3 ▉                              3% ▁▁▁▁▂▁▁▂▁▁▁▂▂▂▁▁▁▂',
+			'  ├t2 ░░░█░░░░░░░░░░░░░░░░░░░░░░█░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░██░░░░░░░░░░░░░░░░   110  cpu4 █▋                             6% ▂▁▁▂▂▁▁▁▂▁▁▂▁▁▂▁▂▂',
+			'  │   ░░░█░░░░░░░░░░░░░░░░░░░░░░█░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░██░░░░░░░░░░░░░░░░        cpu5 ██▌                            9% ▂▁▂▁▁▂▂▁▂▂▁▁▂▂▁▁▂▂',
+			'  └t3 ░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░███░░░░░░░░░███░░░░██░░░░░░░░░░░░░░░░░███░   108  cpu6 █▏                             4% ▂▂▁▁▂▂▁▁▁▁▂▁▂▁▁▂▁▂',
+			'      ░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░███░░░░░░░░░███░░░░██░░░░░░░░░░░░░░░░░███░        cpu7 ██                             7% ▁▂▁▂▂▁▁▁▂▂▂▁▂▂▂▂▁▂',
+			'p1┬t0 ██░░░░░░░░░░░░░░░░░░░░░░░█░░░░░░░░░░░█░░░░░░░░░██░░░░░░░░░░░░░░░░░░░░░░░░░░░░░███░░░░░░░░   106  client 0.21 of 8 cores · run mean 6%',
+			'  │   ██░░░░░░░░░░░░░░░░░░░░░░░█░░░░░░░░░░░█░░░░░░░░░██░░░░░░░░░░░░░░░░░░░░░░░░░░░░░███░░░░░░░░',
+			'  ├t1 ░░░░░░░░░░░░░░░░░░██░█░░░░░░░░████░░░░░░░░██░░░░░░░░░░███░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░   113  requests ───────────────────────────────────── mean 156/s',
+			'  │   ░░░░░░░░░░░░░░░░░░██░█░░░░░░░░████░░░░░░░░██░░░░░░░░░░███░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░        in flight  16  peak 16',
+			'  ├t2 ░███░░░░░░░░░█░░░░░░░░███░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░   111  throughput 158/s ██████▇███████████████████████████▇█████',
+			'  │   ░███░░░░░░░░░█░░░░░░░░███░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░        latency    p50 101ms  p90 104ms  p99 112ms  max 130ms',
+			'  └t3 ░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░███░░░░░░░░░░░░░░░░░░░░░░░░░░░░██░░███░░░░░░░░░░░░░░░░░░   109  failed     8  status 500 ×6  ECONNRESET ×2',
+			'      ░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░███░░░░░░░░░░░░░░░░░░░░░░░░░░░░██░░███░░░░░░░░░░░░░░░░░░        start-up   486ms  peak rss 123 MB',
+			'p2┬t0 ░███░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░██░░░░░███░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░   107',
+			'  │   ░███░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░██░░░░░███░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░        model ───────────────────────────── predicted vs measured',
+			'  ├t1 ░████░░░░░░░░░██░░░░░░░░░░███░░░░░░░░░░░░░██░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░█░░░░░░░░░░░░░   105  predicted  n·T/(P·Th) = 4,000·100ms/(4·4) = 25.0s',
+			'  │   ░████░░░░░░░░░██░░░░░░░░░░███░░░░░░░░░░░░░██░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░█░░░░░░░░░░░░░        measured   11.1s so far',
+			'  ├t2 ░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░███░░░░░░░░░░░░░░░░░░░░░█░░░░░░░░░░░░░░░░░░░░░░░░░░░░██░   112  bound by   network latency',
+			'  │   ░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░███░░░░░░░░░░░░░░░░░░░░░█░░░░░░░░░░░░░░░░░░░░░░░░░░░░██░',
+			'  └t3 ░░░░░░░░░░█░░░░░░░█░░░░██░░░███░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░██░░░░░░░██░░   110',
+			'      ░░░░░░░░░░█░░░░░░░█░░░░██░░░███░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░██░░░░░░░██░░',
+			'p3┬t0 ░░░░███░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░███░░░░░░░░░░░░█░░░░░░░░░░░░░░░░░░░░░░░░██░░░░░░░░░   108',
+			'  │   ░░░░███░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░███░░░░░░░░░░░░█░░░░░░░░░░░░░░░░░░░░░░░░██░░░░░░░░░',
+			'  ├t1 ██░░░░░░░░█░░░░░█░░░░░░░░░░░░░███░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░███░░░░░░░░██░░░░░░░░   106',
+			'  │   ██░░░░░░░░█░░░░░█░░░░░░░░░░░░░███░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░███░░░░░░░░██░░░░░░░░',
+			'  ├t2 ░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░██░███░░░░░░░░░░██░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░█░░█░░░   113',
+			'  │   ░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░██░███░░░░░░░░░░██░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░█░░█░░░',
+			'  └t3 ░░░░░░░░░░░░░░███░░░░░░░░░██░░░███░░░░░░░░░░░██░░░░░░░░█░░░███░░░░░░░░░░░░░░░░░░░░░░░░░░░   111',
+			'      ░░░░░░░░░░░░░░███░░░░░░░░░██░░░███░░░░░░░░░░░██░░░░░░░░█░░░███░░░░░░░░░░░░░░░░░░░░░░░░░░░',
+			'█ computing   ░ waiting on I/O   ▒ waiting for the GIL   · idle   × dead',
+			'',
+			'look for P×Th lanes grouped by process; time ≈ n·T/(P·Th)',
+			'',
+			'',
+			'',
+			'',
+			'',
+			'',
+			'',
+			'',
+			'',
+			'1-6 mode  w work  +/- workers  [/] conc  n count  r restart  space pause  c compare  g GIL  ? help  q quit',
+		].join('\n'),
+	);
+});
+
+test('too small: one line, then the dashboard again when the terminal grows', () => {
+	const {lastFrame, rerender} = render(<Dashboard view={f.view(f.processes)} width={50} height={12} color={false} showHelp={false} />);
+	assert.equal(lastFrame(), 'concviz needs at least 60×16 — now 50×12');
+	rerender(<Dashboard view={f.view(f.processes)} width={60} height={15} color={false} showHelp={false} />);
+	assert.equal(lastFrame(), 'concviz needs at least 60×16 — now 60×15');
+	rerender(<Dashboard view={f.view(f.processes)} width={80} height={24} color={false} showHelp={false} />);
+	assert.equal(lastFrame()?.split('\n').length, 24);
+	assert.match(lastFrame() ?? '', /^concviz {2}processes/);
+});
+
+test('help replaces the body with every key and what to look for in each mode', () => {
+	const frame = at(f.view(f.sixteen), 80, 24, true);
+	const lines = frame.split('\n');
+	assert.equal(lines[2], 'keys ───────────────────────────────────────────────────────────────────────────');
+	assert.equal(lines[3], '1-6   switch mode (see below)            space pause / resume');
+	assert.ok(lines.includes('▸3 threads           W lanes; start-up far below processes\'; time ≈ n·T/W'));
+	assert.ok(lines.includes(' 1 sequential        one lane, mostly ░ waiting; CPU near zero; time ≈ n·T'));
+});
+
+test('before the first snapshot: the run from the config, starting', () => {
+	const lines = at(f.view(null), 80, 24).split('\n');
+	assert.equal(lines[0], 'concviz  processes  io · n=400 · T=100ms · P=2                  ◌ starting  0.0s');
+	assert.equal(lines[3], '  starting workers…');
+	assert.equal(lines[5], '  look for P lanes, each still waiting; pool start-up shown; ≈ n·T/P');
+});

@@ -1,0 +1,65 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {render} from 'ink-testing-library';
+import {Leaderboard} from '../../source/ui/leaderboard.js';
+import * as f from './fixtures.js';
+import {assertFits} from './helpers.js';
+
+test('leaderboard mid-comparison: one scale, speed-up, the running mode marked, the rest waiting', () => {
+	const {lastFrame} = render(<Leaderboard compare={f.compare} width={80} height={8} color={false} />);
+	assert.equal(
+		lastFrame(),
+		[
+			'compare ──────────────────────────────────────────────────────────── 4 of 6 done',
+			'  mode              wall time, one scale              req/s   cpu   model   diff',
+			'  sequential        ███████████████████ 40.2s           9.9    1%   40.0s    +1%',
+			'  processes         ████▉ 10.3s ×3.9                     39    3%   10.0s    +3%',
+			'  threads           ████▊ 10.1s ×4.0                     40    2%   10.0s    +1%',
+			'★ processes-threads █▎ 2.6s ×15                         152    5%    2.5s    +6%',
+			'▸ async             running…',
+			'  processes-async   ·',
+		].join('\n'),
+	);
+});
+
+test('leaderboard when every mode is done: the fastest starred', () => {
+	const done = {
+		...f.compare,
+		running: null,
+		results: [...f.compare.results, f.result('async', 450, 400, 0.25), f.result('processes-async', 210, 200, 0.9)],
+	};
+	const {lastFrame} = render(<Leaderboard compare={done} width={80} height={8} color={false} />);
+	assert.equal(
+		lastFrame(),
+		[
+			'compare ───────────────────────────────────────────────────────────── all 6 done',
+			'  mode              wall time, one scale              req/s   cpu   model   diff',
+			'  sequential        ███████████████████ 40.2s           9.9    1%   40.0s    +1%',
+			'  processes         ████▉ 10.3s ×3.9                     39    3%   10.0s    +3%',
+			'  threads           ████▊ 10.1s ×4.0                     40    2%   10.0s    +1%',
+			'  processes-threads █▎ 2.6s ×15                         152    5%    2.5s    +6%',
+			'  async             ▎ 450ms ×89                         889   25%   400ms   +13%',
+			'★ processes-async   ▏ 210ms ×191                      1,905   90%   200ms    +5%',
+		].join('\n'),
+	);
+});
+
+test('leaderboard at 60 columns keeps requests/s and fits', () => {
+	const {lastFrame} = render(<Leaderboard compare={f.compare} width={60} height={8} color={false} />);
+	assert.equal(
+		lastFrame(),
+		[
+			'compare ──────────────────────────────────────── 4 of 6 done',
+			'  mode              wall time, one scale               req/s',
+			'  sequential        ████████████████████ 40.2s           9.9',
+			'  processes         █████▏ 10.3s ×3.9                     39',
+			'  threads           █████ 10.1s ×4.0                      40',
+			'★ processes-threads █▍ 2.6s ×15                          152',
+			'▸ async             running…',
+			'  processes-async   ·',
+		].join('\n'),
+	);
+	for (const width of [60, 61, 79, 100]) {
+		assertFits(render(<Leaderboard compare={f.compare} width={width} height={8} color />).lastFrame() ?? '', width, 8);
+	}
+});

@@ -1,0 +1,141 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {render} from 'ink-testing-library';
+import {Cpu} from '../../source/ui/cpu.js';
+import {Header} from '../../source/ui/header.js';
+import {HelpBar} from '../../source/ui/help-bar.js';
+import {Model} from '../../source/ui/model.js';
+import {Stats} from '../../source/ui/stats.js';
+import {TooSmall} from '../../source/ui/too-small.js';
+import * as f from './fixtures.js';
+
+const frame = (element: React.ReactElement): string => render(element).lastFrame() ?? '';
+
+test('cpu: a bar per core with its % and history, and the client in cores', () => {
+	assert.equal(
+		frame(<Cpu cpu={f.cpu4} width={40} height={6} color={false} />),
+		[
+			'cpu ──────────────────────────────── 23%',
+			'cpu0 ████▊              28% ▂▂▃▃',
+			'cpu1 ██                 12% ▂▂▂▂',
+			'cpu2 ▍                   2% ▁▁▁▁',
+			'cpu3 ████████▌          50% ▅▅▅▅',
+			'client 0.04 of 4 cores · run mean 15%',
+		].join('\n'),
+	);
+});
+
+test('cpu: fewer rows than cores gives columns of bars, then a strip', () => {
+	assert.equal(
+		frame(<Cpu cpu={f.cpu4} width={40} height={4} color={false} />),
+		[
+			'cpu ──────────────────────────────── 23%',
+			'cpu0 ██▌        28%  cpu2 ▏           2%',
+			'cpu1 █▏         12%  cpu3 ████▌      50%',
+			'client 0.04 of 4 cores · run mean 15%',
+		].join('\n'),
+	);
+	assert.equal(
+		frame(<Cpu cpu={f.cpu4} width={20} height={4} color={false} />),
+		['cpu ──────────── 23%', 'cores ▃▂▁▅', 'client 0.04 of 4 co…'].join('\n'),
+	);
+});
+
+test('model line: formula with numbers beside the measured time, and the note', () => {
+	const running = <Model model={f.processes.model} elapsedMs={6200} status="running" width={80} height={2} variant="line" color={false} />;
+	assert.equal(frame(running), 'model n·T/P = 400·100ms/2 = 20.0s   measured 6.2s so far   latency-bound');
+	const done = <Model model={f.processes.model} elapsedMs={20_900} status="done" width={80} height={2} variant="line" color={false} />;
+	assert.equal(frame(done), 'model n·T/P = 400·100ms/2 = 20.0s   measured 20.9s (+5%)   latency-bound');
+	const note = <Model model={f.asyncLoop.model} elapsedMs={31_500} status="running" width={80} height={2} variant="line" color={false} />;
+	assert.equal(
+		frame(note),
+		[
+			'model n·T/C = 400,000·100ms/1,000 = 40.0s   measured 31.5s so far   loop-bound',
+			'! the loop is saturated: one core parses ~7,000 responses/s',
+		].join('\n'),
+	);
+});
+
+test('model block: a titled panel with the note wrapped', () => {
+	const block = <Model model={f.asyncLoop.model} elapsedMs={31_500} status="running" width={50} height={9} variant="block" color={false} />;
+	assert.equal(
+		frame(block),
+		[
+			'model ────────────────────── predicted vs measured',
+			'predicted  n·T/C = 400,000·100ms/1,000 = 40.0s',
+			'measured   31.5s so far',
+			"bound by   the event loop's CPU",
+			'! the loop is saturated: one core parses ~7,000',
+			'  responses/s',
+		].join('\n'),
+	);
+});
+
+test('stats: in flight and peak, throughput with history, latency, failures by reason, start-up', () => {
+	assert.equal(
+		frame(<Stats snapshot={f.processes} width={44} height={6} color={false} />),
+		[
+			'requests ───────────────────────── mean 19/s',
+			'in flight  2  peak 2',
+			'throughput 20/s ▁▃▅▇██████',
+			'latency    p50 101ms  p90 104ms  p99 112ms',
+			'failed     3  status 500 ×2  timeout ×1',
+			'start-up   312ms  peak rss 123 MB',
+		].join('\n'),
+	);
+});
+
+test('header: mode, workload, n, T, workers, status, clock; progress with ETA', () => {
+	const header = (
+		<Header run={f.processes.run} status="running" elapsedMs={6200} done={124} etaMs={14_100} tag="" width={80} color={false} />
+	);
+	assert.equal(
+		frame(header),
+		[
+			'concviz  processes  io · n=400 · T=100ms · P=2                   ▸ running  6.2s',
+			'━━━━━━━━━━━━━━━━━─────────────────────────────────────── 124/400  31%  ETA 14.1s',
+		].join('\n'),
+	);
+	const threads = {...f.processesThreads.run, gil: true, work: 'cpu' as const};
+	const paused = <Header run={threads} status="paused" elapsedMs={61_000} done={400} etaMs={null} tag="compare 4/6" width={80} color={false} />;
+	assert.equal(
+		frame(paused),
+		[
+			' processes-threads  cpu 10ms P=2 × Th=2 GIL on      compare 4/6  ‖ paused  1m01s',
+			'━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━ 400/400  100%  ETA —',
+		].join('\n'),
+	);
+	const done = <Header run={threads} status="done" elapsedMs={61_000} done={400} etaMs={null} tag="" width={60} color={false} />;
+	assert.equal(
+		frame(done),
+		[
+			' processes-threads  cpu 10ms P=2 × Th=2 GIL …  ✓ done  1m01s',
+			'━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━ 400/400  100%',
+		].join('\n'),
+	);
+});
+
+test('help bar: keys fitted to the width, or the notice', () => {
+	assert.equal(
+		frame(<HelpBar width={100} notice="" color={false} />),
+		'1-6 mode  w work  +/- workers  [/] conc  n count  r restart  space pause  c compare  ? help  q quit',
+	);
+	assert.equal(frame(<HelpBar width={80} notice="" color={false} />), '1-6 mode  +/- workers  r restart  space pause  c compare  ? help  q quit');
+	assert.equal(frame(<HelpBar width={60} notice="" color={false} />), '1-6 mode  +/- workers  space pause  ? help  q quit');
+	assert.equal(
+		frame(<HelpBar width={60} notice="cannot change workers in sequential mode" color={false} />),
+		'! cannot change workers in sequential mode    ? help  q quit',
+	);
+});
+
+test('help bar: every key at 110 columns', () => {
+	assert.equal(
+		frame(<HelpBar width={110} notice="" color={false} />),
+		'1-6 mode  w work  +/- workers  [/] conc  n count  r restart  space pause  c compare  g GIL  ? help  q quit',
+	);
+});
+
+test('too small: one line asking for room', () => {
+	assert.equal(frame(<TooSmall width={50} height={12} color={false} />), 'concviz needs at least 60×16 — now 50×12');
+	assert.equal(frame(<TooSmall width={20} height={12} color={false} />), 'concviz needs at le…');
+});
