@@ -1,0 +1,46 @@
+/** What the dispatcher knows of one worker (lane). */
+export type LaneRecord = {
+	readonly worker: number;
+	up: boolean;
+	dead: boolean;
+	/** Sent `stopped`: it ended and flushed everything. */
+	stopped: boolean;
+	/** Ids asked for and not yet granted (a parked want), 0 when none. */
+	want: number;
+	/** Granted ids not yet ended → start time (NaN until task-start). Bounded by the lane's capacity. */
+	readonly outstanding: Map<number, number>;
+	pid: number;
+	process: number;
+	thread: number;
+};
+
+export const createLaneRecord = (worker: number): LaneRecord => ({
+	worker,
+	up: false,
+	dead: false,
+	stopped: false,
+	want: 0,
+	outstanding: new Map(),
+	pid: 0,
+	process: 0,
+	thread: 0,
+});
+
+/** A worker as the session may want to know it (pids come with worker-up). */
+export type WorkerInfo = {
+	readonly worker: number;
+	readonly pid: number;
+	readonly process: number;
+	readonly thread: number;
+	readonly up: boolean;
+	readonly dead: boolean;
+};
+
+export const infoOf = (lane: LaneRecord): WorkerInfo => ({
+	worker: lane.worker,
+	pid: lane.pid,
+	process: lane.process,
+	thread: lane.thread,
+	up: lane.up,
+	dead: lane.dead,
+});

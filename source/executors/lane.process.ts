@@ -1,0 +1,95 @@
+/**
+ * Child-process entry of the process modes. It runs its lane on its own main
+ * thread (processes, processes-async) or a piscina pool of lanes on worker
+ * threads (processes-threads), relaying their wants upwards (aggregated, one
+ * message per turn of the loop) and their batches as they are (undecoded).
+ * It exits by itself when the parent goes away, even after kill -9.
+ */
+import {isEventBatch} from '../events.js';
+import {createGil} from '../workloads/gil.js';
+import {PARENT_POLL_MS, type ChildMessage, type InitMessage} from './child-protocol.js';
+import {runLane} from './lane.js';
+import {ipcLink} from './links.js';
+import type {ControlMessage, LaneMessage} from './protocol.js';
+import {startThreadLanes, type ThreadLanes} from './thread-lanes.js';
+
+const parentPid = process.ppid;
+let threadLanes: ThreadLanes | undefined;
+
+const exit = (code: number): void => {
+	process.exit(code);
+};
+
+process.on('disconnect', () => {
+	exit(0);
+});
+setInterval(() => {
+	if (process.ppid !== parentPid || !process.connected) {
+		exit(0);
+	}
+}, PARENT_POLL_MS).unref();
+
+const send = (message: unknown): void => {
+	if (process.connected) {
+		process.send!(message, undefined, {}, () => undefined);
+	}
+};
+
+function startThreads(init: InitMessage): void {
+	const gilBuffer = init.gil ? createGil().buffer : undefined;
+	const configs = init.lanes.map(config => (gilBuffer ? {...config, gilBuffer} : config));
+	let wants: number[] = [];
+	const flushWants = (): void => {
+		const batch = wants;
+		wants = [];
+		send({type: 'wants', wants: batch});
+	};
+
+	threadLanes = startThreadLanes(configs, {
+		message(_worker, message: LaneMessage) {
+			if (isEventBatch(message)) {
+				send(message);
+			} else if (message.type === 'want') {
+				if (wants.length === 0) {
+					setImmediate(flushWants);
+				}
+
+				wants.push(message.worker, message.k);
+			} else {
+				send(message);
+			}
+		},
+		died(worker, code) {
+			send({type: 'died', worker, code});
+		},
+	});
+}
+
+process.on('message', (message: ChildMessage | ControlMessage) => {
+	switch (message.type) {
+		case 'init': {
+			if (message.threaded) {
+				startThreads(message);
+			} else {
+				void runLane(message.lanes[0]!, ipcLink());
+			}
+
+			break;
+		}
+
+		case 'close': {
+			// Exiting ends this process's worker threads too.
+			exit(0);
+			break;
+		}
+
+		case 'grant': {
+			threadLanes?.send(message.worker, message);
+			break;
+		}
+
+		default: {
+			threadLanes?.broadcast(message);
+		}
+	}
+});

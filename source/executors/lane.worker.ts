@@ -1,0 +1,9 @@
+import type {MessagePort} from 'node:worker_threads';
+import {runLane} from './lane.js';
+import {portLink} from './links.js';
+import type {LaneConfig} from './protocol.js';
+
+/** Piscina job: run one lane on this thread until it ends, talking over `port`. */
+export default async function lane({config, port}: {config: LaneConfig; port: MessagePort}): Promise<void> {
+	await runLane(config, portLink(port));
+}

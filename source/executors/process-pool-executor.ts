@@ -1,0 +1,136 @@
+import {fork, type ChildProcess} from 'node:child_process';
+import {fileURLToPath} from 'node:url';
+import {isEventBatch, now} from '../events.js';
+import type {ChildMessage} from './child-protocol.js';
+import {createDispatcher} from './dispatcher.js';
+import {exitCodeOf, waitForExits} from './exit.js';
+import type {ExecutorOptions} from './executor.js';
+import type {PoolExecutor} from './pool-executor.js';
+import type {ControlMessage, LaneConfig, LaneKind, LaneMessage} from './protocol.js';
+
+const CHILD_ENTRY = fileURLToPath(new URL('lane.process.js', import.meta.url));
+const CLOSE_GRACE_MS = 600;
+const KILL_GRACE_MS = 300;
+
+export type ProcessPoolShape = {
+	readonly processes: number;
+	/** Lanes per process: its own threads (processes-threads) or 1 on its main thread. */
+	readonly threadsPerProcess: number;
+	readonly threaded: boolean;
+	readonly kind: LaneKind;
+};
+
+/** Flags of this process that a child should not inherit (the test runner's, watch mode). */
+const childExecArgv = (): string[] => process.execArgv.filter(flag => !/^--(test|experimental-test|watch)/.test(flag));
+
+/**
+ * Lanes in child processes (processes, processes-threads, processes-async).
+ * Worker ids are global: process p, thread i is worker p·Th + i.
+ */
+export function createProcessPoolExecutor(options: ExecutorOptions, shape: ProcessPoolShape): PoolExecutor {
+	const perProcess = shape.threadsPerProcess;
+	const children: ChildProcess[] = [];
+	let closing: Promise<void> | undefined;
+	const post = (child: ChildProcess | undefined, message: ControlMessage | ChildMessage): void => {
+		if (child?.connected) {
+			child.send(message, undefined, {}, () => undefined);
+		}
+	};
+
+	const dispatcher = createDispatcher({
+		requests: options.requests,
+		workers: shape.processes * perProcess,
+		bus: options.bus,
+		send(worker, message) {
+			post(children[Math.floor(worker / perProcess)], message);
+		},
+		broadcast(message) {
+			for (const child of children) {
+				post(child, message);
+			}
+		},
+	});
+
+	const spawn = (p: number): ChildProcess => {
+		const debug = Boolean(process.env['CONCVIZ_DEBUG']);
+		const child = fork(CHILD_ENTRY, [], {
+			serialization: 'advanced',
+			execArgv: childExecArgv(),
+			stdio: ['ignore', 'ignore', debug ? 'inherit' : 'ignore', 'ipc'],
+		});
+		const lanes: LaneConfig[] = Array.from({length: perProcess}, (_, i) => ({
+			worker: p * perProcess + i,
+			process: p,
+			thread: i,
+			kind: shape.kind,
+			concurrency: options.concurrency,
+			workload: options.workload,
+			cpuClock: shape.threaded ? 'thread' : 'process',
+		}));
+		child.on('message', (message: LaneMessage) => {
+			if (isEventBatch(message)) {
+				dispatcher.receive(message);
+			} else {
+				dispatcher.control(message);
+			}
+		});
+		const died = (code: number): void => {
+			for (const lane of lanes) {
+				dispatcher.died(lane.worker, code);
+			}
+		};
+
+		child.on('exit', (code, signal) => {
+			died(exitCodeOf(code, signal));
+		});
+		child.on('error', () => {
+			if (child.exitCode === null && child.pid === undefined) {
+				died(1);
+			}
+		});
+		post(child, {type: 'init', lanes, threaded: shape.threaded, gil: options.gil && shape.threaded});
+		return child;
+	};
+
+	return {
+		async start() {
+			const spawnedAt = now();
+			for (let p = 0; p < shape.processes; p++) {
+				children.push(spawn(p));
+			}
+
+			const lastUpAt = await dispatcher.up();
+			return {startupMs: lastUpAt - spawnedAt};
+		},
+		run: async () => dispatcher.run(),
+		pause() {
+			dispatcher.pause();
+		},
+		resume() {
+			dispatcher.resume();
+		},
+		cancel() {
+			void dispatcher.cancel();
+		},
+		async close() {
+			closing ??= (async () => {
+				await dispatcher.abandon();
+				for (const child of children) {
+					post(child, {type: 'close'});
+				}
+
+				await waitForExits(children, CLOSE_GRACE_MS);
+				for (const child of children) {
+					if (child.exitCode === null && child.signalCode === null) {
+						child.kill('SIGKILL');
+					}
+				}
+
+				await waitForExits(children, KILL_GRACE_MS);
+			})();
+			await closing;
+		},
+		workers: () => dispatcher.workers(),
+		stats: () => dispatcher.stats(),
+	};
+}

@@ -1,0 +1,38 @@
+import type {EventBus} from '../bus.js';
+import {now, type Outcome, type TaskEndEvent} from '../events.js';
+
+const CHUNK = 10_000;
+
+/**
+ * Emit task-end events made on the main thread (cancelled, or failed because
+ * a worker died) for `tasks`, calling `count` for each. Emitted in chunks,
+ * yielding to the event loop between them, so ending millions of tasks does
+ * not freeze the UI; up to one chunk is emitted synchronously.
+ * `startOf` gives a task's start time (NaN when it never started: latency 0).
+ */
+export async function synthesiseEnds(
+	bus: EventBus,
+	end: {worker: number; outcome: Outcome; reason: string},
+	tasks: Iterable<number>,
+	count: (outcome: Outcome, t: number) => void,
+	startOf: (task: number) => number = () => Number.NaN,
+): Promise<void> {
+	const {worker, outcome, reason} = end;
+	let chunk: TaskEndEvent[] = [];
+	for (const task of tasks) {
+		const t = now();
+		const started = startOf(task);
+		chunk.push({type: 'task-end', worker, task, t, outcome, status: 0, bytes: 0, latencyMs: Number.isNaN(started) ? 0 : t - started, reason});
+		count(outcome, t);
+		if (chunk.length >= CHUNK) {
+			bus.emit(chunk);
+			chunk = [];
+			// eslint-disable-next-line no-await-in-loop
+			await new Promise(resolve => {
+				setImmediate(resolve);
+			});
+		}
+	}
+
+	bus.emit(chunk);
+}

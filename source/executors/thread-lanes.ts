@@ -1,0 +1,79 @@
+import {MessageChannel, type MessagePort} from 'node:worker_threads';
+import {Piscina} from 'piscina';
+import type {ControlMessage, LaneConfig, LaneMessage} from './protocol.js';
+
+const DESTROY_GRACE_MS = 800;
+
+export type ThreadLanes = {
+	send(worker: number, message: ControlMessage): void;
+	broadcast(message: ControlMessage): void;
+	/** Terminate every thread (within ~1 s). */
+	close(): Promise<void>;
+};
+
+/**
+ * A piscina pool with one thread per lane, each thread running one
+ * long-lived lane job that talks to this thread over its own MessagePort.
+ * Used by the thread modes on the main thread and by processes-threads in
+ * each child process.
+ */
+export function startThreadLanes(
+	configs: readonly LaneConfig[],
+	handlers: {message(worker: number, message: LaneMessage): void; died(worker: number, code: number): void},
+): ThreadLanes {
+	const pool = new Piscina({
+		filename: new URL('lane.worker.js', import.meta.url).href,
+		minThreads: configs.length,
+		maxThreads: configs.length,
+		concurrentTasksPerWorker: 1,
+		atomics: 'disabled',
+	});
+	pool.on('error', () => undefined);
+	const ports = new Map<number, MessagePort>();
+	let closed = false;
+	for (const config of configs) {
+		const {port1, port2} = new MessageChannel();
+		ports.set(config.worker, port1);
+		port1.on('message', (message: LaneMessage) => {
+			handlers.message(config.worker, message);
+		});
+		pool.run({config, port: port2}, {transferList: [port2]}).then(
+			() => undefined,
+			() => {
+				if (!closed) {
+					handlers.died(config.worker, 1);
+				}
+			},
+		);
+	}
+
+	return {
+		send(worker, message) {
+			ports.get(worker)?.postMessage(message);
+		},
+		broadcast(message) {
+			for (const port of ports.values()) {
+				port.postMessage(message);
+			}
+		},
+		async close() {
+			if (closed) {
+				return;
+			}
+
+			closed = true;
+			let timer: NodeJS.Timeout | undefined;
+			await Promise.race([
+				pool.destroy().catch(() => undefined),
+				new Promise(resolve => {
+					timer = setTimeout(resolve, DESTROY_GRACE_MS);
+				}),
+			]);
+			clearTimeout(timer);
+			await Promise.all(pool.threads.map(async thread => thread.terminate().catch(() => undefined)));
+			for (const port of ports.values()) {
+				port.close();
+			}
+		},
+	};
+}
