@@ -1,5 +1,5 @@
 import {basename} from 'node:path';
-import {createEventBus} from './bus.js';
+import {BATCH_MAX_DELAY_MS, createEventBus} from './bus.js';
 import type {RunConfig} from './config.js';
 import {now} from './events.js';
 import {createExecutor} from './executors/create-executor.js';
@@ -8,6 +8,12 @@ import {toResult} from './metrics/result.js';
 import type {RunInfo, RunResult, Snapshot} from './metrics/snapshot.js';
 import type {Calibration} from './workloads/cpu.js';
 import type {TaskTarget} from './workloads/workload.js';
+
+/**
+ * Events are applied in time order this long after they happen: a batch is
+ * at most BATCH_MAX_DELAY_MS late, plus the trip between threads or processes.
+ */
+export const METRICS_LAG_MS = BATCH_MAX_DELAY_MS * 3;
 
 export type RunInput = {
 	readonly id: number;
@@ -63,7 +69,7 @@ export function startRun(input: RunInput): Run {
 	const {config} = input;
 	const info = runInfoOf(input.id, config);
 	const bus = createEventBus();
-	let state: MetricsState = initialMetrics(info, now(), input.cores);
+	let state: MetricsState = initialMetrics(info, now(), input.cores, {lagMs: METRICS_LAG_MS});
 	bus.subscribe((events) => {
 		state = reduce(state, {type: 'events', events});
 	});

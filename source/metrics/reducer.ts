@@ -25,7 +25,12 @@ export type MetricsAction =
 	| {readonly type: 'frame'; readonly t: number}
 	| {readonly type: 'status'; readonly status: RunStatus; readonly t: number};
 
-export function initialMetrics(run: RunInfo, t: number, cores: number): MetricsState {
+export type MetricsOptions = {
+	/** Apply events in time order this long after they happened (see MetricsState.lagMs); default 0. */
+	readonly lagMs?: number;
+};
+
+export function initialMetrics(run: RunInfo, t: number, cores: number, options: MetricsOptions = {}): MetricsState {
 	return {
 		run,
 		cores,
@@ -53,7 +58,26 @@ export function initialMetrics(run: RunInfo, t: number, cores: number): MetricsS
 		rssByPid: new Map(),
 		peakRssBytes: 0,
 		saturatedLoops: 0,
+		lagMs: options.lagMs ?? 0,
+		pending: [],
 	};
+}
+
+const byTime = (a: BusEvent, b: BusEvent): number => a.t - b.t;
+
+/** Apply the pending events that happened at or before `cut` (all of them without a cut), in time order. */
+function settle(state: MetricsState, cut = Number.POSITIVE_INFINITY): MetricsState {
+	if (state.pending.length === 0) {
+		return state;
+	}
+
+	const due: BusEvent[] = [];
+	const pending: BusEvent[] = [];
+	for (const event of state.pending) {
+		(event.t <= cut ? due : pending).push(event);
+	}
+
+	return due.length === 0 ? state : applyEvents({...state, pending}, due.sort(byTime));
 }
 
 /** One frame: a slice per lane, the current rate and one throughput point. Nothing moves once the run is over. */
@@ -87,7 +111,7 @@ function frame(state: MetricsState, t: number): MetricsState {
 export function reduce(state: MetricsState, action: MetricsAction): MetricsState {
 	switch (action.type) {
 		case 'run-start': {
-			return initialMetrics(action.run, action.t, action.cores);
+			return initialMetrics(action.run, action.t, action.cores, {lagMs: state.lagMs});
 		}
 
 		case 'startup': {
@@ -95,7 +119,7 @@ export function reduce(state: MetricsState, action: MetricsAction): MetricsState
 		}
 
 		case 'events': {
-			return applyEvents(state, action.events);
+			return state.lagMs > 0 ? {...state, pending: [...state.pending, ...action.events]} : applyEvents(state, action.events);
 		}
 
 		case 'cpu': {
@@ -105,10 +129,15 @@ export function reduce(state: MetricsState, action: MetricsAction): MetricsState
 		}
 
 		case 'frame': {
-			return frame(state, action.t);
+			const cut = action.t - state.lagMs;
+			return frame(settle(state, cut), cut);
 		}
 
 		case 'status': {
+			if (isTerminal(action.status)) {
+				state = settle(state);
+			}
+
 			const finishedAt = state.finishedAt ?? (isTerminal(action.status) ? action.t : null);
 			return {...state, status: action.status, finishedAt};
 		}

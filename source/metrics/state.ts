@@ -1,3 +1,4 @@
+import type {BusEvent} from '../events.js';
 import type {RunInfo, RunStatus} from './snapshot.js';
 import type {CpuState} from './cpu-history.js';
 import type {Lane} from './lanes.js';
@@ -49,6 +50,15 @@ export type MetricsState = {
 	readonly peakRssBytes: number;
 	/** The most event loops seen saturated at once. */
 	readonly saturatedLoops: number;
+	/**
+	 * How far the picture trails the clock, ms. Batches from different
+	 * workers arrive out of time order (each is up to one batch delay late),
+	 * so with a lag events wait in `pending` and are applied in time order
+	 * once the frame clock has passed them by lagMs. 0 applies them at once.
+	 */
+	readonly lagMs: number;
+	/** Events received but not applied yet (lagMs > 0): bounded by lagMs worth of events. */
+	readonly pending: readonly BusEvent[];
 };
 
 const TERMINAL: ReadonlySet<RunStatus> = new Set(['done', 'cancelled', 'failed']);
