@@ -17,7 +17,7 @@ export function ordered(lanes: readonly LaneSnapshot[], mode: Mode): LaneSnapsho
 /** `main`, `p1`, `t3`, `loop`; in processes × threads a tree under each process: `p0┬t0`, `  ├t1`, `  └t2`. */
 export function labelsOf(lanes: readonly LaneSnapshot[], mode: Mode): LaneLabel[] {
 	if (mode === 'processes-threads') {
-		const procWidth = Math.max(...lanes.map((l) => cells(`p${l.process}`)));
+		const procWidth = Math.max(2, ...lanes.map((l) => cells(`p${l.process}`)));
 		const blank = ' '.repeat(procWidth);
 		return lanes.map((lane, i) => {
 			const first = i === 0 || lanes[i - 1]!.process !== lane.process;

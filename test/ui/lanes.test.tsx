@@ -122,3 +122,10 @@ test('the legend names every glyph and shortens to fit', () => {
 	const tiny = render(<Legend width={30} color={false} />).lastFrame();
 	assert.equal(tiny, '█ cpu ░ io ▒ gil · idle × dead');
 });
+
+test('every mode renders with no lane up yet (the pool is starting)', () => {
+	for (const mode of ['sequential', 'processes', 'threads', 'processes-threads', 'async', 'processes-async'] as const) {
+		const {lastFrame} = render(<Lanes lanes={[]} mode={mode} width={40} height={5} secondsPerSlice={0.1} color={false} />);
+		assert.match(lastFrame() ?? '', /^lanes/);
+	}
+});
