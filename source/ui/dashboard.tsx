@@ -6,7 +6,7 @@ import {Help} from './help.js';
 import {HelpBar} from './help-bar.js';
 import {Leaderboard} from './leaderboard.js';
 import {Lines} from './lines.js';
-import {MODE_LESSONS} from './lessons.js';
+import {lessonOf} from './lessons.js';
 import {fitLine, seg} from './text.js';
 import {TooSmall, isTooSmall} from './too-small.js';
 import {doneOf, runInfoOf} from './view-model.js';
@@ -46,7 +46,7 @@ export function Dashboard({view, width, height, color, showHelp}: DashboardProps
 			<Leaderboard compare={view.compare} width={width} height={bodyHeight} color={color} />
 		) : (
 			<Lines
-				lines={[[], [seg('  starting workers…', 'muted')], [], fitLine([seg('  look for ', 'title'), seg(MODE_LESSONS[run.mode], 'muted')], width)]}
+				lines={[[], [seg('  starting workers…', 'muted')], [], fitLine([seg('  look for ', 'title'), seg(lessonOf(run.mode, run.work), 'muted')], width)]}
 				width={width}
 				color={color}
 			/>
