@@ -22,6 +22,14 @@ export function eventLine(event: AsciicastEvent): string {
 	return `${JSON.stringify([Number(event[0].toFixed(6)), event[1], event[2]])}\n`;
 }
 
+/**
+ * What the terminal receives for `text`: the tty driver (ONLCR, which stays on in
+ * Node's raw mode) turns every "\n" into "\r\n". A recording must hold the same,
+ * or a player (which gets no driver in between) draws each line after a bare "\n"
+ * from the column where the previous one ended.
+ */
+export const asTerminalGetsIt = (text: string): string => text.replaceAll(/\r?\n/g, '\r\n');
+
 export type Recorder = {
 	/** Hand this to Ink instead of the terminal: writes go to both, the file with times. */
 	readonly stdout: NodeJS.WriteStream;
@@ -54,7 +62,7 @@ export async function createRecorder(path: string, terminal: NodeJS.WriteStream)
 	const write = (chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
 		const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
 		if (text.length > 0) {
-			file.write(eventLine([seconds(), 'o', text]));
+			file.write(eventLine([seconds(), 'o', asTerminalGetsIt(text)]));
 		}
 
 		return (terminal.write as (...args: unknown[]) => boolean)(chunk, ...rest);
