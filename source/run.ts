@@ -22,6 +22,8 @@ export type RunInput = {
 	readonly baseUrl: string | undefined;
 	readonly calibration: Calibration | undefined;
 	readonly cores: number;
+	/** Machine per-core utilisation since the previous call (the session's sampler). */
+	readonly sampleCpu: () => readonly number[];
 };
 
 /** One run of one mode: executor + bus + metrics. Snapshots are made on demand, once per frame. */
@@ -103,6 +105,7 @@ export function startRun(input: RunInput): Run {
 			}
 
 			await executor.run();
+			state = reduce(state, {type: 'cpu', t: now(), perCore: input.sampleCpu(), last: true});
 		} finally {
 			await executor.close();
 		}

@@ -76,7 +76,7 @@ export function createSession(options: {server: ServerOptions; fps: number}): Se
 			}
 
 			const [baseUrl, calibration] = await Promise.all([serverFor(config), calibrationFor(config)]);
-			const run = startRun({id: ++runs, config, baseUrl, calibration, cores: cpu.cores});
+			const run = startRun({id: ++runs, config, baseUrl, calibration, cores: cpu.cores, sampleCpu: () => cpu.sample()});
 			current = run;
 			cpu.sample();
 			const timer = setInterval(() => {

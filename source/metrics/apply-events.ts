@@ -170,17 +170,11 @@ export function applyEvents(state: MetricsState, events: readonly BusEvent[]): M
 		lanes.set(worker, draft);
 	}
 
-	let saturated = 0;
-	for (const l of lanes.values()) {
-		saturated += isSaturatedLoop(l) ? 1 : 0;
-	}
-
 	return {
 		...s,
 		lanes,
 		ends: ring ?? state.ends,
 		failures: failures ?? state.failures,
 		rssByPid: rss ?? state.rssByPid,
-		saturatedLoops: Math.max(state.saturatedLoops, saturated),
 	};
 }

@@ -20,7 +20,7 @@ export type MetricsAction =
 	/** A batch from the bus. */
 	| {readonly type: 'events'; readonly events: readonly BusEvent[]}
 	/** Machine utilisation of each core over the last interval, 0..1. */
-	| {readonly type: 'cpu'; readonly t: number; readonly perCore: readonly number[]}
+	| {readonly type: 'cpu'; readonly t: number; readonly perCore: readonly number[]; readonly last?: boolean}
 	/** Close the current lane slice and throughput point (once per UI frame). */
 	| {readonly type: 'frame'; readonly t: number}
 	| {readonly type: 'status'; readonly status: RunStatus; readonly t: number};
@@ -58,6 +58,8 @@ export function initialMetrics(run: RunInfo, t: number, cores: number, options: 
 		rssByPid: new Map(),
 		peakRssBytes: 0,
 		saturatedLoops: 0,
+		loopFrames: 0,
+		saturatedFrames: 0,
 		lagMs: options.lagMs ?? 0,
 		pending: [],
 	};
@@ -87,8 +89,20 @@ function frame(state: MetricsState, t: number): MetricsState {
 	}
 
 	const lanes = new Map([...state.lanes].map(([worker, lane]) => [worker, closeFrame(lane, t)]));
+	let saturated = 0;
+	let looping = false;
+	for (const lane of lanes.values()) {
+		saturated += isSaturatedLoop(lane) ? 1 : 0;
+		looping ||= lane.loop && lane.inFlight > 0;
+	}
+
+	const loops = {
+		saturatedLoops: Math.max(state.saturatedLoops, saturated),
+		loopFrames: state.loopFrames + (looping ? 1 : 0),
+		saturatedFrames: state.saturatedFrames + (saturated > 0 ? 1 : 0),
+	};
 	if (state.firstStartAt === null) {
-		return {...state, lanes};
+		return {...state, ...loops, lanes};
 	}
 
 	const first = bucketOf(state.firstStartAt);
@@ -97,6 +111,7 @@ function frame(state: MetricsState, t: number): MetricsState {
 	const point = to > from ? rateBetween(state.ends, from, to) : (state.throughputHistory.at(-1) ?? 0);
 	return {
 		...state,
+		...loops,
 		lanes,
 		throughput: currentRate(state.ends, t, first),
 		throughputHistory: pushCapped(state.throughputHistory, point),
@@ -123,8 +138,9 @@ export function reduce(state: MetricsState, action: MetricsAction): MetricsState
 		}
 
 		case 'cpu': {
-			// Only samples taken while tasks run count into the run's means (not the pool's start-up, not after the end).
-			const counted = state.firstStartAt !== null && !isOver(state);
+			// Only samples taken while tasks run count into the run's means (not the pool's start-up, not after the end);
+			// `last` is the one taken as the last task ended, so that even a run shorter than a frame has one.
+			const counted = action.last === true || (state.firstStartAt !== null && !isOver(state));
 			return {...state, cpu: addCpuSample(state.cpu, action.perCore, counted)};
 		}
 
@@ -153,7 +169,8 @@ function model(state: MetricsState, measuredLatencyMs: number | undefined): Mode
 	}
 
 	if (isOver(state)) {
-		saturated = state.saturatedLoops;
+		// Once over, the run as a whole: loop-bound when a loop was saturated for at least half the frames it worked.
+		saturated = state.saturatedFrames * 2 >= state.loopFrames && state.loopFrames > 0 ? state.saturatedLoops : 0;
 	}
 
 	return saturated > 0 && run.work !== 'cpu' ? {...base, bound: 'loop', note: loopNote(saturated)} : base;

@@ -48,8 +48,11 @@ export type MetricsState = {
 	/** Latest resident memory of each live process, by pid. */
 	readonly rssByPid: ReadonlyMap<number, number>;
 	readonly peakRssBytes: number;
-	/** The most event loops seen saturated at once. */
+	/** The most event loops seen saturated at once, over the frames. */
 	readonly saturatedLoops: number;
+	/** Frames in which an event loop had tasks in flight, and those in which one was saturated. */
+	readonly loopFrames: number;
+	readonly saturatedFrames: number;
 	/**
 	 * How far the picture trails the clock, ms. Batches from different
 	 * workers arrive out of time order (each is up to one batch delay late),

@@ -48,3 +48,8 @@ test('peak RSS is the largest sum of the latest RSS of each live process', () =>
 	assert.equal(toSnapshot(s, T0 + 200).peakRssBytes, 170);
 	assert.deepEqual([...s.rssByPid], [[10, 130]]);
 });
+
+test('the last sample, taken as the last task ends, counts even for a run shorter than a frame', () => {
+	const s = apply(started({}, 2), {type: 'cpu', t: T0 + 80, perCore: [0.6, 0.2], last: true});
+	near(toSnapshot(s, T0 + 80).cpu.utilisation, 0.4);
+});
