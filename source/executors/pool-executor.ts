@@ -1,4 +1,4 @@
-import type {DispatcherStats} from './dispatcher.js';
+import type {Dispatcher, DispatcherStats} from './dispatcher.js';
 import type {Executor} from './executor.js';
 import type {WorkerInfo} from './lane-record.js';
 
@@ -11,3 +11,19 @@ export type PoolExecutor = Executor & {
 	/** Messages the main thread handled so far (batches in, wants in, grants out). */
 	stats(): DispatcherStats;
 };
+
+/** The part of an Executor that only hands over to its dispatcher (the same for thread and process pools). */
+export function dispatcherControls(dispatcher: Dispatcher): Pick<Executor, 'run' | 'pause' | 'resume' | 'cancel'> {
+	return {
+		run: async () => dispatcher.run(),
+		pause() {
+			dispatcher.pause();
+		},
+		resume() {
+			dispatcher.resume();
+		},
+		cancel() {
+			void dispatcher.cancel();
+		},
+	};
+}

@@ -5,7 +5,7 @@ import type {ChildMessage} from './child-protocol.js';
 import {createDispatcher} from './dispatcher.js';
 import {exitCodeOf, waitForExits} from './exit.js';
 import type {ExecutorOptions} from './executor.js';
-import type {PoolExecutor} from './pool-executor.js';
+import {dispatcherControls, type PoolExecutor} from './pool-executor.js';
 import type {ControlMessage, LaneConfig, LaneKind, LaneMessage} from './protocol.js';
 
 const CHILD_ENTRY = fileURLToPath(new URL('lane.process.js', import.meta.url));
@@ -102,16 +102,7 @@ export function createProcessPoolExecutor(options: ExecutorOptions, shape: Proce
 			const lastUpAt = await dispatcher.up();
 			return {startupMs: lastUpAt - spawnedAt};
 		},
-		run: async () => dispatcher.run(),
-		pause() {
-			dispatcher.pause();
-		},
-		resume() {
-			dispatcher.resume();
-		},
-		cancel() {
-			void dispatcher.cancel();
-		},
+		...dispatcherControls(dispatcher),
 		async close() {
 			closing ??= (async () => {
 				await dispatcher.abandon();

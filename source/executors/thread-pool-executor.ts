@@ -2,7 +2,7 @@ import {isEventBatch, now} from '../events.js';
 import {createGil} from '../workloads/gil.js';
 import {createDispatcher} from './dispatcher.js';
 import type {ExecutorOptions} from './executor.js';
-import type {PoolExecutor} from './pool-executor.js';
+import {dispatcherControls, type PoolExecutor} from './pool-executor.js';
 import type {LaneConfig, LaneKind} from './protocol.js';
 import {startThreadLanes, type ThreadLanes} from './thread-lanes.js';
 
@@ -63,16 +63,7 @@ export function createThreadPoolExecutor(options: ExecutorOptions, shape: Thread
 			const lastUpAt = await dispatcher.up();
 			return {startupMs: lastUpAt - spawnedAt};
 		},
-		run: async () => dispatcher.run(),
-		pause() {
-			dispatcher.pause();
-		},
-		resume() {
-			dispatcher.resume();
-		},
-		cancel() {
-			void dispatcher.cancel();
-		},
+		...dispatcherControls(dispatcher),
 		async close() {
 			closing ??= (async () => {
 				await dispatcher.abandon();
