@@ -1,3 +1,4 @@
+import {setMaxListeners} from 'node:events';
 import {Agent, interceptors, Pool, type Dispatcher} from 'undici';
 import type {TaskResult, TaskTarget, WorkloadSpec} from './workload.js';
 
@@ -53,17 +54,24 @@ export function reasonOf(error: unknown): string {
 
 /**
  * HTTP GETs with undici: one Pool per origin with `connections` sockets and
- * no pipelining. Each request has its own timeout of `timeout` ms covering
- * headers and body (reason `timeout`); an abort of the caller's signal ends it
- * as cancelled. The body is read, its bytes counted, and dropped.
+ * no pipelining. Each request has a timeout of `timeout` ms for its headers
+ * and again for its body, kept by undici's own timers (reason `timeout`);
+ * an abort of the caller's signal ends it as cancelled. The body is read, its bytes counted, and dropped.
  */
 export function createHttpClient(spec: Pick<WorkloadSpec, 'target' | 'timeout' | 'connections'>): HttpClient {
 	const locateTask = createLocator(spec.target);
 	const pools = new Map<string, Dispatcher>();
 	const timeout = spec.timeout;
-	// One abort listener per caller signal, not one per request: thousands of
-	// listeners on one signal would cost time and print leak warnings.
-	const inFlight = new WeakMap<AbortSignal, Set<AbortController>>();
+	// Many requests share one caller signal (an event loop's stop signal):
+	// undici adds one abort listener per request, which is fine, so lift the
+	// listener warning once per signal instead of wrapping each request.
+	const signals = new WeakSet<AbortSignal>();
+	const watch = (signal: AbortSignal): void => {
+		if (!signals.has(signal)) {
+			setMaxListeners(0, signal);
+			signals.add(signal);
+		}
+	};
 
 	const options = {
 		connections: spec.connections,
@@ -88,44 +96,22 @@ export function createHttpClient(spec: Pick<WorkloadSpec, 'target' | 'timeout' |
 		return pool;
 	};
 
-	const controllersOf = (signal: AbortSignal): Set<AbortController> => {
-		let set = inFlight.get(signal);
-		if (!set) {
-			const controllers = new Set<AbortController>();
-			signal.addEventListener('abort', () => {
-				for (const controller of controllers) {
-					controller.abort();
-				}
-			}, {once: true});
-			inFlight.set(signal, controllers);
-			set = controllers;
-		}
-
-		return set;
-	};
-
 	return {
 		async get(task, signal, keepBody) {
 			if (signal.aborted) {
 				return CANCELLED;
 			}
 
+			watch(signal);
 			const {origin, path} = locateTask(task);
-			const controller = new AbortController();
-			const controllers = controllersOf(signal);
-			controllers.add(controller);
-			let timedOut = false;
-			const timer = setTimeout(() => {
-				timedOut = true;
-				controller.abort();
-			}, timeout);
 			const counter = {bytes: 0};
 			try {
+				// undici's own timers bound the wait for headers and then for the body (reason `timeout`).
 				const response = await poolFor(origin).request({
 					origin,
 					path,
 					method: 'GET',
-					signal: controller.signal,
+					signal,
 					headersTimeout: timeout,
 					bodyTimeout: timeout,
 				});
@@ -137,18 +123,11 @@ export function createHttpClient(spec: Pick<WorkloadSpec, 'target' | 'timeout' |
 
 				return body ? {outcome: 'completed', status, bytes: counter.bytes, reason: '', body} : {outcome: 'completed', status, bytes: counter.bytes, reason: ''};
 			} catch (error) {
-				if (timedOut) {
-					return failed('timeout', 0, counter.bytes);
-				}
-
 				if (signal.aborted) {
 					return {...CANCELLED, bytes: counter.bytes};
 				}
 
 				return failed(reasonOf(error), 0, counter.bytes);
-			} finally {
-				clearTimeout(timer);
-				controllers.delete(controller);
 			}
 		},
 
