@@ -1,5 +1,5 @@
 import type {BusEvent, TaskEndEvent} from '../events.js';
-import {draftOf, isSaturatedLoop, newLane, update, type Lane, type LaneDraft} from './lanes.js';
+import {CPU_WINDOW_MS, draftOf, newLane, update, type Lane, type LaneDraft} from './lanes.js';
 import {isRecorded, recordLatency} from './latency.js';
 import {endedCount, isLoopMode, isTerminal, type MetricsState} from './state.js';
 import {copyRing, countEnd, type MutableRing} from './throughput.js';
@@ -127,8 +127,19 @@ export function applyEvents(state: MetricsState, events: readonly BusEvent[]): M
 			case 'sample': {
 				const draft = lane(e.worker, e.t);
 				update(draft, e.t, l => {
-					const interval = e.t - (l.sampleAt ?? l.upAt);
-					l.cpu = interval > 0 && l.exitAt === null ? e.cpuMs / interval : 0;
+					const from = l.cpuFrom ?? l.sampleAt ?? l.upAt;
+					const sum = l.cpuSum + e.cpuMs;
+					if (l.exitAt !== null) {
+						l.cpu = 0;
+					} else if (e.t - from >= CPU_WINDOW_MS) {
+						l.cpu = sum / (e.t - from);
+						l.cpuSum = 0;
+						l.cpuFrom = e.t;
+					} else {
+						l.cpuSum = sum;
+						l.cpuFrom = from;
+					}
+
 					l.elu = e.elu;
 					l.sampleAt = e.t;
 					l.loop ||= e.inFlight > 1;

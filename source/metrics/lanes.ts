@@ -30,6 +30,9 @@ export type Lane = {
 	readonly elu: number | null;
 	readonly cpu: number;
 	readonly sampleAt: number | null;
+	/** CPU ms summed since `cpuFrom` (the CPU share is taken over ≥ CPU_WINDOW_MS: thread clocks tick in ms steps). */
+	readonly cpuSum: number;
+	readonly cpuFrom: number | null;
 	/** The state now, and since when it has been counted into `frame`. */
 	readonly state: LaneState;
 	readonly since: number;
@@ -58,6 +61,8 @@ export function newLane(worker: number, t: number, loop: boolean): Lane {
 		elu: null,
 		cpu: 0,
 		sampleAt: null,
+		cpuSum: 0,
+		cpuFrom: null,
 		state: 'idle',
 		since: t,
 		frame: [0, 0, 0, 0, 0],
@@ -137,6 +142,9 @@ export function closeFrame(lane: Lane, t: number): Lane {
 }
 
 /** Does this lane's event loop run at its CPU limit with work waiting on it? */
+/** A worker's CPU share is measured over at least this long (samples come every ~100 ms, its clock ticks in ms). */
+export const CPU_WINDOW_MS = 500;
+
 export const isSaturatedLoop = (lane: Lane): boolean =>
 	lane.loop && !lane.dead && lane.exitAt === null && lane.inFlight > 0 && (lane.elu ?? 0) >= LOOP_SATURATED_ELU;
 
