@@ -75,7 +75,9 @@ export function createSession(options: {server: ServerOptions; fps: number}): Se
 				throw new Error('the session is closed');
 			}
 
-			const [baseUrl, calibration] = await Promise.all([serverFor(config), calibrationFor(config)]);
+			// Calibrate before the server starts, so the kernel is not timed while a process boots beside it.
+			const calibration = await calibrationFor(config);
+			const baseUrl = await serverFor(config);
 			const run = startRun({id: ++runs, config, baseUrl, calibration, cores: cpu.cores, sampleCpu: () => cpu.sample()});
 			current = run;
 			cpu.sample();
