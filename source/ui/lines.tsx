@@ -1,25 +1,16 @@
 import {Box, Text} from 'ink';
-import {styleOf} from './theme.js';
+import {styled} from './theme.js';
 import type {Line} from './text.js';
 
 type LineProps = {readonly line: Line; readonly color: boolean};
 
-/** One line of segments; cut (never wrapped) at its box's width. */
+/** One line of segments as one string: one <Text> per line keeps Ink's layout and width measuring cheap. */
 export function LineText({line, color}: LineProps) {
 	if (line.length === 0) {
 		return <Text> </Text>;
 	}
 
-	return (
-		<Text wrap="truncate-end">
-			{line.map((s, i) => (
-				// eslint-disable-next-line react/no-array-index-key
-				<Text key={i} {...styleOf(s.tone, color)}>
-					{s.text}
-				</Text>
-			))}
-		</Text>
-	);
+	return <Text wrap="truncate-end">{line.map((s) => (color ? styled(s.text, s.tone) : s.text)).join('')}</Text>;
 }
 
 type LinesProps = {readonly lines: readonly Line[]; readonly width: number; readonly color: boolean};

@@ -1,3 +1,4 @@
+import {styleText} from 'node:util';
 import type {LaneState} from '../metrics/snapshot.js';
 
 /** What a piece of text means; the theme turns it into a style (or none when colour is off). */
@@ -47,6 +48,31 @@ const none: Style = {};
 /** Style for a tone; with colour off there is no style at all, so no escape codes are written. */
 export function styleOf(tone: Tone | undefined, color: boolean): Style {
 	return color && tone ? styles[tone] : none;
+}
+
+type Format = Parameters<typeof styleText>[0];
+
+/** Text with the tone's style as ANSI codes (what <Text> with those props would print). */
+export function styled(text: string, tone: Tone | undefined): string {
+	const style = styleOf(tone, true);
+	const format: string[] = [];
+	if (style.color) {
+		format.push(style.color);
+	}
+
+	if (style.bold) {
+		format.push('bold');
+	}
+
+	if (style.dimColor) {
+		format.push('dim');
+	}
+
+	if (style.inverse) {
+		format.push('inverse');
+	}
+
+	return format.length === 0 || text === '' ? text : styleText(format as Format, text, {validateStream: false});
 }
 
 /** One glyph per lane state, distinct without colour. */
