@@ -60,8 +60,8 @@ export type MetricsState = {
 	 * once the frame clock has passed them by lagMs. 0 applies them at once.
 	 */
 	readonly lagMs: number;
-	/** Events received but not applied yet (lagMs > 0): bounded by lagMs worth of events. */
-	readonly pending: readonly BusEvent[];
+	/** Batches received but not applied yet (lagMs > 0), as they came: bounded by lagMs worth of events. */
+	readonly pending: readonly (readonly BusEvent[])[];
 };
 
 const TERMINAL: ReadonlySet<RunStatus> = new Set(['done', 'cancelled', 'failed']);

@@ -40,3 +40,16 @@ test('a final status applies everything still pending', () => {
 	);
 	assert.equal(toSnapshot(s, T0 + 80).completed, 1);
 });
+
+test('a cancel of many never-handed-out tasks (worker -1) is counted once, whatever the batches', () => {
+	const requested = 100_000;
+	let s = reduce(initialMetrics(runInfo({mode: 'threads', requested}), T0, 2, {lagMs: 150}), {type: 'startup', startupMs: 50, t: T0 + 50});
+	for (let from = 0; from < requested; from += 10_000) {
+		s = reduce(s, {type: 'events', events: Array.from({length: 10_000}, (_, i) => taskEnd({worker: -1, task: from + i, t: T0 + 60, outcome: 'cancelled', reason: 'cancelled'}))});
+	}
+
+	s = reduce(s, {type: 'status', status: 'cancelled', t: T0 + 70});
+	const snapshot = toSnapshot(s, T0 + 70);
+	assert.equal(snapshot.cancelled, requested);
+	assert.equal(snapshot.lanes.length, 0);
+});
