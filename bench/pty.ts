@@ -1,6 +1,7 @@
 // A pseudo-terminal for the bench: concviz's dashboard in a real pty, its
 // output fed to a headless xterm (as a terminal would) so the screen can be read.
-import {readdirSync, readFileSync} from 'node:fs';
+import {descendants} from '../test/helpers/proc.js';
+import {readFileSync} from 'node:fs';
 import process from 'node:process';
 import {setTimeout as delay} from 'node:timers/promises';
 import xterm from '@xterm/headless';
@@ -154,37 +155,6 @@ function isOrphanOf(pid: number): boolean {
 	} catch {
 		return false;
 	}
-}
-
-/** Pids of the live descendants of `pid`, from /proc. */
-export function descendants(pid: number): number[] {
-	const parents = new Map<number, number>();
-	for (const entry of readdirSync('/proc')) {
-		if (!/^\d+$/.test(entry)) {
-			continue;
-		}
-
-		try {
-			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-			if (fields[0] !== 'Z') {
-				parents.set(Number(entry), Number(fields[1]));
-			}
-		} catch {}
-	}
-
-	const found: number[] = [];
-	const walk = (parent: number): void => {
-		for (const [p, ppid] of parents) {
-			if (ppid === parent) {
-				found.push(p);
-				walk(p);
-			}
-		}
-	};
-
-	walk(pid);
-	return found;
 }
 
 /** utime + stime + cutime + cstime (clock ticks) of a process: its own CPU and that of its reaped children. */

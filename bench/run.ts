@@ -11,7 +11,8 @@ import {setTimeout as delay} from 'node:timers/promises';
 import {fileURLToPath} from 'node:url';
 import {measureBusThroughput} from '../source/executors/bus-throughput.js';
 import {spawnServer, type SpawnedServer} from '../source/server/spawn-server.js';
-import {cpuTicks, descendants, startPty, treeTicks, type BenchPty} from './pty.js';
+import {descendants} from '../test/helpers/proc.js';
+import {cpuTicks, startPty, treeTicks, type BenchPty} from './pty.js';
 
 const NODE = process.execPath;
 const CLI = fileURLToPath(new URL('../source/cli.js', import.meta.url));

@@ -1,5 +1,6 @@
 import {spawn, type ChildProcess} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
+import {descendants as descendantsNow} from './proc.js';
 
 export const CLI = fileURLToPath(new URL('../../source/cli.js', import.meta.url));
 
@@ -35,32 +36,5 @@ export function runCli(args: readonly string[], options: {env?: NodeJS.ProcessEn
 
 /** Pids of the live descendants of `pid` (from /proc). */
 export async function descendants(pid: number): Promise<number[]> {
-	const {readdir, readFile} = await import('node:fs/promises');
-	const parents = new Map<number, number>();
-	for (const entry of await readdir('/proc')) {
-		if (!/^\d+$/.test(entry)) {
-			continue;
-		}
-
-		try {
-			const stat = await readFile(`/proc/${entry}/stat`, 'utf8');
-			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-			if (fields[0] !== 'Z') {
-				parents.set(Number(entry), Number(fields[1]));
-			}
-		} catch {}
-	}
-
-	const found: number[] = [];
-	const walk = (parent: number): void => {
-		for (const [child, ppid] of parents) {
-			if (ppid === parent) {
-				found.push(child);
-				walk(child);
-			}
-		}
-	};
-
-	walk(pid);
-	return found;
+	return descendantsNow(pid);
 }
