@@ -23,7 +23,10 @@ export async function renderDashboard(controller: Controller, options: RenderDas
 		maxFps: options.fps,
 		exitOnCtrlC: false,
 		patchConsole: false,
-		incrementalRendering: true,
+		// Whole frames, not Ink's per-line diff: the lanes change on every
+		// frame anyway, and diffing lines full of non-ASCII glyphs (segmenting
+		// and measuring each one) cost more of the main thread than writing them.
+		incrementalRendering: false,
 	});
 	await instance.waitUntilExit();
 }
