@@ -32,7 +32,7 @@ export async function runLane(config: LaneConfig, link: LaneLink): Promise<void>
 	const sample = createSampler(worker, config.cpuClock);
 	const held: number[] = [];
 	let heldHead = 0;
-	const inFlight = new Map<number, AbortController>();
+	let inFlight = 0;
 	let state: WorkerState | undefined;
 	let wantPending = false;
 	let wantScheduled = false;
@@ -67,7 +67,7 @@ export async function runLane(config: LaneConfig, link: LaneLink): Promise<void>
 	let sampledAt = now();
 	const emitSample = (): void => {
 		sampledAt = now();
-		batcher.emit(sample(inFlight.size));
+		batcher.emit(sample(inFlight));
 	};
 
 	const sampler = setInterval(emitSample, SAMPLE_INTERVAL_MS);
@@ -93,7 +93,7 @@ export async function runLane(config: LaneConfig, link: LaneLink): Promise<void>
 			return;
 		}
 
-		const k = capacity - heldCount() - inFlight.size;
+		const k = capacity - heldCount() - inFlight;
 		if (k > 0) {
 			wantPending = true;
 			link.send({type: 'want', worker, k});
@@ -102,14 +102,14 @@ export async function runLane(config: LaneConfig, link: LaneLink): Promise<void>
 
 	const pump = (): void => {
 		if (stopped) {
-			if (inFlight.size === 0) {
+			if (inFlight === 0) {
 				finish();
 			}
 
 			return;
 		}
 
-		while (!paused && heldCount() > 0 && inFlight.size < slots) {
+		while (!paused && heldCount() > 0 && inFlight < slots) {
 			start(takeHeld());
 		}
 
@@ -118,7 +118,7 @@ export async function runLane(config: LaneConfig, link: LaneLink): Promise<void>
 			setImmediate(sendWant);
 		}
 
-		if (inFlight.size === 0) {
+		if (inFlight === 0) {
 			setState('idle');
 			if (done && heldCount() === 0) {
 				finish();
@@ -128,7 +128,7 @@ export async function runLane(config: LaneConfig, link: LaneLink): Promise<void>
 			// Out of work, maybe for good: send the last task-end (and the CPU used) soon, not in 50 ms.
 			idleFlush ??= setTimeout(() => {
 				idleFlush = undefined;
-				if (inFlight.size === 0) {
+				if (inFlight === 0) {
 					if (now() - sampledAt >= IDLE_SAMPLE_MIN_MS) {
 						emitSample();
 					}
@@ -142,15 +142,14 @@ export async function runLane(config: LaneConfig, link: LaneLink): Promise<void>
 	const end = (task: number, t0: number, result: TaskResult): void => {
 		const t = now();
 		batcher.emit({type: 'task-end', worker, task, t, outcome: result.outcome, status: result.status, bytes: result.bytes, latencyMs: t - t0, reason: result.reason});
-		inFlight.delete(task);
+		inFlight--;
 		pump();
 	};
 
 	const laneSetState = kind === 'blocking' ? setState : () => undefined;
 
 	function start(task: number): void {
-		const controller = new AbortController();
-		inFlight.set(task, controller);
+		inFlight++;
 		const t0 = now();
 		batcher.emit({type: 'task-start', worker, task, t: t0});
 		if (kind === 'loop') {
@@ -159,7 +158,7 @@ export async function runLane(config: LaneConfig, link: LaneLink): Promise<void>
 
 		let running: Promise<TaskResult>;
 		try {
-			running = workload.run(task, controller.signal, laneSetState);
+			running = workload.run(task, laneSetState);
 		} catch (error) {
 			running = Promise.reject(error);
 		}
@@ -169,7 +168,7 @@ export async function runLane(config: LaneConfig, link: LaneLink): Promise<void>
 				end(task, t0, result);
 			},
 			(error: unknown) => {
-				end(task, t0, {outcome: controller.signal.aborted ? 'cancelled' : 'failed', status: 0, bytes: 0, reason: reasonOf(error, controller.signal.aborted)});
+				end(task, t0, {outcome: stopped ? 'cancelled' : 'failed', status: 0, bytes: 0, reason: reasonOf(error, stopped)});
 			},
 		);
 	}
@@ -207,9 +206,7 @@ export async function runLane(config: LaneConfig, link: LaneLink): Promise<void>
 				stopped = true;
 				held.length = 0;
 				heldHead = 0;
-				for (const controller of inFlight.values()) {
-					controller.abort();
-				}
+				workload.cancel();
 
 				pump();
 				break;

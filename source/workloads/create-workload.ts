@@ -35,9 +35,10 @@ function compute(units: number, seed: number, setState: (state: WorkerState) => 
  */
 export function createWorkload(spec: WorkloadSpec, gil?: Gil): Workload {
 	const http = spec.work === 'cpu' ? undefined : createHttpClient(spec);
+	let cancelled = false;
 
-	const runCpu = async (task: number, signal: AbortSignal, setState: (state: WorkerState) => void): Promise<TaskResult> => {
-		if (signal.aborted) {
+	const runCpu = async (task: number, setState: (state: WorkerState) => void): Promise<TaskResult> => {
+		if (cancelled) {
 			return CANCELLED;
 		}
 
@@ -45,28 +46,28 @@ export function createWorkload(spec: WorkloadSpec, gil?: Gil): Workload {
 		return {outcome: 'completed', status: 0, bytes: 0, reason: ''};
 	};
 
-	const runIo = async (task: number, signal: AbortSignal, setState: (state: WorkerState) => void): Promise<TaskResult> => {
-		if (signal.aborted) {
+	const runIo = async (task: number, setState: (state: WorkerState) => void): Promise<TaskResult> => {
+		if (cancelled) {
 			return CANCELLED;
 		}
 
 		setState('io');
-		const {outcome, status, bytes, reason} = await http!.get(task, signal, false);
+		const {outcome, status, bytes, reason} = await http!.get(task, false);
 		return {outcome, status, bytes, reason};
 	};
 
-	const runMixed = async (task: number, signal: AbortSignal, setState: (state: WorkerState) => void): Promise<TaskResult> => {
-		if (signal.aborted) {
+	const runMixed = async (task: number, setState: (state: WorkerState) => void): Promise<TaskResult> => {
+		if (cancelled) {
 			return CANCELLED;
 		}
 
 		setState('io');
-		const result = await http!.get(task, signal, true);
+		const result = await http!.get(task, true);
 		if (result.outcome !== 'completed') {
 			return {outcome: result.outcome, status: result.status, bytes: result.bytes, reason: result.reason};
 		}
 
-		if (signal.aborted) {
+		if (cancelled) {
 			return {...CANCELLED, bytes: result.bytes};
 		}
 
@@ -77,6 +78,10 @@ export function createWorkload(spec: WorkloadSpec, gil?: Gil): Workload {
 	const run = spec.work === 'cpu' ? runCpu : (spec.work === 'io' ? runIo : runMixed);
 	return {
 		run,
+		cancel() {
+			cancelled = true;
+			http?.cancel();
+		},
 		async close() {
 			await http?.close();
 		},

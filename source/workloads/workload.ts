@@ -34,10 +34,12 @@ export type Gil = {
  * One worker's workload. `run` performs task i and reports the lane's state
  * through `setState` ('io' while waiting on the network, 'gil' while waiting
  * for the GIL, 'computing' while the CPU kernel runs). It never throws: a
- * failure is a TaskResult with outcome 'failed' and a short reason; an abort
- * through `signal` is outcome 'cancelled'.
+ * failure is a TaskResult with outcome 'failed' and a short reason.
+ * `cancel` ends every task in flight (a running CPU kernel is never
+ * interrupted) and every later one with outcome 'cancelled'.
  */
 export type Workload = {
-	run(task: number, signal: AbortSignal, setState: (state: WorkerState) => void): Promise<TaskResult>;
+	run(task: number, setState: (state: WorkerState) => void): Promise<TaskResult>;
+	cancel(): void;
 	close(): Promise<void>;
 };

@@ -19,15 +19,12 @@ function recorder(): {states: WorkerState[]; setState: (state: WorkerState) => v
 	return {states, setState: state => states.push(state)};
 }
 
-const live = (): AbortSignal => new AbortController().signal;
-const aborted = (): AbortSignal => AbortSignal.abort();
-
 test('io: completed with status 200 and the body size, state io', async () => {
 	const server = await withServer({bodyBytes: 777});
 	const workload = createWorkload(spec('io', server.url));
 	const {states, setState} = recorder();
 	try {
-		assert.deepEqual(await workload.run(3, live(), setState), {outcome: 'completed', status: 200, bytes: 777, reason: ''});
+		assert.deepEqual(await workload.run(3, setState), {outcome: 'completed', status: 200, bytes: 777, reason: ''});
 		assert.deepEqual(states, ['io']);
 		assert.equal(server.served, 1);
 	} finally {
@@ -38,7 +35,7 @@ test('io: completed with status 200 and the body size, state io', async () => {
 test('cpu: completed, status 0, bytes 0, state computing, no network', async () => {
 	const workload = createWorkload(spec('cpu'));
 	const {states, setState} = recorder();
-	assert.deepEqual(await workload.run(1, live(), setState), {outcome: 'completed', status: 0, bytes: 0, reason: ''});
+	assert.deepEqual(await workload.run(1, setState), {outcome: 'completed', status: 0, bytes: 0, reason: ''});
 	assert.deepEqual(states, ['computing']);
 	await workload.close();
 });
@@ -58,8 +55,8 @@ test('cpu with a GIL: states gil then computing, lock taken and released around 
 	};
 	const workload = createWorkload(spec('cpu'), gil);
 	const {states, setState} = recorder();
-	await workload.run(1, live(), setState);
-	await workload.run(2, live(), setState);
+	await workload.run(1, setState);
+	await workload.run(2, setState);
 	assert.deepEqual(states, ['gil', 'computing', 'gil', 'computing']);
 	assert.deepEqual(calls, ['acquire', 'release', 'acquire', 'release']);
 	await workload.close();
@@ -70,11 +67,11 @@ test('mixed: GET then compute; completed with the body bytes; states io then com
 	const workload = createWorkload(spec('mixed', server.url));
 	const {states, setState} = recorder();
 	try {
-		assert.deepEqual(await workload.run(1, live(), setState), {outcome: 'completed', status: 200, bytes: 300, reason: ''});
+		assert.deepEqual(await workload.run(1, setState), {outcome: 'completed', status: 200, bytes: 300, reason: ''});
 		assert.deepEqual(states, ['io', 'computing']);
 		const gilStates = recorder();
 		const withGil = createWorkload(spec('mixed', server.url), createGil());
-		await withGil.run(2, live(), gilStates.setState);
+		await withGil.run(2, gilStates.setState);
 		await withGil.close();
 		assert.deepEqual(gilStates.states, ['io', 'gil', 'computing']);
 	} finally {
@@ -87,7 +84,7 @@ test('mixed: a failed GET is failed and does no CPU work', async () => {
 	const workload = createWorkload(spec('mixed', server.url));
 	const {states, setState} = recorder();
 	try {
-		const result = await workload.run(1, live(), setState);
+		const result = await workload.run(1, setState);
 		assert.equal(result.outcome, 'failed');
 		assert.equal(result.reason, 'status 500');
 		assert.deepEqual(states, ['io']);
@@ -96,12 +93,13 @@ test('mixed: a failed GET is failed and does no CPU work', async () => {
 	}
 });
 
-test('every work is cancelled, doing nothing, when the signal is already aborted', async () => {
+test('every work is cancelled, doing nothing, once the workload is cancelled', async () => {
 	const server = await withServer();
 	for (const work of ['io', 'cpu', 'mixed'] as const) {
 		const workload = createWorkload(spec(work, server.url));
 		const {states, setState} = recorder();
-		assert.deepEqual(await workload.run(1, aborted(), setState), {outcome: 'cancelled', status: 0, bytes: 0, reason: 'cancelled'}, work);
+		workload.cancel();
+		assert.deepEqual(await workload.run(1, setState), {outcome: 'cancelled', status: 0, bytes: 0, reason: 'cancelled'}, work);
 		assert.deepEqual(states, [], work);
 		await workload.close();
 	}
@@ -109,13 +107,12 @@ test('every work is cancelled, doing nothing, when the signal is already aborted
 	assert.equal(server.served, 0);
 });
 
-test('mixed: an abort during the GET is cancelled', async () => {
+test('mixed: a cancel during the GET is cancelled', async () => {
 	const server = await withServer({latency: 1000});
 	const workload = createWorkload(spec('mixed', server.url));
-	const controller = new AbortController();
-	setTimeout(() => controller.abort(), 20);
+	setTimeout(() => workload.cancel(), 20);
 	try {
-		const result = await workload.run(1, controller.signal, () => undefined);
+		const result = await workload.run(1, () => undefined);
 		assert.equal(result.outcome, 'cancelled');
 		assert.equal(result.reason, 'cancelled');
 	} finally {
