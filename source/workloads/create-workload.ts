@@ -1,6 +1,7 @@
 import type {WorkerState} from '../events.js';
 import {consume, runKernel, seedFromBytes} from './cpu.js';
 import {createHttpClient} from './io.js';
+import {createTurns} from './turns.js';
 import type {Gil, TaskResult, Workload, WorkloadSpec} from './workload.js';
 
 const CANCELLED: TaskResult = {outcome: 'cancelled', status: 0, bytes: 0, reason: 'cancelled'};
@@ -31,13 +32,20 @@ function compute(units: number, seed: number, setState: (state: WorkerState) => 
  * - io: GET the task's URL (state 'io'), body read and dropped;
  * - cpu: the kernel with `spec.cpuUnits` units, seeded by the task number;
  * - mixed: GET (state 'io') keeping this one body, then the kernel seeded from its bytes.
+ * Each kernel runs in a turn of the event loop of its own (see turns.ts).
  * `gil` serialises the CPU sections (thread modes with --gil).
  */
 export function createWorkload(spec: WorkloadSpec, gil?: Gil): Workload {
 	const http = spec.work === 'cpu' ? undefined : createHttpClient(spec);
+	const turns = createTurns();
 	let cancelled = false;
 
 	const runCpu = async (task: number, setState: (state: WorkerState) => void): Promise<TaskResult> => {
+		if (cancelled) {
+			return CANCELLED;
+		}
+
+		await turns.next();
 		if (cancelled) {
 			return CANCELLED;
 		}
@@ -67,6 +75,7 @@ export function createWorkload(spec: WorkloadSpec, gil?: Gil): Workload {
 			return {outcome: result.outcome, status: result.status, bytes: result.bytes, reason: result.reason};
 		}
 
+		await turns.next();
 		if (cancelled) {
 			return {...CANCELLED, bytes: result.bytes};
 		}
