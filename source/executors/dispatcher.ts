@@ -1,6 +1,7 @@
 import type {EventBus} from '../bus.js';
 import {now, type EventBatch, type Outcome} from '../events.js';
 import type {RunTotals} from './executor.js';
+import {fairShare} from './fair-share.js';
 import {filterBatch} from './filter-batch.js';
 import {createLaneRecord, infoOf, type LaneRecord, type WorkerInfo} from './lane-record.js';
 import {UNASSIGNED_WORKER, type ControlMessage, type LaneMessage} from './protocol.js';
@@ -47,6 +48,8 @@ export function createDispatcher(options: DispatcherOptions) {
 	let hurry = false;
 	const {notify, until} = createWaiters();
 	const stats = {batches: 0, wantMessages: 0, grantMessages: 0};
+	/** Lanes whose want waits because they hold their fair share already; served again as their tasks end. */
+	const capped = new Set<LaneRecord>();
 	let resolveRun!: (totals: RunTotals) => void;
 	const runPromise = new Promise<RunTotals>(resolve => {
 		resolveRun = resolve;
@@ -98,7 +101,13 @@ export function createDispatcher(options: DispatcherOptions) {
 			return;
 		}
 
-		const tasks = queue.take(lane.want);
+		const room = fairShare(lanes, queue.size) - lane.outstanding.size;
+		if (room <= 0) {
+			capped.add(lane);
+			return;
+		}
+
+		const tasks = queue.take(Math.min(lane.want, room));
 		if (tasks.length === 0) {
 			return;
 		}
@@ -228,6 +237,14 @@ export function createDispatcher(options: DispatcherOptions) {
 			});
 			if (kept) {
 				bus.receive(kept);
+			}
+
+			if (capped.size > 0) {
+				const again = [...capped];
+				capped.clear();
+				for (const lane of again) {
+					serve(lane);
+				}
 			}
 
 			checkDone();

@@ -71,6 +71,26 @@ describe('dispatcher', () => {
 		assert.ok(d.grants(0).at(-1)!.done && d.grants(1).at(-1)!.done);
 	});
 
+	test('a lane asking for more than its fair share gets its share, and is served again as its tasks end', async () => {
+		const d = setup(12, 2);
+		d.up(0);
+		d.up(1);
+		await d.dispatcher.up();
+		d.dispatcher.control({type: 'want', worker: 0, k: 1000});
+		void d.dispatcher.run();
+		assert.deepEqual(d.grants(0)[0]!.tasks, [0, 1, 2, 3, 4, 5], 'half of the 12 for the first of 2 lanes');
+		d.dispatcher.control({type: 'want', worker: 0, k: 994});
+		assert.equal(d.grants(0).length, 1, 'a lane holding its share waits');
+		d.dispatcher.control({type: 'want', worker: 1, k: 2});
+		assert.deepEqual(d.grants(1)[0]!.tasks, [6, 7]);
+		d.feed(...[0, 1, 2, 3, 4, 5].flatMap(task => [
+			{type: 'task-start', worker: 0, task, t: 2} as const,
+			{type: 'task-end', worker: 0, task, t: 3, outcome: 'completed', status: 200, bytes: 1, latencyMs: 1, reason: ''} as const,
+		]));
+		// 4 queued + 2 held by lane 1 over 2 lanes: lane 0 may hold 3.
+		assert.deepEqual(d.grants(0)[1]!.tasks, [8, 9, 10]);
+	});
+
 	test('pause parks wants until resume', async () => {
 		const d = setup(3, 1);
 		d.up(0);

@@ -109,3 +109,14 @@ for (const [mode, expected] of Object.entries(expectations) as Array<[Mode, Expe
 		});
 	});
 }
+
+test('processes-async with P·C above n: the tasks are shared evenly, not taken by the first loop to ask', async () => {
+	const h = harness('processes-async', server.url, {requests: n, workers: P, concurrency: n * 10});
+	try {
+		const {totals} = await runToEnd(h);
+		assert.equal(totals.completed, n);
+		assert.deepEqual([...endsPerWorker(h.events).values()], Array.from({length: P}, () => n / P));
+	} finally {
+		await h.executor.close();
+	}
+});
