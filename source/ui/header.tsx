@@ -18,9 +18,9 @@ export type HeaderProps = {
 	readonly color: boolean;
 };
 
-/** What runs, at three levels of detail: everything; without the target; the mode's knobs only. */
+/** What runs, at three levels of detail: everything; without the target; the mode's knobs only. CPU work has no target: it sends no request. */
 function facts(run: RunInfo, sep: string, level: 0 | 1 | 2): Seg[] {
-	const all = [workOf(run), `n=${count(run.requested)}`, run.target, paramsOf(run), gilOf(run)];
+	const all = [workOf(run), `n=${count(run.requested)}`, run.work === 'cpu' ? '' : run.target, paramsOf(run), gilOf(run)];
 	const parts = (level === 0 ? all : level === 1 ? [all[0], all[1], all[3], all[4]] : [all[0], all[3], all[4]]).filter(Boolean);
 	return parts.flatMap((p, i) => (i === 0 ? [seg(p!)] : [seg(sep, 'muted'), seg(p!)]));
 }

@@ -96,6 +96,8 @@ test('header: mode, workload, n, T, workers, status, clock; progress with ETA', 
 			'━━━━━━━━━━━━━━━━━─────────────────────────────────────── 124/400  31%  ETA 14.1s',
 		].join('\n'),
 	);
+	const cpu = <Header run={{...f.processes.run, work: 'cpu'}} status="running" elapsedMs={6200} done={124} etaMs={14_100} tag="" width={80} color={false} />;
+	assert.equal(frame(cpu).split('\n')[0], 'concviz  processes  cpu 10ms · n=400 · P=2                       ▸ running  6.2s', 'CPU work sends no request: no T');
 	const threads = {...f.processesThreads.run, gil: true, work: 'cpu' as const};
 	const paused = <Header run={threads} status="paused" elapsedMs={61_000} done={400} etaMs={null} tag="compare 4/6" width={80} color={false} />;
 	assert.equal(
