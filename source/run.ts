@@ -1,10 +1,10 @@
-import {basename} from 'node:path';
 import {BATCH_MAX_DELAY_MS, createEventBus} from './bus.js';
 import type {RunConfig} from './config.js';
 import {now} from './events.js';
 import {createExecutor} from './executors/create-executor.js';
 import {initialMetrics, reduce, toSnapshot, type MetricsState} from './metrics/reducer.js';
 import {toResult} from './metrics/result.js';
+import {runInfoOf} from './metrics/run-info.js';
 import type {RunInfo, RunResult, Snapshot} from './metrics/snapshot.js';
 import type {Calibration} from './workloads/cpu.js';
 import type {TaskTarget} from './workloads/workload.js';
@@ -38,22 +38,6 @@ export type Run = {
 	/** The result once every task has ended and every worker is gone; rejects if the pool could not start. */
 	readonly done: Promise<RunResult>;
 };
-
-export function runInfoOf(id: number, config: RunConfig): RunInfo {
-	return {
-		id,
-		mode: config.mode,
-		work: config.work,
-		requested: config.requests,
-		target: config.target.kind === 'urls' ? basename(config.target.file) : `T=${config.latency}ms`,
-		latencyMs: config.target.kind === 'urls' ? Number.NaN : config.latency,
-		workers: config.workers,
-		threads: config.threads,
-		concurrency: config.concurrency,
-		cpuMs: config.cpuMs,
-		gil: config.gil,
-	};
-}
 
 function targetOf(config: RunConfig, baseUrl: string | undefined): TaskTarget {
 	if (config.target.kind === 'urls') {

@@ -9,7 +9,8 @@ import {Lines} from './lines.js';
 import {lessonOf} from './lessons.js';
 import {fitLine, seg} from './text.js';
 import {TooSmall, isTooSmall} from './too-small.js';
-import {doneOf, runInfoOf} from './view-model.js';
+import {runInfoOf} from '../metrics/run-info.js';
+import {doneOf} from './view-model.js';
 import {WideBody, isWide} from './wide-body.js';
 
 export type DashboardProps = {
@@ -36,7 +37,7 @@ export function Dashboard({view, width, height, color, showHelp}: DashboardProps
 	}
 
 	const s = view.snapshot;
-	const run = s?.run ?? runInfoOf(view.config);
+	const run = s?.run ?? runInfoOf(0, view.config);
 	const bodyHeight = height - 3;
 	let body;
 	if (showHelp) {

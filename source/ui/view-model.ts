@@ -1,25 +1,7 @@
-import path from 'node:path';
-import type {Mode, RunConfig} from '../config.js';
+import type {Mode} from '../config.js';
 import type {RunInfo, RunStatus, Snapshot} from '../metrics/snapshot.js';
 import {count} from './format.js';
 import type {Tone} from './theme.js';
-
-/** The run as the header shows it before the first snapshot arrives. */
-export function runInfoOf(config: RunConfig): RunInfo {
-	return {
-		id: 0,
-		mode: config.mode,
-		work: config.work,
-		requested: config.requests,
-		target: config.target.kind === 'urls' ? path.basename(config.target.file) : `T=${config.latency}ms`,
-		latencyMs: config.latency,
-		workers: config.workers,
-		threads: config.threads,
-		concurrency: config.concurrency,
-		cpuMs: config.cpuMs,
-		gil: config.gil,
-	};
-}
 
 /** Tasks that have ended, whatever the outcome. */
 export const doneOf = (s: Snapshot): number => s.completed + s.failed + s.cancelled;
