@@ -5,6 +5,7 @@ import {createExecutor} from './executors/create-executor.js';
 import {initialMetrics, reduce, toSnapshot, type MetricsState} from './metrics/reducer.js';
 import {toResult} from './metrics/result.js';
 import {runInfoOf} from './metrics/run-info.js';
+import type {ProcessRss} from './metrics/rss.js';
 import type {RunInfo, RunResult, Snapshot} from './metrics/snapshot.js';
 import type {Calibration} from './workloads/cpu.js';
 import type {TaskTarget} from './workloads/workload.js';
@@ -51,6 +52,9 @@ function targetOf(config: RunConfig, baseUrl: string | undefined): TaskTarget {
 	return {kind: 'generated', baseUrl};
 }
 
+/** This process's RSS: it runs the pool (and, in thread modes, the threads), so it is part of the client's memory. */
+const mainRss = (): ProcessRss => ({pid: process.pid, rssBytes: process.memoryUsage.rss()});
+
 export function startRun(input: RunInput): Run {
 	const {config} = input;
 	const info = runInfoOf(input.id, config);
@@ -89,7 +93,7 @@ export function startRun(input: RunInput): Run {
 			}
 
 			await executor.run();
-			state = reduce(state, {type: 'cpu', t: now(), perCore: input.sampleCpu(), last: true});
+			state = reduce(state, {type: 'cpu', t: now(), perCore: input.sampleCpu(), last: true, main: mainRss()});
 		} finally {
 			await executor.close();
 		}
@@ -107,7 +111,7 @@ export function startRun(input: RunInput): Run {
 		info,
 		frame(perCore) {
 			const t = now();
-			state = reduce(state, {type: 'cpu', t, perCore});
+			state = reduce(state, {type: 'cpu', t, perCore, main: mainRss()});
 			state = reduce(state, {type: 'frame', t});
 			return toSnapshot(state, t);
 		},

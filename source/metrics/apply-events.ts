@@ -1,6 +1,7 @@
 import type {BusEvent, TaskEndEvent} from '../events.js';
 import {CPU_WINDOW_MS, draftOf, newLane, update, type Lane, type LaneDraft} from './lanes.js';
 import {isRecorded, recordLatency} from './latency.js';
+import {totalRss} from './rss.js';
 import {endedCount, isLoopMode, isTerminal, type MetricsState} from './state.js';
 import {copyRing, countEnd, type MutableRing} from './throughput.js';
 
@@ -147,12 +148,7 @@ export function applyEvents(state: MetricsState, events: readonly BusEvent[]): M
 				if (draft.pid > 0 && draft.exitAt === null) {
 					rss ??= new Map(state.rssByPid);
 					rss.set(draft.pid, e.rssBytes);
-					let sum = 0;
-					for (const bytes of rss.values()) {
-						sum += bytes;
-					}
-
-					s.peakRssBytes = Math.max(s.peakRssBytes, sum);
+					s.peakRssBytes = Math.max(s.peakRssBytes, totalRss(rss));
 				}
 
 				break;

@@ -4,6 +4,7 @@ import {addCpuSample, cpuPerCoreMean, cpuUtilisation, emptyCpu} from './cpu-hist
 import {closeFrame, isSaturatedLoop, laneSnapshot} from './lanes.js';
 import {createLatency, latencySnapshot} from './latency.js';
 import {loopNote, predict} from './model.js';
+import {withProcessRss, type ProcessRss} from './rss.js';
 import type {ModelSnapshot, RunInfo, RunStatus, Snapshot} from './snapshot.js';
 import {endedCount, isOver, isTerminal, runClock, type MetricsState} from './state.js';
 import {bucketOf, currentRate, emptyRing, pushCapped, rateBetween, settledBucket} from './throughput.js';
@@ -19,8 +20,12 @@ export type MetricsAction =
 	| {readonly type: 'startup'; readonly startupMs: number; readonly t: number}
 	/** A batch from the bus. */
 	| {readonly type: 'events'; readonly events: readonly BusEvent[]}
-	/** Machine utilisation of each core over the last interval, 0..1. */
-	| {readonly type: 'cpu'; readonly t: number; readonly perCore: readonly number[]; readonly last?: boolean}
+	/**
+	 * Machine utilisation of each core over the last interval, 0..1; with the
+	 * RSS of the process that runs the pool (the client is that process plus
+	 * its worker processes; in thread modes the threads' samples report it too).
+	 */
+	| {readonly type: 'cpu'; readonly t: number; readonly perCore: readonly number[]; readonly last?: boolean; readonly main?: ProcessRss}
 	/** Close the current lane slice and throughput point (once per UI frame). */
 	| {readonly type: 'frame'; readonly t: number}
 	| {readonly type: 'status'; readonly status: RunStatus; readonly t: number};
@@ -160,7 +165,8 @@ export function reduce(state: MetricsState, action: MetricsAction): MetricsState
 			// Only samples taken while tasks run count into the run's means (not the pool's start-up, not after the end);
 			// `last` is the one taken as the last task ended, so that even a run shorter than a frame has one.
 			const counted = action.last === true || (state.firstStartAt !== null && !isOver(state));
-			return {...state, cpu: addCpuSample(state.cpu, action.perCore, counted)};
+			const next = {...state, cpu: addCpuSample(state.cpu, action.perCore, counted)};
+			return action.main ? {...next, ...withProcessRss(state, action.main)} : next;
 		}
 
 		case 'frame': {

@@ -49,6 +49,24 @@ test('peak RSS is the largest sum of the latest RSS of each live process', () =>
 	assert.deepEqual([...s.rssByPid], [[10, 130]]);
 });
 
+test('the main process counts into peak RSS: beside worker processes, and once when its threads report it too', () => {
+	const main = (t: number, rssBytes: number) => ({type: 'cpu', t, perCore: [0.1, 0.1], main: {pid: 10, rssBytes}}) as const;
+	const processes = apply(
+		started({mode: 'processes'}),
+		[workerUp({worker: 0, t: T0, pid: 20}), workerUp({worker: 1, t: T0, pid: 30})],
+		[sample({worker: 0, t: T0 + 100, rssBytes: 50}), sample({worker: 1, t: T0 + 100, rssBytes: 60})],
+		main(T0 + 100, 100),
+	);
+	assert.equal(toSnapshot(processes, T0 + 100).peakRssBytes, 210);
+	const threads = apply(
+		started({mode: 'threads'}),
+		[workerUp({worker: 0, t: T0, pid: 10}), workerUp({worker: 1, t: T0, pid: 10})],
+		[sample({worker: 0, t: T0 + 100, rssBytes: 120})],
+		main(T0 + 110, 125),
+	);
+	assert.equal(toSnapshot(threads, T0 + 110).peakRssBytes, 125);
+});
+
 test('the last sample, taken as the last task ends, counts even for a run shorter than a frame', () => {
 	const s = apply(started({}, 2), {type: 'cpu', t: T0 + 80, perCore: [0.6, 0.2], last: true});
 	near(toSnapshot(s, T0 + 80).cpu.utilisation, 0.4);
