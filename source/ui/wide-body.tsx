@@ -31,7 +31,7 @@ export function WideBody({snapshot: s, compare, secondsPerSlice, width, height, 
 						<Leaderboard compare={compare} width={left} height={board} color={color} />
 					</Box>
 				) : null}
-				<Lanes lanes={s.lanes} mode={s.run.mode} width={left} height={lanes} secondsPerSlice={secondsPerSlice} maxThickness={5} color={color} />
+				<Lanes lanes={s.lanes} mode={s.run.mode} width={left} height={lanes} secondsPerSlice={secondsPerSlice} maxThickness={8} color={color} />
 				<Legend width={left} color={color} />
 				<Box marginTop={1}>
 					<Lines lines={[lesson]} width={left} color={color} />
