@@ -57,6 +57,21 @@ export type TaskEndEvent = {
 	readonly reason: string;
 };
 
+/**
+ * Tasks that never reached a worker, ended all at once on the main thread
+ * (a cancel, or every worker dead): one event with their count, so ending
+ * millions of queued tasks costs one event, not millions.
+ */
+export type TasksEndEvent = {
+	readonly type: 'tasks-end';
+	/** UNASSIGNED_WORKER (-1): no worker had them. */
+	readonly worker: number;
+	readonly t: number;
+	readonly outcome: Outcome;
+	readonly count: number;
+	readonly reason: string;
+};
+
 export type StateEvent = {
 	readonly type: 'state';
 	readonly worker: number;
@@ -83,6 +98,7 @@ export type BusEvent =
 	| WorkerExitEvent
 	| TaskStartEvent
 	| TaskEndEvent
+	| TasksEndEvent
 	| StateEvent
 	| SampleEvent;
 
@@ -94,7 +110,7 @@ export const now = (): number => performance.timeOrigin + performance.now();
 // ---- packed batches -------------------------------------------------------
 
 export const STRIDE = 9;
-const KIND = ['worker-up', 'worker-exit', 'task-start', 'task-end', 'state', 'sample'] as const;
+const KIND = ['worker-up', 'worker-exit', 'task-start', 'task-end', 'state', 'sample', 'tasks-end'] as const;
 const KIND_CODE: Record<EventType, number> = {
 	'worker-up': 0,
 	'worker-exit': 1,
@@ -102,6 +118,7 @@ const KIND_CODE: Record<EventType, number> = {
 	'task-end': 3,
 	state: 4,
 	sample: 5,
+	'tasks-end': 6,
 };
 const STATES: readonly WorkerState[] = ['computing', 'io', 'gil', 'idle'];
 const OUTCOMES: readonly Outcome[] = ['completed', 'failed', 'cancelled'];
@@ -112,6 +129,18 @@ export type EventBatch = {
 	readonly count: number;
 	readonly reasons: readonly string[];
 };
+
+/** A reason's index in the batch's string table (added if new), -1 for none. */
+function reasonIndex(reasons: string[], reason: string): number {
+	if (reason === '') {
+		return -1;
+	}
+
+	const r = reasons.indexOf(reason);
+	return r === -1 ? reasons.push(reason) - 1 : r;
+}
+
+const reasonAt = (batch: EventBatch, r: number): string => (r < 0 ? '' : batch.reasons[r]!);
 
 export function encodeInto(data: Float64Array, index: number, event: BusEvent, reasons: string[]): void {
 	const o = index * STRIDE;
@@ -144,17 +173,14 @@ export function encodeInto(data: Float64Array, index: number, event: BusEvent, r
 			data[o + 5] = event.status;
 			data[o + 6] = event.bytes;
 			data[o + 7] = event.latencyMs;
-			if (event.reason === '') {
-				data[o + 8] = -1;
-			} else {
-				let r = reasons.indexOf(event.reason);
-				if (r === -1) {
-					r = reasons.push(event.reason) - 1;
-				}
+			data[o + 8] = reasonIndex(reasons, event.reason);
+			break;
+		}
 
-				data[o + 8] = r;
-			}
-
+		case 'tasks-end': {
+			data[o + 2] = event.count;
+			data[o + 4] = OUTCOMES.indexOf(event.outcome);
+			data[o + 8] = reasonIndex(reasons, event.reason);
 			break;
 		}
 
@@ -195,7 +221,6 @@ export function decodeAt(batch: EventBatch, index: number): BusEvent {
 		}
 
 		case 'task-end': {
-			const r = d[o + 8]!;
 			return {
 				type,
 				worker,
@@ -205,8 +230,12 @@ export function decodeAt(batch: EventBatch, index: number): BusEvent {
 				status: d[o + 5]!,
 				bytes: d[o + 6]!,
 				latencyMs: d[o + 7]!,
-				reason: r < 0 ? '' : batch.reasons[r]!,
+				reason: reasonAt(batch, d[o + 8]!),
 			};
+		}
+
+		case 'tasks-end': {
+			return {type, worker, t, count: d[o + 2]!, outcome: OUTCOMES[d[o + 4]!]!, reason: reasonAt(batch, d[o + 8]!)};
 		}
 
 		case 'state': {

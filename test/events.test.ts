@@ -11,6 +11,7 @@ const sample: BusEvent[] = [
 	{type: 'task-end', worker: 3, task: 8, t: 1102, outcome: 'completed', status: 200, bytes: 1024, latencyMs: 99, reason: ''},
 	{type: 'sample', worker: 3, t: 1103, cpuMs: 3.5, elu: 0.25, inFlight: 9, rssBytes: 1e8},
 	{type: 'worker-exit', worker: 3, t: 1200, code: 0},
+	{type: 'tasks-end', worker: -1, t: 1201, outcome: 'cancelled', count: 3_999_990, reason: 'cancelled'},
 ];
 
 test('a batch decodes to the events that were encoded, in order', () => {
@@ -26,7 +27,7 @@ test('the batcher sends at most maxEvents per batch and flushes the rest', () =>
 
 	assert.deepEqual(batches.map((b) => b.count), [3, 3]);
 	batcher.flush();
-	assert.deepEqual(batches.map((b) => b.count), [3, 3, 1]);
+	assert.deepEqual(batches.map((b) => b.count), [3, 3, 2]);
 	assert.deepEqual(batches.flatMap((b) => decodeBatch(b)), sample);
 });
 

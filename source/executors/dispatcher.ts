@@ -55,9 +55,9 @@ export function createDispatcher(options: DispatcherOptions) {
 		resolveRun = resolve;
 	});
 
-	const count = (outcome: Outcome, t: number): void => {
-		totals[outcome]++;
-		ended++;
+	const count = (outcome: Outcome, t: number, n = 1): void => {
+		totals[outcome] += n;
+		ended += n;
 		if (!(t <= totals.lastEndAt)) {
 			totals.lastEndAt = t;
 		}
@@ -142,7 +142,13 @@ export function createDispatcher(options: DispatcherOptions) {
 			endOutstanding(lane, outcome, reason);
 		}
 
-		await synthesiseEnds(bus, {worker: UNASSIGNED_WORKER, outcome, reason}, queue.drain(), count);
+		const never = queue.clear();
+		if (never > 0) {
+			const t = now();
+			bus.emit([{type: 'tasks-end', worker: UNASSIGNED_WORKER, t, outcome, count: never, reason}]);
+			count(outcome, t, never);
+		}
+
 		finish();
 	};
 

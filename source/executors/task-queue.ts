@@ -9,8 +9,8 @@ export type TaskQueue = {
 	requeue(task: number): void;
 	/** Ids left to hand out. */
 	readonly size: number;
-	/** Empty the queue at once; iterate the ids it held (for synthesised ends). */
-	drain(): Iterable<number>;
+	/** Empty the queue at once; how many ids it held. */
+	clear(): number;
 };
 
 export function createTaskQueue(requests: number): TaskQueue {
@@ -35,17 +35,11 @@ export function createTaskQueue(requests: number): TaskQueue {
 		get size() {
 			return back.length + requests - next;
 		},
-		drain() {
-			const requeued = back;
-			const from = next;
+		clear() {
+			const dropped = back.length + requests - next;
 			back = [];
 			next = requests;
-			return (function * () {
-				yield * requeued;
-				for (let task = from; task < requests; task++) {
-					yield task;
-				}
-			})();
+			return dropped;
 		},
 	};
 }

@@ -118,6 +118,19 @@ export function applyEvents(state: MetricsState, events: readonly BusEvent[]): M
 				break;
 			}
 
+			case 'tasks-end': {
+				// Never handed out: no lane, no latency, not served (no throughput); counted, and a failure's reason kept.
+				s[e.outcome] += e.count;
+				s.lastEndAt = s.lastEndAt === null ? e.t : Math.max(s.lastEndAt, e.t);
+				if (e.outcome === 'failed') {
+					failures ??= new Map(state.failures);
+					const reason = e.reason === '' ? 'unknown' : e.reason;
+					failures.set(reason, (failures.get(reason) ?? 0) + e.count);
+				}
+
+				break;
+			}
+
 			case 'state': {
 				update(lane(e.worker, e.t), e.t, l => {
 					l.reported = e.state;

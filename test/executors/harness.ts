@@ -94,6 +94,16 @@ export function endsPerTask(events: readonly BusEvent[]): Map<number, number> {
 	return ends;
 }
 
+/** Tasks ended in bulk, never handed out (tasks-end events), by outcome. */
+export function bulkEnds(events: readonly BusEvent[]): Map<string, number> {
+	const ends = new Map<string, number>();
+	for (const event of ofType(events, 'tasks-end')) {
+		ends.set(event.outcome, (ends.get(event.outcome) ?? 0) + event.count);
+	}
+
+	return ends;
+}
+
 export function endsPerWorker(events: readonly BusEvent[]): Map<number, number> {
 	const ends = new Map<number, number>();
 	for (const event of ofType(events, 'task-end')) {

@@ -67,3 +67,18 @@ test('a snapshot holds plain data: later batches do not change it', () => {
 	assert.deepEqual(before, copy);
 	assert.equal(toSnapshot(s, T0 + 300).completed, 2);
 });
+
+test('tasks never handed out end in bulk: counted by outcome, failures by reason, no lane and no throughput', () => {
+	let s = started({requested: 1_000_003});
+	s = apply(s, [
+		workerUp({worker: 0, t: T0 + 10}),
+		taskStart({worker: 0, task: 0, t: T0 + 100}),
+		taskEnd({worker: 0, task: 0, t: T0 + 200}),
+		{type: 'tasks-end', worker: -1, t: T0 + 300, outcome: 'cancelled', count: 1_000_000, reason: 'cancelled'},
+		{type: 'tasks-end', worker: -1, t: T0 + 300, outcome: 'failed', count: 2, reason: 'worker died'},
+	]);
+	const snap = toSnapshot(s, T0 + 300);
+	assert.deepEqual([snap.completed, snap.failed, snap.cancelled, snap.inFlight], [1, 2, 1_000_000, 0]);
+	assert.deepEqual([...snap.failures], [['worker died', 2]]);
+	assert.deepEqual(snap.lanes.map(l => [l.worker, l.tasks]), [[0, 1]]);
+});
