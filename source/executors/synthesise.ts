@@ -6,8 +6,9 @@ const CHUNK = 10_000;
 /**
  * Emit task-end events made on the main thread (cancelled, or failed because
  * a worker died) for `tasks`, calling `count` for each. Emitted in chunks,
- * yielding to the event loop between them, so ending millions of tasks does
- * not freeze the UI; up to one chunk is emitted synchronously.
+ * yielding to the event loop between them, so a long list does not freeze the
+ * UI; up to one chunk is emitted synchronously. (Ids never handed out end
+ * in one tasks-end event instead: see the dispatcher.)
  * `startOf` gives a task's start time (NaN when it never started: latency 0).
  */
 export async function synthesiseEnds(

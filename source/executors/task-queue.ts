@@ -16,7 +16,7 @@ export type TaskQueue = {
 export function createTaskQueue(requests: number): TaskQueue {
 	let next = 0;
 	let back: number[] = [];
-	return {
+	const queue: TaskQueue = {
 		take(k) {
 			const tasks: number[] = [];
 			while (tasks.length < k && back.length > 0) {
@@ -36,10 +36,11 @@ export function createTaskQueue(requests: number): TaskQueue {
 			return back.length + requests - next;
 		},
 		clear() {
-			const dropped = back.length + requests - next;
+			const dropped = queue.size;
 			back = [];
 			next = requests;
 			return dropped;
 		},
 	};
+	return queue;
 }

@@ -1,4 +1,4 @@
-import type {BusEvent, TaskEndEvent} from '../events.js';
+import type {BusEvent, Outcome, TaskEndEvent} from '../events.js';
 import {CPU_WINDOW_MS, draftOf, newLane, update, type Lane, type LaneDraft} from './lanes.js';
 import {isRecorded, recordLatency} from './latency.js';
 import {totalRss} from './rss.js';
@@ -57,9 +57,19 @@ export function applyEvents(state: MetricsState, events: readonly BusEvent[]): M
 		return [...all.values()];
 	};
 
+	/** `n` tasks ended with `outcome` at t: counted, and a failure's reason kept. */
+	const ended = (outcome: Outcome, t: number, n: number, reason: string): void => {
+		s[outcome] += n;
+		s.lastEndAt = s.lastEndAt === null ? t : Math.max(s.lastEndAt, t);
+		if (outcome === 'failed') {
+			failures ??= new Map(state.failures);
+			const key = reason === '' ? 'unknown' : reason;
+			failures.set(key, (failures.get(key) ?? 0) + n);
+		}
+	};
+
 	const taskEnd = (e: TaskEndEvent): void => {
-		s[e.outcome]++;
-		s.lastEndAt = s.lastEndAt === null ? e.t : Math.max(s.lastEndAt, e.t);
+		ended(e.outcome, e.t, 1, e.reason);
 		if (e.outcome !== 'cancelled') {
 			ring ??= copyRing(state.ends);
 			countEnd(ring, e.t);
@@ -67,12 +77,6 @@ export function applyEvents(state: MetricsState, events: readonly BusEvent[]): M
 
 		if (isRecorded(e.outcome, e.status)) {
 			recordLatency(state.latency, e.latencyMs);
-		}
-
-		if (e.outcome === 'failed') {
-			failures ??= new Map(state.failures);
-			const reason = e.reason === '' ? 'unknown' : e.reason;
-			failures.set(reason, (failures.get(reason) ?? 0) + 1);
 		}
 
 		const draft = existing(e.worker);
@@ -119,14 +123,8 @@ export function applyEvents(state: MetricsState, events: readonly BusEvent[]): M
 			}
 
 			case 'tasks-end': {
-				// Never handed out: no lane, no latency, not served (no throughput); counted, and a failure's reason kept.
-				s[e.outcome] += e.count;
-				s.lastEndAt = s.lastEndAt === null ? e.t : Math.max(s.lastEndAt, e.t);
-				if (e.outcome === 'failed') {
-					failures ??= new Map(state.failures);
-					const reason = e.reason === '' ? 'unknown' : e.reason;
-					failures.set(reason, (failures.get(reason) ?? 0) + e.count);
-				}
+				// Never handed out: no lane, no latency, not served (no throughput).
+				ended(e.outcome, e.t, e.count, e.reason);
 
 				break;
 			}
