@@ -9,7 +9,7 @@ import os from 'node:os';
 import process from 'node:process';
 import {setTimeout as delay} from 'node:timers/promises';
 import {fileURLToPath} from 'node:url';
-import {measureBusThroughput} from '../source/executors/bus-throughput.js';
+import {measureBusThroughput} from './bus-throughput.js';
 import {spawnServer, type SpawnedServer} from '../source/server/spawn-server.js';
 import {descendants} from '../test/helpers/proc.js';
 import {cpuTicks, startPty, treeTicks, type BenchPty} from './pty.js';

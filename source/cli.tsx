@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-import './production.js';
+import './cli/production.js';
 import process from 'node:process';
 import meow from 'meow';
-import {UsageError} from './errors.js';
-import {HELP} from './help.js';
-import {main} from './main.js';
-import {parseOptions} from './options.js';
+import {UsageError} from './cli/errors.js';
+import {HELP} from './cli/help.js';
+import {main} from './cli/main.js';
+import {parseOptions} from './cli/options.js';
 
 const cli = meow(HELP, {
 	importMeta: import.meta,

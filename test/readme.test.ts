@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFile} from 'node:fs/promises';
-import {HELP} from '../source/help.js';
+import {HELP} from '../source/cli/help.js';
 
 test("the README's Usage section is the --help text, word for word", async () => {
 	const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');

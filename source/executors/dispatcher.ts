@@ -1,5 +1,5 @@
-import type {EventBus} from '../bus.js';
-import {now, type EventBatch, type Outcome} from '../events.js';
+import type {EventBus} from '../events/bus.js';
+import {now, type EventBatch, type Outcome} from '../events/events.js';
 import type {RunTotals} from './executor.js';
 import {fairShare} from './fair-share.js';
 import {filterBatch} from './filter-batch.js';

@@ -1,5 +1,5 @@
-import type {Mode} from '../config.js';
-import type {EventBus} from '../bus.js';
+import type {Mode} from '../config/config.js';
+import type {EventBus} from '../events/bus.js';
 import type {WorkloadSpec} from '../workloads/workload.js';
 
 export type ExecutorOptions = {

@@ -1,5 +1,5 @@
-import type {EventBatch, Outcome} from '../events.js';
-import {STRIDE} from '../events.js';
+import type {EventBatch, Outcome} from '../events/events.js';
+import {STRIDE} from '../events/events.js';
 import {
 	KIND_TASK_END, KIND_TASK_START, KIND_WORKER_UP, OUTCOME_OF,
 	SLOT_OUTCOME, SLOT_PID, SLOT_PROCESS, SLOT_T, SLOT_TASK, SLOT_THREAD, SLOT_WORKER,

@@ -1,5 +1,5 @@
 import {performance} from 'node:perf_hooks';
-import {now, type SampleEvent} from '../events.js';
+import {now, type SampleEvent} from '../events/events.js';
 
 export const SAMPLE_INTERVAL_MS = 100;
 

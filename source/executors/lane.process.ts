@@ -5,7 +5,7 @@
  * message per turn of the loop) and their batches as they are (undecoded).
  * It exits by itself when the parent goes away, even after kill -9.
  */
-import {isEventBatch} from '../events.js';
+import {isEventBatch} from '../events/events.js';
 import {createGil} from '../workloads/gil.js';
 import {PARENT_POLL_MS, type ChildMessage, type InitMessage} from './child-protocol.js';
 import {runLane} from './lane.js';

@@ -1,5 +1,5 @@
-import {createBatcher} from '../bus.js';
-import {now, type WorkerState} from '../events.js';
+import {createBatcher} from '../events/bus.js';
+import {now, type WorkerState} from '../events/events.js';
 import {createWorkload} from '../workloads/create-workload.js';
 import {createGil} from '../workloads/gil.js';
 import type {TaskResult} from '../workloads/workload.js';

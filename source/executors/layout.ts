@@ -3,7 +3,7 @@
  * decoding events into objects. The slots are found once by encoding probe
  * events with the contract's own encoder, so they follow events.ts.
  */
-import {encodeInto, STRIDE, type BusEvent, type Outcome} from '../events.js';
+import {encodeInto, STRIDE, type BusEvent, type Outcome} from '../events/events.js';
 
 const probe = new Float64Array(STRIDE);
 const encode = (event: BusEvent): Float64Array => {

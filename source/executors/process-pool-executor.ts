@@ -1,6 +1,6 @@
 import {fork, type ChildProcess} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
-import {isEventBatch, now} from '../events.js';
+import {isEventBatch, now} from '../events/events.js';
 import type {ChildMessage} from './child-protocol.js';
 import {createDispatcher} from './dispatcher.js';
 import {exitCodeOf, waitForExits} from './exit.js';

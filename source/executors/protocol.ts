@@ -10,7 +10,7 @@
  * A child process relays its threads' wants upwards aggregated in one
  * `wants` message (flat pairs worker, k) and forwards their batches as is.
  */
-import type {EventBatch} from '../events.js';
+import type {EventBatch} from '../events/events.js';
 import type {WorkloadSpec} from '../workloads/workload.js';
 
 /** The worker id of synthesised task-end events for tasks never handed out to any worker. */

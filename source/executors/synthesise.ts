@@ -1,5 +1,5 @@
-import type {EventBus} from '../bus.js';
-import {now, type Outcome, type TaskEndEvent} from '../events.js';
+import type {EventBus} from '../events/bus.js';
+import {now, type Outcome, type TaskEndEvent} from '../events/events.js';
 
 const CHUNK = 10_000;
 

@@ -1,4 +1,4 @@
-import {isEventBatch, now} from '../events.js';
+import {isEventBatch, now} from '../events/events.js';
 import {createGil} from '../workloads/gil.js';
 import {createDispatcher} from './dispatcher.js';
 import type {ExecutorOptions} from './executor.js';

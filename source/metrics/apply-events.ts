@@ -1,4 +1,4 @@
-import type {BusEvent, Outcome, TaskEndEvent} from '../events.js';
+import type {BusEvent, Outcome, TaskEndEvent} from '../events/events.js';
 import {CPU_WINDOW_MS, draftOf, newLane, update, type Lane, type LaneDraft} from './lanes.js';
 import {isRecorded, recordLatency} from './latency.js';
 import {totalRss} from './rss.js';

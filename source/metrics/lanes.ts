@@ -1,4 +1,4 @@
-import type {WorkerState} from '../events.js';
+import type {WorkerState} from '../events/events.js';
 import type {LaneSnapshot, LaneState} from './snapshot.js';
 
 /** Closed slices kept per lane (the snapshot adds the slice in progress within this count). */

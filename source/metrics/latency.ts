@@ -1,5 +1,5 @@
 import {build, type Histogram} from 'hdr-histogram-js';
-import type {Outcome} from '../events.js';
+import type {Outcome} from '../events/events.js';
 import type {Latency} from './snapshot.js';
 
 /**

@@ -1,4 +1,4 @@
-import type {Mode, Work} from '../config.js';
+import type {Mode, Work} from '../config/config.js';
 import {formatCount, formatDuration} from './format.js';
 import type {ModelSnapshot} from './snapshot.js';
 

@@ -1,4 +1,4 @@
-import type {BusEvent} from '../events.js';
+import type {BusEvent} from '../events/events.js';
 import {applyEvents} from './apply-events.js';
 import {addCpuSample, cpuPerCoreMean, cpuUtilisation, emptyCpu} from './cpu-history.js';
 import {closeFrame, isSaturatedLoop, laneSnapshot} from './lanes.js';

@@ -1,5 +1,5 @@
 import {basename} from 'node:path';
-import type {RunConfig} from '../config.js';
+import type {RunConfig} from '../config/config.js';
 import type {RunInfo} from './snapshot.js';
 
 /** What a run is, as its snapshots (and the header before the first one) show it. */

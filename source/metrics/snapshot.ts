@@ -1,4 +1,4 @@
-import type {Mode, Work} from '../config.js';
+import type {Mode, Work} from '../config/config.js';
 
 /** A lane slice: what the worker mostly did during one frame. */
 export type LaneState = 'computing' | 'io' | 'gil' | 'idle' | 'dead';

@@ -1,4 +1,4 @@
-import type {BusEvent} from '../events.js';
+import type {BusEvent} from '../events/events.js';
 import type {RunInfo, RunStatus} from './snapshot.js';
 import type {CpuState} from './cpu-history.js';
 import type {Lane} from './lanes.js';

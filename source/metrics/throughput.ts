@@ -1,4 +1,4 @@
-import {BATCH_MAX_DELAY_MS} from '../bus.js';
+import {BATCH_MAX_DELAY_MS} from '../events/bus.js';
 
 /** Values kept in every history (throughput, CPU per core): one per frame. */
 export const HISTORY = 120;

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
-import type {ServerOptions} from '../config.js';
+import type {ServerOptions} from '../config/config.js';
 import {mulberry32} from './random.js';
 
 export type LatencyServer = {

@@ -1,4 +1,4 @@
-import type {ServerOptions} from '../config.js';
+import type {ServerOptions} from '../config/config.js';
 import {startLatencyServer} from './latency-server.js';
 
 /**

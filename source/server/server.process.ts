@@ -5,7 +5,7 @@
  * `{type: 'stop'}`, a closed IPC channel, or a change of parent (the parent
  * died, even by SIGKILL: the ppid is polled every 500 ms as a backup).
  */
-import type {ServerOptions} from '../config.js';
+import type {ServerOptions} from '../config/config.js';
 import {startLatencyServer} from './latency-server.js';
 
 export type ServerProcessMessage =

@@ -1,5 +1,5 @@
 import {fork, type ChildProcess} from 'node:child_process';
-import type {ServerOptions} from '../config.js';
+import type {ServerOptions} from '../config/config.js';
 import type {ServerProcessCommand, ServerProcessMessage} from './server.process.js';
 
 export type SpawnedServer = {

@@ -1,6 +1,6 @@
 import {Text, useApp, useInput, useStdin, useWindowSize} from 'ink';
 import {useEffect, useReducer} from 'react';
-import type {Controller} from '../controller.js';
+import type {Controller} from '../frontends/controller.js';
 import {Dashboard} from './dashboard.js';
 import {keysToCommands} from './keys.js';
 import {initialUiState, uiReducer} from './ui-state.js';

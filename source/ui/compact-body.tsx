@@ -1,5 +1,5 @@
 import {Box} from 'ink';
-import type {CompareView} from '../controller.js';
+import type {CompareView} from '../frontends/controller.js';
 import type {Snapshot} from '../metrics/snapshot.js';
 import {Cpu} from './cpu.js';
 import {Lanes} from './lanes.js';

@@ -1,4 +1,4 @@
-import {MODES, type Mode} from '../config.js';
+import {MODES, type Mode} from '../config/config.js';
 import {KEY_HELP} from './keys.js';
 import {EXTRA_LESSONS, MODE_LESSONS} from './lessons.js';
 import {Lines} from './lines.js';

@@ -1,5 +1,5 @@
-import {MODES} from '../config.js';
-import type {Command} from '../controller.js';
+import {MODES} from '../config/config.js';
+import type {Command} from '../frontends/controller.js';
 
 /** The modifier flags of Ink's `Key` that matter here. */
 export type KeyFlags = {readonly ctrl?: boolean; readonly meta?: boolean};

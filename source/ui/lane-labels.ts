@@ -1,4 +1,4 @@
-import type {Mode} from '../config.js';
+import type {Mode} from '../config/config.js';
 import type {LaneSnapshot} from '../metrics/snapshot.js';
 import {type Seg, cells, seg} from './text.js';
 

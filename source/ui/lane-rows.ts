@@ -1,4 +1,4 @@
-import type {Mode} from '../config.js';
+import type {Mode} from '../config/config.js';
 import type {LaneSnapshot, LaneState} from '../metrics/snapshot.js';
 import {count, percent} from './format.js';
 import {labelsOf, ordered, thicknessOf} from './lane-labels.js';

@@ -1,4 +1,4 @@
-import type {CompareView} from '../controller.js';
+import type {CompareView} from '../frontends/controller.js';
 import {bar} from './charts.js';
 import {duration, percent, rate} from './format.js';
 import {Lines} from './lines.js';

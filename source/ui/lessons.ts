@@ -1,4 +1,4 @@
-import type {Mode, Work} from '../config.js';
+import type {Mode, Work} from '../config/config.js';
 
 /** What to look for in each mode (DESIGN.md, the lesson table), short enough for 80 columns. */
 export const MODE_LESSONS: Readonly<Record<Mode, string>> = {

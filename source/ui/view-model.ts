@@ -1,4 +1,4 @@
-import type {Mode} from '../config.js';
+import type {Mode} from '../config/config.js';
 import type {RunInfo, RunStatus, Snapshot} from '../metrics/snapshot.js';
 import {count} from './format.js';
 import type {Tone} from './theme.js';

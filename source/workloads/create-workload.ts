@@ -1,4 +1,4 @@
-import type {WorkerState} from '../events.js';
+import type {WorkerState} from '../events/events.js';
 import {consume, runKernel, seedFromBytes} from './cpu.js';
 import {createHttpClient} from './io.js';
 import {createTurns} from './turns.js';

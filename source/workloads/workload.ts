@@ -1,5 +1,5 @@
-import type {Outcome, WorkerState} from '../events.js';
-import type {Work} from '../config.js';
+import type {Outcome, WorkerState} from '../events/events.js';
+import type {Work} from '../config/config.js';
 
 /** Where task i goes: the embedded server (`${baseUrl}/r/${i}`) or urls[i % urls.length]. */
 export type TaskTarget =

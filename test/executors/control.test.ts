@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {setTimeout as delay} from 'node:timers/promises';
 import {describe, test} from 'node:test';
-import {MODES} from '../../source/config.js';
+import {MODES} from '../../source/config/config.js';
 import {UNASSIGNED_WORKER} from '../../source/executors/create-executor.js';
 import {withServer} from '../helpers/server.js';
 import {bulkEnds, childPids, endsPerTask, harness, ofType} from './harness.js';

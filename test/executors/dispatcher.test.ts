@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {createEventBus} from '../../source/bus.js';
-import {encodeBatch, type BusEvent} from '../../source/events.js';
+import {createEventBus} from '../../source/events/bus.js';
+import {encodeBatch, type BusEvent} from '../../source/events/events.js';
 import {createDispatcher} from '../../source/executors/dispatcher.js';
 import type {ControlMessage, GrantMessage} from '../../source/executors/protocol.js';
 import {UNASSIGNED_WORKER} from '../../source/executors/protocol.js';

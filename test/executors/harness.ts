@@ -1,7 +1,7 @@
 import {readdirSync, readFileSync} from 'node:fs';
-import {createEventBus} from '../../source/bus.js';
-import type {Mode} from '../../source/config.js';
-import type {BusEvent, TaskEndEvent} from '../../source/events.js';
+import {createEventBus} from '../../source/events/bus.js';
+import type {Mode} from '../../source/config/config.js';
+import type {BusEvent, TaskEndEvent} from '../../source/events/events.js';
 import {createExecutor, type PoolExecutor} from '../../source/executors/create-executor.js';
 import type {ExecutorOptions, RunTotals} from '../../source/executors/executor.js';
 import type {WorkloadSpec} from '../../source/workloads/workload.js';

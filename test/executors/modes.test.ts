@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {after, describe, test} from 'node:test';
-import type {Mode} from '../../source/config.js';
+import type {Mode} from '../../source/config/config.js';
 import {withServer} from '../helpers/server.js';
 import {endsPerTask, endsPerWorker, harness, maxInFlight, ofType, runToEnd, SMALL} from './harness.js';
 

@@ -6,7 +6,7 @@ import type {
 	WorkerExitEvent,
 	WorkerState,
 	WorkerUpEvent,
-} from '../../source/events.js';
+} from '../../source/events/events.js';
 
 /** Hand-made bus events for reducer tests: only what a test cares about, sensible defaults for the rest. */
 export const workerUp = (e: {worker: number; t: number; pid?: number; process?: number; thread?: number}): WorkerUpEvent => ({

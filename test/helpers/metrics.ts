@@ -1,4 +1,4 @@
-import type {BusEvent} from '../../source/events.js';
+import type {BusEvent} from '../../source/events/events.js';
 import {initialMetrics, reduce, type MetricsAction, type MetricsState} from '../../source/metrics/reducer.js';
 import type {RunInfo} from '../../source/metrics/snapshot.js';
 

@@ -1,5 +1,5 @@
 import {after} from 'node:test';
-import type {ServerOptions} from '../../source/config.js';
+import type {ServerOptions} from '../../source/config/config.js';
 import {startLatencyServer, type LatencyServer} from '../../source/server/latency-server.js';
 
 export const TEST_SERVER_DEFAULTS: ServerOptions = {

@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import type {BusEvent} from '../../source/events.js';
+import type {BusEvent} from '../../source/events/events.js';
 import {toSnapshot} from '../../source/metrics/reducer.js';
 import {taskEnd, taskStart, workerUp} from '../helpers/events.js';
 import {apply, started, T0} from '../helpers/metrics.js';

@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {render} from 'ink-testing-library';
-import type {View} from '../../source/controller.js';
+import type {View} from '../../source/frontends/controller.js';
 import {Dashboard} from '../../source/ui/dashboard.js';
 import * as f from './fixtures.js';
 import {assertFits} from './helpers.js';

@@ -1,5 +1,5 @@
-import type {RunConfig} from '../../source/config.js';
-import type {CompareView, View} from '../../source/controller.js';
+import type {RunConfig} from '../../source/config/config.js';
+import type {CompareView, View} from '../../source/frontends/controller.js';
 import type {CpuSnapshot, LaneSnapshot, LaneState, RunResult, Snapshot} from '../../source/metrics/snapshot.js';
 
 const codes: Record<string, LaneState> = {c: 'computing', i: 'io', g: 'gil', '.': 'idle', x: 'dead'};

@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import type {WorkerState} from '../../source/events.js';
+import type {WorkerState} from '../../source/events/events.js';
 import {createGil} from '../../source/workloads/gil.js';
 import {createWorkload} from '../../source/workloads/create-workload.js';
 import type {Gil, WorkloadSpec} from '../../source/workloads/workload.js';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {measureBusThroughput} from '../../source/executors/bus-throughput.js';
+import {measureBusThroughput} from '../../bench/bus-throughput.js';
 import {withServer} from '../helpers/server.js';
-import {harness, ofType, runToEnd} from './harness.js';
+import {harness, ofType, runToEnd} from '../executors/harness.js';
 
 test('the bus benchmark delivers every event from every worker thread', async () => {
 	const result = await measureBusThroughput({workers: 2, eventsPerWorker: 5001});

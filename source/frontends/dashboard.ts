@@ -1,8 +1,8 @@
 import process from 'node:process';
-import type {RunConfig, ServerOptions} from './config.js';
+import type {RunConfig, ServerOptions} from '../config/config.js';
 import {createDashboardController} from './dashboard-controller.js';
-import {createSession} from './session.js';
-import {renderDashboard} from './ui/render-dashboard.js';
+import {createSession} from '../session/session.js';
+import {renderDashboard} from '../ui/render-dashboard.js';
 
 /** The live dashboard: runs until the user quits (q, Ctrl+C, SIGTERM); returns the exit code. */
 export async function runDashboard(input: {config: RunConfig; server: ServerOptions; compare: boolean}): Promise<number> {
@@ -18,7 +18,7 @@ export async function runDashboard(input: {config: RunConfig; server: ServerOpti
 	process.on('SIGHUP', quit);
 	const recorder = config.record === undefined
 		? undefined
-		: await (await import('./record/asciicast.js')).createRecorder(config.record, process.stdout);
+		: await (await import('../record/asciicast.js')).createRecorder(config.record, process.stdout);
 	try {
 		controller.start(input.compare);
 		await renderDashboard(controller, {color: config.color, fps: config.fps, stdout: recorder?.stdout ?? process.stdout});

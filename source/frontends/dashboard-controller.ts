@@ -1,9 +1,9 @@
-import {applyCommand} from './config-cycle.js';
-import {MODES, type RunConfig} from './config.js';
+import {applyCommand} from '../config/config-cycle.js';
+import {MODES, type RunConfig} from '../config/config.js';
 import type {Command, CompareView, Controller, View} from './controller.js';
-import type {ModelSnapshot, RunResult} from './metrics/snapshot.js';
-import {formatSummaryParagraph} from './reporters/plain.js';
-import type {Session} from './session.js';
+import type {ModelSnapshot, RunResult} from '../metrics/snapshot.js';
+import {formatSummaryParagraph} from '../reporters/plain.js';
+import type {Session} from '../session/session.js';
 
 export type DashboardController = Controller & {
 	/** Start the first run (or the comparison). */

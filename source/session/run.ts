@@ -1,14 +1,14 @@
-import {BATCH_MAX_DELAY_MS, createEventBus} from './bus.js';
-import type {RunConfig} from './config.js';
-import {now} from './events.js';
-import {createExecutor} from './executors/create-executor.js';
-import {initialMetrics, reduce, toSnapshot, type MetricsState} from './metrics/reducer.js';
-import {toResult} from './metrics/result.js';
-import {runInfoOf} from './metrics/run-info.js';
-import type {ProcessRss} from './metrics/rss.js';
-import type {RunInfo, RunResult, Snapshot} from './metrics/snapshot.js';
-import type {Calibration} from './workloads/cpu.js';
-import type {TaskTarget} from './workloads/workload.js';
+import {BATCH_MAX_DELAY_MS, createEventBus} from '../events/bus.js';
+import type {RunConfig} from '../config/config.js';
+import {now} from '../events/events.js';
+import {createExecutor} from '../executors/create-executor.js';
+import {initialMetrics, reduce, toSnapshot, type MetricsState} from '../metrics/reducer.js';
+import {toResult} from '../metrics/result.js';
+import {runInfoOf} from '../metrics/run-info.js';
+import type {ProcessRss} from '../metrics/rss.js';
+import type {RunInfo, RunResult, Snapshot} from '../metrics/snapshot.js';
+import type {Calibration} from '../workloads/cpu.js';
+import type {TaskTarget} from '../workloads/workload.js';
 
 /**
  * Events are applied in time order this long after they happen: a batch is

@@ -1,10 +1,10 @@
-import type {RunConfig, ServerOptions} from './config.js';
+import type {RunConfig, ServerOptions} from '../config/config.js';
 import {createCpuSampler} from './cpu-sampler.js';
-import type {RunResult, Snapshot} from './metrics/snapshot.js';
+import type {RunResult, Snapshot} from '../metrics/snapshot.js';
 import {startRun, type Run} from './run.js';
-import {spawnServer, type SpawnedServer} from './server/spawn-server.js';
-import {calibrateOffThread} from './workloads/calibrate.js';
-import type {Calibration} from './workloads/cpu.js';
+import {spawnServer, type SpawnedServer} from '../server/spawn-server.js';
+import {calibrateOffThread} from '../workloads/calibrate.js';
+import type {Calibration} from '../workloads/cpu.js';
 
 /**
  * One concviz session: the embedded server (its own child process, started

@@ -1,7 +1,7 @@
 import {parentPort, workerData} from 'node:worker_threads';
-import {createBatcher} from '../bus.js';
-import {now} from '../events.js';
-import {portLink} from './links.js';
+import {createBatcher} from '../source/events/bus.js';
+import {now} from '../source/events/events.js';
+import {portLink} from '../source/executors/links.js';
 
 /**
  * Benchmark worker: on 'go', emits `eventsPerWorker` synthetic events

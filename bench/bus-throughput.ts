@@ -1,7 +1,7 @@
 import {once} from 'node:events';
 import {Worker} from 'node:worker_threads';
-import {createEventBus} from '../bus.js';
-import {isEventBatch} from '../events.js';
+import {createEventBus} from '../source/events/bus.js';
+import {isEventBatch} from '../source/events/events.js';
 
 export type BusThroughput = {
 	/** Events delivered (decoded) to the bus's subscriber. */

@@ -1,9 +1,9 @@
-import type {RunConfig, ServerOptions} from './config.js';
-import {MODES} from './config.js';
-import type {RunResult} from './metrics/snapshot.js';
-import {formatJson} from './reporters/json.js';
-import {formatProgressLine, formatSummaryTable} from './reporters/plain.js';
-import {createSession} from './session.js';
+import type {RunConfig, ServerOptions} from '../config/config.js';
+import {MODES} from '../config/config.js';
+import type {RunResult} from '../metrics/snapshot.js';
+import {formatJson} from '../reporters/json.js';
+import {formatProgressLine, formatSummaryTable} from '../reporters/plain.js';
+import {createSession} from '../session/session.js';
 
 export type HeadlessInput = {
 	readonly config: RunConfig;

@@ -1,5 +1,5 @@
 import {WORKS, type RunConfig} from './config.js';
-import type {Command} from './controller.js';
+import type {Command} from '../frontends/controller.js';
 
 /** The talk's sizes, cycled by `n`. */
 export const REQUEST_STEPS = [4, 4000, 400_000, 4_000_000] as const;

@@ -6,7 +6,7 @@ import {
 	type RunConfig,
 	type ServerOptions,
 	type Work,
-} from './config.js';
+} from '../config/config.js';
 import {UsageError} from './errors.js';
 
 export const COMMANDS = ['run', 'serve', 'compare'] as const;

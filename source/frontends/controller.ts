@@ -1,5 +1,5 @@
-import type {Mode, RunConfig} from './config.js';
-import type {RunResult, Snapshot} from './metrics/snapshot.js';
+import type {Mode, RunConfig} from '../config/config.js';
+import type {RunResult, Snapshot} from '../metrics/snapshot.js';
 
 /** What a key asks the session to do (string-tagged, handed from the UI to the session). */
 export type Command =

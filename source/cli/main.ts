@@ -1,9 +1,9 @@
 import process from 'node:process';
-import type {RunConfig} from './config.js';
-import {runHeadless} from './headless.js';
+import type {RunConfig} from '../config/config.js';
+import {runHeadless} from '../frontends/headless.js';
 import type {Options} from './options.js';
-import {runServe} from './server/serve.js';
-import {readUrlFile} from './workloads/urls.js';
+import {runServe} from '../server/serve.js';
+import {readUrlFile} from '../workloads/urls.js';
 
 async function withUrls(options: Options): Promise<RunConfig> {
 	if (options.urlsFile === undefined) {
@@ -31,6 +31,6 @@ export async function main(options: Options): Promise<number> {
 		return runHeadless({config, server: options.server, compare, stdout: process.stdout, stderr: process.stderr});
 	}
 
-	const {runDashboard} = await import('./dashboard.js');
+	const {runDashboard} = await import('../frontends/dashboard.js');
 	return runDashboard({config, server: options.server, compare});
 }

@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import {mkdtemp, writeFile, chmod} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {HELP} from '../source/help.js';
-import {descendants, runCli} from './helpers/cli.js';
-import {isAlive} from './helpers/processes.js';
+import {HELP} from '../../source/cli/help.js';
+import {descendants, runCli} from '../helpers/cli.js';
+import {isAlive} from '../helpers/processes.js';
 
 const dir = await mkdtemp(join(tmpdir(), 'concviz-cli-'));
 const file = async (name: string, text: string): Promise<string> => {

@@ -1,8 +1,8 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {parseOptions} from '../source/options.js';
-import {UsageError} from '../source/errors.js';
-import {cpuCount} from '../source/config.js';
+import {parseOptions} from '../../source/cli/options.js';
+import {UsageError} from '../../source/cli/errors.js';
+import {cpuCount} from '../../source/config/config.js';
 
 const seed = () => 7;
 

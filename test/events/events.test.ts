@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {createBatcher, createEventBus} from '../source/bus.js';
-import {decodeBatch, encodeBatch, type BusEvent, type EventBatch} from '../source/events.js';
+import {createBatcher, createEventBus} from '../../source/events/bus.js';
+import {decodeBatch, encodeBatch, type BusEvent, type EventBatch} from '../../source/events/events.js';
 
 const sample: BusEvent[] = [
 	{type: 'worker-up', worker: 3, t: 1000.5, pid: 42, process: 1, thread: 2},
