@@ -1,6 +1,6 @@
 // Rows 1 and 2: concviz's async modes against the bare clients they stand for.
 import {spawnServer, type SpawnedServer} from '../source/server/spawn-server.js';
-import {AUTOCANNON, BARE, CLI, COLS, CPU_RUNS, LATENCY, NODE, PAIRS, PTY_PAIRS, ROWS, SERVER, autocannon, bareUndici, best, concviz, int, log, notes, rate, secs, spread, type Result, type Row} from './common.js';
+import {LATENCY, PAIRS, SERVER, autocannon, bareUndici, best, concviz, log, notes, rate, spread, type Row} from './common.js';
 
 export async function rowAsyncVsUndici(_server: SpawnedServer): Promise<Row> {
 	const row: Row = {name: '1 async req/s vs bare undici Pool', concviz: '', baseline: '', ratio: Number.NaN, target: {op: '≥', value: 0.95}};

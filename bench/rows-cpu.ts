@@ -1,5 +1,5 @@
 // Rows 3 and 4: CPU speed-ups and the model's prediction against the measured time.
-import {AUTOCANNON, BARE, CLI, COLS, CPU_RUNS, LATENCY, NODE, PAIRS, PTY_PAIRS, ROWS, SERVER, autocannon, bareUndici, best, concviz, int, log, notes, rate, secs, spread, type Result, type Row} from './common.js';
+import {CPU_RUNS, LATENCY, concviz, int, log, notes, secs, type Result, type Row} from './common.js';
 
 export async function rowsCpuSpeedUp(): Promise<Row[]> {
 	const args = ['--work', 'cpu', '-n', '200', '--cpu-ms', '20', '-p', '2'];

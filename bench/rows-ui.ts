@@ -2,8 +2,9 @@
 import {execFileSync} from 'node:child_process';
 import {setTimeout as delay} from 'node:timers/promises';
 import {measureBusThroughput} from './bus-throughput.js';
-import {cpuTicks, startPty, type BenchPty} from './pty.js';
-import {AUTOCANNON, BARE, CLI, COLS, CPU_RUNS, LATENCY, NODE, PAIRS, PTY_PAIRS, ROWS, SERVER, autocannon, bareUndici, best, concviz, int, log, notes, rate, secs, spread, type Result, type Row} from './common.js';
+import {cpuTicks} from '../test/helpers/proc.js';
+import {startPty, type Pty} from '../test/helpers/pty.js';
+import {COLS, LATENCY, PTY_PAIRS, ROWS, best, concviz, int, log, notes, rate, spread, type Row} from './common.js';
 
 export async function rowBus(): Promise<Row> {
 	const row: Row = {name: '5 bus throughput (events/s ÷ 1M)', concviz: '', baseline: '1,000,000 ev/s', ratio: Number.NaN, target: {op: '≥', value: 1}};
@@ -29,10 +30,13 @@ export const clockTicks = (): number => {
 };
 
 /** Send `q`; wait for the exit; kill what is left. Returns a problem, or '' when it exited with 0. */
-export async function quit(term: BenchPty, what: string): Promise<string> {
+export async function quit(term: Pty, what: string): Promise<string> {
 	term.write('q');
 	const code = await term.waitForExit(15_000);
-	term.kill();
+	if (code === undefined) {
+		await term.kill();
+	}
+
 	if (code === undefined) {
 		return `${what}: no exit within 15 s of \`q\` (killed)`;
 	}
@@ -43,9 +47,9 @@ export async function quit(term: BenchPty, what: string): Promise<string> {
 export async function rowRenderCost(): Promise<Row> {
 	const row: Row = {name: '6 render cost, main thread 160x48 16 lanes', concviz: '', baseline: '1 core', ratio: Number.NaN, target: {op: '≤', value: 0.15}};
 	const ticksPerSecond = clockTicks();
-	const args = [CLI, '--mode', 'threads', '-p', '16', '-n', '1000000', '--latency', String(LATENCY)];
+	const args = ['--mode', 'threads', '-p', '16', '-n', '1000000', '--latency', String(LATENCY)];
 	log(`6/7 render cost: dashboard in a ${COLS}x${ROWS} pty, threads -p 16, 3 s warm-up + 10 s measured`);
-	const term = startPty(NODE, args, COLS, ROWS);
+	const term = startPty(args, {cols: COLS, rows: ROWS, scrollback: 2000});
 	try {
 		await term.waitFor(screen => screen.includes('running'), 20_000);
 		await delay(3000);
@@ -66,8 +70,7 @@ export async function rowRenderCost(): Promise<Row> {
 			row.error = problem;
 		}
 	} finally {
-		term.kill();
-		term.dispose();
+		await term.kill();
 	}
 
 	return row;
@@ -75,7 +78,7 @@ export async function rowRenderCost(): Promise<Row> {
 
 /** One async run with the dashboard on; req/s from the summary paragraph left on screen after `q`. */
 export async function dashboardAsync(n: number): Promise<number> {
-	const term = startPty(NODE, [CLI, '--mode', 'async', '-n', String(n), '-c', '1000', '--latency', String(LATENCY)], COLS, ROWS);
+	const term = startPty(['--mode', 'async', '-n', String(n), '-c', '1000', '--latency', String(LATENCY)], {cols: COLS, rows: ROWS, scrollback: 2000});
 	try {
 		const total = `${int(n)}/${int(n)}`;
 		await term.waitFor(screen => screen.includes('✓ done') || screen.includes(total) && !screen.includes('running'), 60_000);
@@ -96,8 +99,7 @@ export async function dashboardAsync(n: number): Promise<number> {
 
 		return Number(match[3]!.replaceAll(',', ''));
 	} finally {
-		term.kill();
-		term.dispose();
+		await term.kill();
 	}
 }
 

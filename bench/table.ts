@@ -3,8 +3,7 @@ import {readFileSync} from 'node:fs';
 import os from 'node:os';
 import process from 'node:process';
 import {setTimeout as delay} from 'node:timers/promises';
-import {descendants} from '../test/helpers/proc.js';
-import {treeTicks} from './pty.js';
+import {descendants, treeTicks} from '../test/helpers/proc.js';
 import {NOISY_CORES, type Row, type Target} from './common.js';
 
 export function failedRow(name: string, target: Target, error: unknown): Row {

@@ -19,8 +19,6 @@ export type Batcher = {
 	emit(event: BusEvent): void;
 	/** Send what is pending now (before exit, on stop). */
 	flush(): void;
-	/** Events emitted so far. */
-	readonly emitted: number;
 };
 
 export function createBatcher(
@@ -32,7 +30,6 @@ export function createBatcher(
 	let data = new Float64Array(maxEvents * STRIDE);
 	let reasons: string[] = [];
 	let count = 0;
-	let emitted = 0;
 	let timer: NodeJS.Timeout | undefined;
 
 	const flush = (): void => {
@@ -56,7 +53,6 @@ export function createBatcher(
 		emit(event) {
 			encodeInto(data, count, event, reasons);
 			count++;
-			emitted++;
 			if (count >= maxEvents) {
 				flush();
 			} else if (!timer) {
@@ -65,9 +61,6 @@ export function createBatcher(
 			}
 		},
 		flush,
-		get emitted() {
-			return emitted;
-		},
 	};
 }
 

@@ -319,8 +319,5 @@ export function createDispatcher(options: DispatcherOptions) {
 		workers: (): WorkerInfo[] => lanes.map(lane => infoOf(lane)),
 		/** Messages so far: event batches received, want messages received, grants with tasks sent. */
 		stats: (): DispatcherStats => ({...stats}),
-		get finished() {
-			return finished;
-		},
 	};
 }

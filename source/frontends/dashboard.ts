@@ -7,7 +7,7 @@ import {renderDashboard} from '../ui/render-dashboard.js';
 /** The live dashboard: runs until the user quits (q, Ctrl+C, SIGTERM); returns the exit code. */
 export async function runDashboard(input: {config: RunConfig; server: ServerOptions; compare: boolean}): Promise<number> {
 	const {config} = input;
-	const session = createSession({server: input.server, fps: config.fps});
+	const session = createSession({server: input.server});
 	const controller = createDashboardController(config, session);
 	const quit = (): void => {
 		controller.dispatch({type: 'quit'});

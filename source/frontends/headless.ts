@@ -21,7 +21,7 @@ export type HeadlessInput = {
  */
 export async function runHeadless(input: HeadlessInput): Promise<number> {
 	const {config, stderr} = input;
-	const session = createSession({server: input.server, fps: config.fps});
+	const session = createSession({server: input.server});
 	let stopping = false;
 	const stop = (): void => {
 		stopping = true;

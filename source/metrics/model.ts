@@ -153,7 +153,7 @@ function notes(input: ModelInput): string {
 }
 
 /**
- * The model's time for the run (DESIGN.md): n·T divided by the requests in
+ * The model's time for the run (docs/architecture.md, "The model"): n·T divided by the requests in
  * flight at once, n·c divided by min(threads computing, cores), and for mixed
  * work the larger of n·(T+c)/parallelism and n·c/min(threads, cores). The
  * formula names the symbols of the talk and fills in the run's numbers.

@@ -15,7 +15,7 @@ const ms = (value: number): number => round(value, 1);
 const ratio = (value: number): number => round(value, 3);
 
 /**
- * The JSON result of DESIGN.md, fields in its order, from the run's final
+ * The JSON result (README, "Headless"), fields in its order, from the run's final
  * snapshot. Times in ms to 0.1, ratios to 3 decimals. requestsPerSecond
  * counts requests that got an answer (completed + failed) over the wall
  * time: cancelled tasks were not served. A prediction that could not be

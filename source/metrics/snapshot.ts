@@ -106,7 +106,7 @@ export type Snapshot = {
 	readonly peakRssBytes: number;
 };
 
-/** The JSON contract of DESIGN.md: one object per mode run. */
+/** The JSON contract (README, "Headless"): one object per mode run. */
 export type RunResult = {
 	readonly mode: Mode;
 	readonly work: Work;

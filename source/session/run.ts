@@ -6,7 +6,7 @@ import {initialMetrics, reduce, toSnapshot, type MetricsState} from '../metrics/
 import {toResult} from '../metrics/result.js';
 import {runInfoOf} from '../metrics/run-info.js';
 import type {ProcessRss} from '../metrics/rss.js';
-import type {RunInfo, RunResult, Snapshot} from '../metrics/snapshot.js';
+import type {RunResult, Snapshot} from '../metrics/snapshot.js';
 import type {Calibration} from '../workloads/cpu.js';
 import type {TaskTarget} from '../workloads/workload.js';
 
@@ -29,7 +29,6 @@ export type RunInput = {
 
 /** One run of one mode: executor + bus + metrics. Snapshots are made on demand, once per frame. */
 export type Run = {
-	readonly info: RunInfo;
 	/** Feed the frame clock: per-core CPU since the last frame; returns the new snapshot. */
 	frame(perCore: readonly number[]): Snapshot;
 	pause(): void;
@@ -108,7 +107,6 @@ export function startRun(input: RunInput): Run {
 	});
 
 	return {
-		info,
 		frame(perCore) {
 			const t = now();
 			state = reduce(state, {type: 'cpu', t, perCore, main: mainRss()});

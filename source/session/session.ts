@@ -21,26 +21,22 @@ export type Session = {
 	pause(): void;
 	resume(): void;
 	readonly paused: boolean;
-	/** The latest snapshot (null before the first frame of the first run). */
-	readonly snapshot: Snapshot | null;
 	/** Called on every frame with the new snapshot. */
 	subscribe(listener: (snapshot: Snapshot) => void): () => void;
 	/** Cancel what runs, stop the server; idempotent. */
 	close(): Promise<void>;
 };
 
-export function createSession(options: {server: ServerOptions; fps: number}): Session {
+export function createSession(options: {server: ServerOptions}): Session {
 	const cpu = createCpuSampler();
 	const listeners = new Set<(snapshot: Snapshot) => void>();
 	const calibrations = new Map<number, Promise<Calibration>>();
 	let server: Promise<SpawnedServer> | undefined;
 	let current: Run | undefined;
-	let snapshot: Snapshot | null = null;
 	let runs = 0;
 	let closed = false;
 
 	const publish = (next: Snapshot): void => {
-		snapshot = next;
 		for (const listener of listeners) {
 			listener(next);
 		}
@@ -105,9 +101,6 @@ export function createSession(options: {server: ServerOptions; fps: number}): Se
 		},
 		get paused() {
 			return current?.paused ?? false;
-		},
-		get snapshot() {
-			return snapshot;
 		},
 		subscribe(listener) {
 			listeners.add(listener);

@@ -1,6 +1,6 @@
 import type {Mode, Work} from '../config/config.js';
 
-/** What to look for in each mode (DESIGN.md, the lesson table), short enough for 80 columns. */
+/** What to look for in each mode (docs/architecture.md, "Facts about a mode"), short enough for 80 columns. */
 export const MODE_LESSONS: Readonly<Record<Mode, string>> = {
 	sequential: 'one lane, mostly ░ waiting; CPU near zero; time ≈ n·T',
 	processes: 'P lanes, each still waiting; pool start-up shown; ≈ n·T/P',

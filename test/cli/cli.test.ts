@@ -61,7 +61,7 @@ const RESULT_KEYS = [
 	'latencyMs', 'failures', 'cpu', 'workers', 'maxInFlight', 'startupMs', 'peakRssBytes',
 ];
 
-test('--json prints exactly one result object with the DESIGN.md fields', async () => {
+test('--json prints exactly one result object with the README fields', async () => {
 	const {code, stdout, stderr} = await runCli(['-m', 'threads', '-p', '2', '-n', '20', '--latency', '20', '--json']);
 	assert.equal(code, 0, stderr);
 	assert.equal(stderr, '');

@@ -6,7 +6,7 @@ import {cpuCount} from '../../source/config/config.js';
 
 const seed = () => 7;
 
-test('defaults follow DESIGN.md', () => {
+test('defaults follow the README usage', () => {
 	const {command, config, server, urlsFile} = parseOptions({}, [], {}, seed);
 	assert.equal(command, 'run');
 	assert.equal(urlsFile, undefined);

@@ -30,3 +30,21 @@ export function descendants(pid: number): number[] {
 	walk(pid);
 	return found;
 }
+
+/** The fields of /proc/PID/stat after the command name (field 3, the state, first). */
+function statFields(statPath: string): string[] {
+	const stat = readFileSync(statPath, 'utf8');
+	return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
+/** utime + stime + cutime + cstime (clock ticks) of a process: its own CPU and that of its reaped children. */
+export function treeTicks(pid: number | 'self'): number {
+	const fields = statFields(`/proc/${pid}/stat`);
+	return Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+}
+
+/** utime + stime (clock ticks) of one thread (`/proc/PID/task/TID/stat`) or a whole process (`/proc/PID/stat`). */
+export function cpuTicks(statPath: string): number {
+	const fields = statFields(statPath);
+	return Number(fields[11]) + Number(fields[12]);
+}

@@ -16,6 +16,8 @@ export type PtyOptions = {
 	/** Added to the environment (a value of undefined removes the variable). */
 	readonly env?: Readonly<Record<string, string | undefined>>;
 	readonly cwd?: string;
+	/** Lines kept above the screen (default 1000). */
+	readonly scrollback?: number;
 };
 
 export type Pty = {
@@ -31,6 +33,12 @@ export type Pty = {
 	resize(cols: number, rows: number): void;
 	/** Every byte the program wrote so far. */
 	raw(): string;
+	/** How many characters the program wrote so far. */
+	readonly bytes: number;
+	/** The whole buffer, scrollback included, trailing spaces trimmed (after the emulator caught up). */
+	buffer(): Promise<string>;
+	/** Resolves with the exit code, or undefined if the program did not exit within `timeoutMs`. */
+	waitForExit(timeoutMs: number): Promise<number | undefined>;
 	readonly exited: Promise<PtyExit>;
 	readonly hasExited: boolean;
 	/** Every process seen under the program so far (polled from /proc every 100 ms while it runs). */
@@ -61,7 +69,11 @@ function startTimeOf(pid: number): string | undefined {
 	}
 }
 
-/** Start concviz (`node dist/source/cli.js ...args`) in a real pseudo-terminal, its output fed to a headless xterm. */
+/**
+ * Start concviz (`node dist/source/cli.js ...args`) in a real pseudo-terminal,
+ * its output fed to a headless xterm as a terminal would; the one harness of
+ * the end-to-end tests and the bench.
+ */
 export function startPty(args: readonly string[], options: PtyOptions = {}): Pty {
 	const cols = options.cols ?? 80;
 	const rows = options.rows ?? 24;
@@ -72,7 +84,7 @@ export function startPty(args: readonly string[], options: PtyOptions = {}): Pty
 		}
 	}
 
-	const terminal = new Terminal({cols, rows, allowProposedApi: true, scrollback: 1000});
+	const terminal = new Terminal({cols, rows, allowProposedApi: true, scrollback: options.scrollback ?? 1000});
 	const child = pty.spawn(process.execPath, [CLI, ...args], {
 		name: 'xterm-256color',
 		cols,
@@ -81,10 +93,12 @@ export function startPty(args: readonly string[], options: PtyOptions = {}): Pty
 		env,
 	});
 	const chunks: string[] = [];
+	let bytes = 0;
 	let pending: Promise<void> = Promise.resolve();
 	let disposed = false;
 	child.onData((data) => {
 		chunks.push(data);
+		bytes += data.length;
 		if (disposed) {
 			return;
 		}
@@ -114,15 +128,17 @@ export function startPty(args: readonly string[], options: PtyOptions = {}): Pty
 		}
 	};
 
-	const screen = (): string => {
+	const lines = (from: number, count: number): string => {
 		const buffer = terminal.buffer.active;
-		const lines: string[] = [];
-		for (let y = 0; y < terminal.rows; y++) {
-			lines.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '');
+		const out: string[] = [];
+		for (let y = from; y < from + count; y++) {
+			out.push(buffer.getLine(y)?.translateToString(true) ?? '');
 		}
 
-		return lines.join('\n');
+		return out.join('\n');
 	};
+
+	const screen = (): string => lines(terminal.buffer.active.viewportY, terminal.rows);
 
 	const self: Pty = {
 		pid,
@@ -171,6 +187,28 @@ export function startPty(args: readonly string[], options: PtyOptions = {}): Pty
 			}
 		},
 		raw: () => chunks.join(''),
+		get bytes() {
+			return bytes;
+		},
+		async buffer() {
+			await pending;
+			return lines(0, terminal.buffer.active.length);
+		},
+		async waitForExit(timeoutMs) {
+			let timer: NodeJS.Timeout | undefined;
+			const exit = await Promise.race([
+				exited,
+				new Promise<undefined>((resolve) => {
+					timer = setTimeout(() => {
+						resolve(undefined);
+					}, timeoutMs);
+				}),
+			]);
+			clearTimeout(timer);
+			await delay(50);
+			await pending;
+			return exit?.exitCode;
+		},
 		exited,
 		get hasExited() {
 			return hasExited;

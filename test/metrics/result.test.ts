@@ -5,7 +5,7 @@ import {toResult} from '../../source/metrics/result.js';
 import {sample, state, taskEnd, taskStart, workerUp} from '../helpers/events.js';
 import {apply, frame, runInfo, T0} from '../helpers/metrics.js';
 
-/** The JSON fields of DESIGN.md, in its order. */
+/** The JSON fields of the README, in its order. */
 const FIELDS = [
 	'mode',
 	'work',
@@ -61,7 +61,7 @@ function finishedRun(): MetricsState {
 	);
 }
 
-test('toResult gives exactly the JSON fields of DESIGN.md, from the final snapshot', () => {
+test('toResult gives exactly the JSON fields of the README, from the final snapshot', () => {
 	const result = toResult(toSnapshot(finishedRun(), T0 + 500), {startupMs: 50});
 	assert.deepEqual(Object.keys(result), FIELDS);
 	assert.deepEqual(result, {

@@ -14,7 +14,7 @@ test('keys 1–6 pick the modes in MODES order', () => {
 	assert.equal(keyToCommand('0', {}), null);
 });
 
-test('every other key of DESIGN.md', () => {
+test('every other key of the help bar', () => {
 	assert.deepEqual(keyToCommand('w', {}), {type: 'cycle-work'});
 	assert.deepEqual(keyToCommand('+', {}), {type: 'workers', delta: 1});
 	assert.deepEqual(keyToCommand('=', {}), {type: 'workers', delta: 1});
