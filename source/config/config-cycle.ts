@@ -1,4 +1,5 @@
 import {WORKS, type RunConfig} from './config.js';
+import {factsOf, isThreaded, keysWhere, usesConcurrency, usesWorkers} from './modes.js';
 import type {Command} from '../frontends/controller.js';
 
 /** The talk's sizes, cycled by `n`. */
@@ -15,8 +16,6 @@ export type ConfigChange = {
 	readonly notice: string;
 };
 
-const usesWorkers = (config: RunConfig): boolean => config.mode !== 'sequential' && config.mode !== 'async';
-const usesConcurrency = (config: RunConfig): boolean => config.mode === 'async' || config.mode === 'processes-async';
 
 function nextStep(steps: readonly number[], value: number, delta: 1 | -1): number {
 	if (delta > 0) {
@@ -40,14 +39,16 @@ export function applyCommand(config: RunConfig, command: Command): ConfigChange 
 
 		case 'workers': {
 			const workers = Math.min(MAX_WORKERS, Math.max(1, config.workers + command.delta));
-			const notice = usesWorkers(config) ? '' : `${config.mode} runs one worker; workers apply to the other modes`;
-			return {config: {...config, workers}, restart: usesWorkers(config) && workers !== config.workers, notice};
+			const applies = usesWorkers(factsOf(config.mode));
+			const notice = applies ? '' : `${config.mode} runs one worker; workers apply to the other modes`;
+			return {config: {...config, workers}, restart: applies && workers !== config.workers, notice};
 		}
 
 		case 'concurrency': {
 			const concurrency = nextStep(CONCURRENCY_STEPS, config.concurrency, command.delta);
-			const notice = usesConcurrency(config) ? '' : 'concurrency applies to the async modes (5, 6)';
-			return {config: {...config, concurrency}, restart: usesConcurrency(config) && concurrency !== config.concurrency, notice};
+			const applies = usesConcurrency(factsOf(config.mode));
+			const notice = applies ? '' : `concurrency applies to the async modes (${keysWhere(usesConcurrency)})`;
+			return {config: {...config, concurrency}, restart: applies && concurrency !== config.concurrency, notice};
 		}
 
 		case 'cycle-requests': {
@@ -57,8 +58,8 @@ export function applyCommand(config: RunConfig, command: Command): ConfigChange 
 		}
 
 		case 'toggle-gil': {
-			const threaded = config.mode === 'threads' || config.mode === 'processes-threads';
-			const notice = threaded ? '' : `GIL ${config.gil ? 'off' : 'on'}: it serialises CPU work in the thread modes (3, 4)`;
+			const threaded = isThreaded(factsOf(config.mode));
+			const notice = threaded ? '' : `GIL ${config.gil ? 'off' : 'on'}: it serialises CPU work in the thread modes (${keysWhere(isThreaded)})`;
 			return {config: {...config, gil: !config.gil}, restart: threaded, notice};
 		}
 

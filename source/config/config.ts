@@ -1,15 +1,7 @@
 import os from 'node:os';
 
-/** The six concurrency models, in key order (keys 1–6). */
-export const MODES = [
-	'sequential',
-	'processes',
-	'threads',
-	'processes-threads',
-	'async',
-	'processes-async',
-] as const;
-export type Mode = (typeof MODES)[number];
+export {MODES, type Mode} from './modes.js';
+import type {Mode} from './modes.js';
 
 export const WORKS = ['io', 'cpu', 'mixed'] as const;
 export type Work = (typeof WORKS)[number];

@@ -1,40 +1,28 @@
-import {createAsyncExecutor} from './async.js';
+import {factsOf, isThreaded} from '../config/modes.js';
 import type {ExecutorOptions} from './executor.js';
 import type {PoolExecutor} from './pool-executor.js';
-import {createProcessesAsyncExecutor} from './processes-async.js';
-import {createProcessesThreadsExecutor} from './processes-threads.js';
-import {createProcessesExecutor} from './processes.js';
-import {createSequentialExecutor} from './sequential.js';
-import {createThreadsExecutor} from './threads.js';
+import {createProcessPoolExecutor} from './process-pool-executor.js';
+import {createThreadPoolExecutor} from './thread-pool-executor.js';
 
 export type {DispatcherStats, PoolExecutor, WorkerInfo} from './pool-executor.js';
 export {UNASSIGNED_WORKER} from './protocol.js';
 
-/** The executor of one concurrency model. */
+/**
+ * The executor of one concurrency model, from its record in the mode table:
+ * worker threads of this process (one, or W), or P child processes (each one
+ * lane, a loop, or Th threads).
+ */
 export function createExecutor(options: ExecutorOptions): PoolExecutor {
-	switch (options.mode) {
-		case 'sequential': {
-			return createSequentialExecutor(options);
-		}
-
-		case 'processes': {
-			return createProcessesExecutor(options);
-		}
-
-		case 'threads': {
-			return createThreadsExecutor(options);
-		}
-
-		case 'processes-threads': {
-			return createProcessesThreadsExecutor(options);
-		}
-
-		case 'async': {
-			return createAsyncExecutor(options);
-		}
-
-		case 'processes-async': {
-			return createProcessesAsyncExecutor(options);
-		}
+	const facts = factsOf(options.mode);
+	const threaded = isThreaded(facts);
+	if (facts.pool === 'threads') {
+		return createThreadPoolExecutor(options, {threads: threaded ? options.workers : 1, kind: facts.lane, gil: threaded});
 	}
+
+	return createProcessPoolExecutor(options, {
+		processes: options.workers,
+		threadsPerProcess: threaded ? options.threads : 1,
+		threaded,
+		kind: facts.lane,
+	});
 }

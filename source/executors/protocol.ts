@@ -16,7 +16,8 @@ import type {WorkloadSpec} from '../workloads/workload.js';
 /** The worker id of synthesised task-end events for tasks never handed out to any worker. */
 export const UNASSIGNED_WORKER = -1;
 
-export type LaneKind = 'blocking' | 'loop';
+export type {LaneKind} from '../config/modes.js';
+import type {LaneKind} from '../config/modes.js';
 
 /** Everything a lane needs to run (structured-cloneable). */
 export type LaneConfig = {

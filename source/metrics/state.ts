@@ -1,3 +1,4 @@
+import {factsOf} from '../config/modes.js';
 import type {BusEvent} from '../events/events.js';
 import type {RunInfo, RunStatus} from './snapshot.js';
 import type {CpuState} from './cpu-history.js';
@@ -85,5 +86,4 @@ export function runClock(state: MetricsState, t: number): number {
 }
 
 /** Async modes run event loops from the start; other lanes become loops when they hold more than one task. */
-export const isLoopMode = (state: MetricsState): boolean =>
-	state.run.mode === 'async' || state.run.mode === 'processes-async';
+export const isLoopMode = (state: MetricsState): boolean => factsOf(state.run.mode).lane === 'loop';

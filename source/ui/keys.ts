@@ -1,4 +1,4 @@
-import {MODES} from '../config/config.js';
+import {modeOfKey} from '../config/modes.js';
 import type {Command} from '../frontends/controller.js';
 
 /** The modifier flags of Ink's `Key` that matter here. */
@@ -18,7 +18,7 @@ export function keyToCommand(input: string, key: KeyFlags): Command | 'help' | n
 		return {type: 'quit'};
 	}
 
-	const mode = /^[1-6]$/.test(input) ? MODES[Number(input) - 1] : undefined;
+	const mode = modeOfKey(input);
 	if (mode) {
 		return {type: 'mode', mode};
 	}

@@ -1,4 +1,5 @@
 import type {Mode} from '../config/config.js';
+import {factsOf} from '../config/modes.js';
 import type {LaneSnapshot} from '../metrics/snapshot.js';
 import {type Seg, cells, seg} from './text.js';
 
@@ -10,13 +11,14 @@ const treeOf = (first: boolean, last: boolean): string => (first ? (last ? '─'
 /** Lanes in display order: by process then thread in processes × threads, else by worker. */
 export function ordered(lanes: readonly LaneSnapshot[], mode: Mode): LaneSnapshot[] {
 	const key =
-		mode === 'processes-threads' ? (l: LaneSnapshot) => l.process * 1e6 + l.thread : (l: LaneSnapshot) => l.worker;
+		factsOf(mode).label === 'tree' ? (l: LaneSnapshot) => l.process * 1e6 + l.thread : (l: LaneSnapshot) => l.worker;
 	return [...lanes].sort((a, b) => key(a) - key(b));
 }
 
 /** `main`, `p1`, `t3`, `loop`; in processes × threads a tree under each process: `p0┬t0`, `  ├t1`, `  └t2`. */
 export function labelsOf(lanes: readonly LaneSnapshot[], mode: Mode): LaneLabel[] {
-	if (mode === 'processes-threads') {
+	const kind = factsOf(mode).label;
+	if (kind === 'tree') {
 		const procWidth = Math.max(2, ...lanes.map((l) => cells(`p${l.process}`)));
 		const blank = ' '.repeat(procWidth);
 		return lanes.map((lane, i) => {
@@ -30,14 +32,7 @@ export function labelsOf(lanes: readonly LaneSnapshot[], mode: Mode): LaneLabel[
 	}
 
 	return lanes.map((lane) => {
-		const text =
-			mode === 'sequential'
-				? 'main'
-				: mode === 'async'
-					? 'loop'
-					: mode === 'threads'
-						? `t${lane.worker}`
-						: `p${lane.process}`;
+		const text = kind === 'thread' ? `t${lane.worker}` : kind === 'process' ? `p${lane.process}` : kind;
 		return {main: [seg(text, lane.state === 'dead' ? 'dead' : 'title')], filler: [], gap: []};
 	});
 }

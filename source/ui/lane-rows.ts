@@ -1,3 +1,4 @@
+import {factsOf} from '../config/modes.js';
 import type {Mode} from '../config/config.js';
 import type {LaneSnapshot, LaneState} from '../metrics/snapshot.js';
 import {count, percent} from './format.js';
@@ -87,7 +88,7 @@ export function laneRows({lanes: unordered, mode, width, height, secondsPerSlice
 	const fits = lanes.length <= rows;
 	const shown = fits ? lanes.length : Math.max(0, rows - 1);
 	const {thickness, gap} = fits ? thicknessOf(lanes.length, rows, maxThickness) : {thickness: 1, gap: 0};
-	const mainRow = mode === 'processes-threads' ? 0 : Math.floor((thickness - 1) / 2);
+	const mainRow = factsOf(mode).label === 'tree' ? 0 : Math.floor((thickness - 1) / 2);
 	for (let i = 0; i < shown; i++) {
 		const lane = lanes[i]!;
 		const label = labels[i]!;

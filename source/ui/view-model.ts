@@ -1,4 +1,5 @@
 import type {Mode} from '../config/config.js';
+import {factorValue, factsOf, isThreaded} from '../config/modes.js';
 import type {RunInfo, RunStatus, Snapshot} from '../metrics/snapshot.js';
 import {count} from './format.js';
 import type {Tone} from './theme.js';
@@ -6,38 +7,13 @@ import type {Tone} from './theme.js';
 /** Tasks that have ended, whatever the outcome. */
 export const doneOf = (s: Snapshot): number => s.completed + s.failed + s.cancelled;
 
-export const isThreadMode = (mode: Mode): boolean => mode === 'threads' || mode === 'processes-threads';
+export const isThreadMode = (mode: Mode): boolean => isThreaded(factsOf(mode));
 
-export const isLoopMode = (mode: Mode): boolean => mode === 'async' || mode === 'processes-async';
+export const isLoopMode = (mode: Mode): boolean => factsOf(mode).lane === 'loop';
 
 /** The knobs that matter in this mode, as the talk writes them: `P=4`, `W=8`, `P=2 × Th=4`, `C=1,000`. */
-export function paramsOf(run: RunInfo): string {
-	switch (run.mode) {
-		case 'sequential': {
-			return '';
-		}
-
-		case 'processes': {
-			return `P=${run.workers}`;
-		}
-
-		case 'threads': {
-			return `W=${run.workers}`;
-		}
-
-		case 'processes-threads': {
-			return `P=${run.workers} × Th=${run.threads}`;
-		}
-
-		case 'async': {
-			return `C=${count(run.concurrency)}`;
-		}
-
-		case 'processes-async': {
-			return `P=${run.workers} × C=${count(run.concurrency)}`;
-		}
-	}
-}
+export const paramsOf = (run: RunInfo): string =>
+	factsOf(run.mode).inFlight.map((factor) => `${factor}=${count(factorValue(factor, run))}`).join(' × ');
 
 /** `io`, `cpu 10ms`, `mixed 10ms`. */
 export const workOf = (run: RunInfo): string => (run.work === 'io' ? 'io' : `${run.work} ${run.cpuMs}ms`);
