@@ -1,19 +1,27 @@
 /**
- * Number formats shared by the model's formulas, the reporters and the UI.
- * Pure; no locale lookups (the output is the same on every machine).
+ * The one formatter of every figure concviz prints: on screen, in the plain
+ * summary, in the model's formulas (and the rounding of JSON figures). Pure;
+ * no locale lookups, so the output is the same on every machine. The UI reads
+ * these under its short names (ui/format.ts).
  */
 
-/**
- * A duration for people: `0.4ms` below 1 ms, `123ms` below 1 s, `20.0s`
- * below 60 s, then `3m20s`. Non-finite values (unknown) are `?`.
- */
-export function formatDuration(ms: number): string {
-	if (!Number.isFinite(ms)) {
-		return '?';
+/** What an unknown figure (NaN, ∞, a negative duration) prints as. */
+export const UNKNOWN = '—';
+
+/** An integer with thousands separators: `4,000,000`. */
+export function formatCount(n: number): string {
+	if (!Number.isFinite(n)) {
+		return UNKNOWN;
 	}
 
-	if (ms < 0) {
-		return `-${formatDuration(-ms)}`;
+	const sign = n < 0 ? '-' : '';
+	return sign + String(Math.round(Math.abs(n))).replaceAll(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** A duration for people: `0.4ms`, `850ms`, `6.2s`, `42.1s`, `3m04s`, `1h02m`. */
+export function formatDuration(ms: number): string {
+	if (!Number.isFinite(ms) || ms < 0) {
+		return UNKNOWN;
 	}
 
 	if (ms > 0 && ms < 0.95) {
@@ -29,27 +37,55 @@ export function formatDuration(ms: number): string {
 		return `${(tenths / 10).toFixed(1)}s`;
 	}
 
-	const seconds = Math.round(ms / 1000);
-	return `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s`;
-}
-
-/** An integer with thousands separators: `4,000,000`. */
-export function formatCount(n: number): string {
-	if (!Number.isFinite(n)) {
-		return '?';
+	const total = Math.round(ms / 1000);
+	if (total < 3600) {
+		return `${Math.floor(total / 60)}m${String(total % 60).padStart(2, '0')}s`;
 	}
 
-	const sign = n < 0 ? '-' : '';
-	return sign + String(Math.round(Math.abs(n))).replaceAll(/\B(?=(\d{3})+(?!\d))/g, ',');
+	const minutes = Math.round(total / 60);
+	return `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}m`;
 }
 
-/** A rate in requests/s: one decimal below 100, whole numbers with separators above. */
+/** The run's clock: `0.0s`, `6.2s`, `3m04s`. */
+export const formatClock = (ms: number): string => (ms < 1000 ? `${(Math.max(0, ms) / 1000).toFixed(1)}s` : formatDuration(ms));
+
+/** A latency, one decimal below 10 ms: `2.4ms`, `101ms`, `1.3s`. */
+export function formatLatency(ms: number): string {
+	if (!Number.isFinite(ms) || ms < 0) {
+		return UNKNOWN;
+	}
+
+	return ms < 10 ? `${ms.toFixed(1)}ms` : formatDuration(ms);
+}
+
+/** Requests per second, one decimal below 10: `3.9`, `412`, `7,012`. */
 export function formatRate(perSecond: number): string {
 	if (!Number.isFinite(perSecond)) {
-		return '?';
+		return UNKNOWN;
 	}
 
-	return perSecond < 100 ? perSecond.toFixed(1) : formatCount(perSecond);
+	return perSecond < 10 ? perSecond.toFixed(1) : formatCount(perSecond);
+}
+
+/** 0..1 → `83%`. */
+export const formatPercent = (fraction: number): string =>
+	(Number.isFinite(fraction) ? `${Math.round(fraction * 100)}%` : UNKNOWN);
+
+/** Bytes → `512 KB`, `123 MB`, `1.2 GB`. */
+export function formatBytes(n: number): string {
+	if (!Number.isFinite(n) || n < 0) {
+		return UNKNOWN;
+	}
+
+	const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+	let value = n;
+	let unit = 0;
+	while (value >= 1000 && unit < units.length - 1) {
+		value /= 1024;
+		unit++;
+	}
+
+	return `${value < 10 && unit > 0 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
 }
 
 /** Round to `digits` decimals (for JSON figures). NaN stays NaN. */

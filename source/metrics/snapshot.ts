@@ -73,7 +73,18 @@ export type RunInfo = {
 
 export type RunStatus = 'starting' | 'running' | 'paused' | 'cancelling' | 'done' | 'cancelled' | 'failed';
 
-export type Snapshot = {
+/** Tasks by where they stand: started, ended by outcome, in flight now and at most. */
+export type TaskCounts = {
+	readonly started: number;
+	readonly completed: number;
+	readonly failed: number;
+	readonly cancelled: number;
+	/** Tasks started and not yet ended, summed over the lanes. */
+	readonly inFlight: number;
+	readonly maxInFlight: number;
+};
+
+export type Snapshot = TaskCounts & {
 	readonly run: RunInfo;
 	readonly status: RunStatus;
 	/** Clock time of this snapshot, epoch ms. */
@@ -82,12 +93,6 @@ export type Snapshot = {
 	readonly elapsedMs: number;
 	/** Pool start-up, null until every worker is up. */
 	readonly startupMs: number | null;
-	readonly started: number;
-	readonly completed: number;
-	readonly failed: number;
-	readonly cancelled: number;
-	readonly inFlight: number;
-	readonly maxInFlight: number;
 	/** Requests/s over the last second. */
 	readonly throughput: number;
 	/** Requests/s per frame, oldest first, at most HISTORY long. */

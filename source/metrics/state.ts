@@ -1,6 +1,6 @@
 import {factsOf} from '../config/modes.js';
 import type {BusEvent} from '../events/events.js';
-import type {RunInfo, RunStatus} from './snapshot.js';
+import type {RunInfo, RunStatus, TaskCounts} from './snapshot.js';
 import type {CpuState} from './cpu-history.js';
 import type {Lane} from './lanes.js';
 import type {LatencyRecorder} from './latency.js';
@@ -15,7 +15,7 @@ import type {EndRing} from './throughput.js';
  * Memory is bounded whatever the number of tasks: counters, one record per
  * worker, a fixed ring of end counts, capped histories.
  */
-export type MetricsState = {
+export type MetricsState = TaskCounts & {
 	readonly run: RunInfo;
 	readonly cores: number;
 	readonly status: RunStatus;
@@ -27,13 +27,6 @@ export type MetricsState = {
 	readonly finishedAt: number | null;
 	readonly firstStartAt: number | null;
 	readonly lastEndAt: number | null;
-	readonly started: number;
-	readonly completed: number;
-	readonly failed: number;
-	readonly cancelled: number;
-	/** Tasks started and not yet ended, summed over the lanes. */
-	readonly inFlight: number;
-	readonly maxInFlight: number;
 	readonly lanes: ReadonlyMap<number, Lane>;
 	/** Owned by the state and mutated by reduce(): see above. */
 	readonly latency: LatencyRecorder;

@@ -1,9 +1,7 @@
-import {formatCount, formatDuration, formatRate} from '../metrics/format.js';
+import {formatCount, formatDuration, formatLatency, formatPercent as percent, formatRate} from '../metrics/format.js';
 import type {ModelSnapshot, RunResult, Snapshot} from '../metrics/snapshot.js';
 
 type Column = {readonly title: string; readonly left?: boolean; readonly cell: (r: RunResult) => string};
-
-const percent = (ratio: number): string => `${Math.round(ratio * 100)}%`;
 
 const COLUMNS: readonly Column[] = [
 	{title: 'mode', left: true, cell: r => r.mode},
@@ -15,7 +13,7 @@ const COLUMNS: readonly Column[] = [
 	{title: 'wall', cell: r => formatDuration(r.wallMs)},
 	{title: 'predicted', cell: r => formatDuration(r.predictedMs)},
 	{title: 'req/s', cell: r => formatRate(r.requestsPerSecond)},
-	{title: 'p50/p99', cell: r => `${formatDuration(r.latencyMs.p50)}/${formatDuration(r.latencyMs.p99)}`},
+	{title: 'p50/p99', cell: r => `${formatLatency(r.latencyMs.p50)}/${formatLatency(r.latencyMs.p99)}`},
 	{title: 'CPU', cell: r => percent(r.cpu.utilisation)},
 	{title: 'startup', cell: r => formatDuration(r.startupMs)},
 ];
@@ -43,7 +41,7 @@ const symbols = (formula: string): string => formula.split(' = ')[0] ?? formula;
 
 /**
  * The paragraph left on screen after the dashboard quits, e.g.
- * `processes, io: 400/400 done (0 failed, 0 cancelled) in 20.3s, predicted 20.0s (n·T/P); 19.7 req/s, p50 101ms, p99 104ms; CPU 3% of 2 cores; start-up 48ms.`
+ * `processes, io: 400/400 done (0 failed, 0 cancelled) in 20.3s, predicted 20.0s (n·T/P); 20 req/s, p50 101ms, p99 104ms; CPU 3% of 2 cores; start-up 48ms.`
  * Pass the run's model to name its formula.
  */
 export function formatSummaryParagraph(result: RunResult, model?: Pick<ModelSnapshot, 'formula' | 'note'>): string {
@@ -55,7 +53,7 @@ export function formatSummaryParagraph(result: RunResult, model?: Pick<ModelSnap
 	const cores = `${r.cpu.cores} ${r.cpu.cores === 1 ? 'core' : 'cores'}`;
 	const parts = [
 		`${r.mode}, ${r.work}: ${formatCount(r.completed)}/${formatCount(r.requested)} done (${formatCount(r.failed)} failed, ${formatCount(r.cancelled)} cancelled) in ${formatDuration(r.wallMs)}, predicted ${formatDuration(r.predictedMs)}${formula}`,
-		`${formatRate(r.requestsPerSecond)} req/s, p50 ${formatDuration(r.latencyMs.p50)}, p99 ${formatDuration(r.latencyMs.p99)}`,
+		`${formatRate(r.requestsPerSecond)} req/s, p50 ${formatLatency(r.latencyMs.p50)}, p99 ${formatLatency(r.latencyMs.p99)}`,
 		...(failures === '' ? [] : [`failures: ${failures}`]),
 		`CPU ${percent(r.cpu.utilisation)} of ${cores}`,
 		`start-up ${formatDuration(r.startupMs)}`,

@@ -97,8 +97,8 @@ test('formatDuration: ms below 1 s, seconds with one decimal below a minute, the
 		[59_940, '59.9s'],
 		[59_960, '1m00s'],
 		[200_000, '3m20s'],
-		[3_600_000, '60m00s'],
-		[Number.NaN, '?'],
+		[3_600_000, '1h00m'],
+		[Number.NaN, '—'],
 	];
 	for (const [ms, text] of cases) {
 		assert.equal(formatDuration(ms), text, `formatDuration(${ms})`);

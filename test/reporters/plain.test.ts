@@ -11,7 +11,7 @@ test('the summary table is aligned plain text, one row per run', () => {
 		formatSummaryTable([result, asyncResult]),
 		[
 			'mode       work      n  completed  failed  cancelled   wall  predicted  req/s      p50/p99  CPU  startup',
-			'processes  io      400        400       0          0  20.3s      20.0s   19.7  101ms/104ms   3%     48ms',
+			'processes  io      400        400       0          0  20.3s      20.0s     20  101ms/104ms   3%     48ms',
 			'async      io    4,000      3,500     120        380   1.2s      400ms  2,933  104ms/251ms  13%      3ms',
 			'',
 		].join('\n'),
@@ -21,7 +21,7 @@ test('the summary table is aligned plain text, one row per run', () => {
 test('the summary paragraph names the formula, the rates, the CPU and the start-up', () => {
 	assert.equal(
 		formatSummaryParagraph(result, {formula: 'n·T/P = 400·100ms/2 = 20.0s', note: ''}),
-		'processes, io: 400/400 done (0 failed, 0 cancelled) in 20.3s, predicted 20.0s (n·T/P); 19.7 req/s, p50 101ms, p99 104ms; CPU 3% of 2 cores; start-up 48ms.',
+		'processes, io: 400/400 done (0 failed, 0 cancelled) in 20.3s, predicted 20.0s (n·T/P); 20 req/s, p50 101ms, p99 104ms; CPU 3% of 2 cores; start-up 48ms.',
 	);
 	assert.equal(
 		formatSummaryParagraph(asyncResult, {formula: 'n·T/C = 4,000·100ms/1,000 = 400ms', note: 'one event loop is saturated: its own CPU limits throughput, not T'}),
@@ -29,7 +29,7 @@ test('the summary paragraph names the formula, the rates, the CPU and the start-
 	);
 	assert.equal(
 		formatSummaryParagraph({...result, cpu: {...result.cpu, cores: 1}}),
-		'processes, io: 400/400 done (0 failed, 0 cancelled) in 20.3s, predicted 20.0s; 19.7 req/s, p50 101ms, p99 104ms; CPU 3% of 1 core; start-up 48ms.',
+		'processes, io: 400/400 done (0 failed, 0 cancelled) in 20.3s, predicted 20.0s; 20 req/s, p50 101ms, p99 104ms; CPU 3% of 1 core; start-up 48ms.',
 	);
 });
 
@@ -41,5 +41,5 @@ test('the progress line: mode, work, done/total, rate, in flight, elapsed', () =
 		ends,
 		frame(T0 + 2050),
 	);
-	assert.equal(formatProgressLine(toSnapshot(s, T0 + 2050)), 'processes io: 20/4,000 done, 20.0 req/s, 1 in flight, 2.1s');
+	assert.equal(formatProgressLine(toSnapshot(s, T0 + 2050)), 'processes io: 20/4,000 done, 20 req/s, 1 in flight, 2.1s');
 });
