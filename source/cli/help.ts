@@ -1,3 +1,7 @@
+import {REQUEST_STEPS} from '../config/config-cycle.js';
+import {MODES} from '../config/modes.js';
+import {formatCount} from '../metrics/format.js';
+
 /** The --help text. README.md's "Usage" section is this text, word for word (a test checks it). */
 export const HELP = `
 Usage
@@ -6,7 +10,7 @@ Usage
   $ concviz compare [options]    run every mode on the same workload, then a leaderboard
 
 Options
-  --mode, -m         sequential|processes|threads|processes-threads|async|processes-async (default: sequential)
+  --mode, -m         ${MODES.join('|')} (default: ${MODES[0]})
   --work, -w         io|cpu|mixed (default: io)
   --requests, -n     number of tasks (default: 400)
   --urls FILE        file of URLs, one a line, # comments (default: the embedded server)
@@ -29,7 +33,7 @@ Options
   --help, --version
 
 Keys
-  1-6 mode · w workload · +/- workers · [/] concurrency · n 4/4,000/400,000/4,000,000 requests
+  1-6 mode · w workload · +/- workers · [/] concurrency · n ${REQUEST_STEPS.map((step) => formatCount(step)).join('/')} requests
   r restart · space pause · c compare all modes · g GIL · ? help · q quit
 
 Exit codes

@@ -11,17 +11,7 @@ export type Target =
 	| {readonly kind: 'embedded'}
 	| {readonly kind: 'urls'; readonly file: string; readonly urls: readonly string[]};
 
-/** Options of the embedded latency server. */
-export type ServerOptions = {
-	readonly port: number;
-	readonly latency: number;
-	readonly jitter: number;
-	readonly failRate: number;
-	readonly bodyBytes: number;
-	readonly seed: number;
-};
-
-/** One run, fully resolved from the command line (see options.ts). */
+/** One run, fully resolved from the command line (see cli/options.ts); every other shape of a setting is a view of this one. */
 export type RunConfig = {
 	readonly mode: Mode;
 	readonly work: Work;
@@ -43,5 +33,8 @@ export type RunConfig = {
 	readonly json: boolean;
 	readonly record: string | undefined;
 };
+
+/** Options of the embedded latency server: the run's server settings, and a port. */
+export type ServerOptions = Pick<RunConfig, 'latency' | 'jitter' | 'failRate' | 'bodyBytes' | 'seed'> & {readonly port: number};
 
 export const cpuCount = (): number => os.availableParallelism();

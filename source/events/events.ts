@@ -3,7 +3,8 @@
  *
  * Workers never send one message per event: they fill an EventBatch (a
  * Float64Array, STRIDE slots per event, plus a small string table for
- * failure reasons) and post it every ≤ 50 ms or ≤ 500 events. The buffer is
+ * failure reasons) and post it every BATCH_MAX_DELAY_MS or BATCH_MAX_EVENTS
+ * (events/bus.ts), whichever comes first. The buffer is
  * transferred between threads and structured-cloned over IPC, so a batch
  * costs about as much as one small message whatever it holds.
  *

@@ -1,18 +1,9 @@
-import type {Mode} from '../config/config.js';
+import type {RunConfig} from '../config/config.js';
 import type {EventBus} from '../events/bus.js';
 import type {WorkloadSpec} from '../workloads/workload.js';
 
-export type ExecutorOptions = {
-	readonly mode: Mode;
-	readonly requests: number;
-	/** Processes (processes, processes-threads, processes-async) or threads (threads). */
-	readonly workers: number;
-	/** Threads per process in processes-threads. */
-	readonly threads: number;
-	/** Requests in flight per event loop (async modes). */
-	readonly concurrency: number;
-	/** Serialise CPU sections across the threads of a process. */
-	readonly gil: boolean;
+/** The run's settings an executor reads (workers: processes or threads; threads: per process; concurrency: per loop). */
+export type ExecutorOptions = Pick<RunConfig, 'mode' | 'requests' | 'workers' | 'threads' | 'concurrency' | 'gil'> & {
 	/** What each worker builds its Workload from (connections is set per worker by the executor). */
 	readonly workload: Omit<WorkloadSpec, 'connections'>;
 	/** Every event of the run arrives here, in batches. */

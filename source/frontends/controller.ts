@@ -1,5 +1,5 @@
 import type {Mode, RunConfig} from '../config/config.js';
-import type {RunResult, Snapshot} from '../metrics/snapshot.js';
+import type {RunInfo, RunResult, Snapshot} from '../metrics/snapshot.js';
 
 /** What a key asks the session to do (string-tagged, handed from the UI to the session). */
 export type Command =
@@ -25,6 +25,8 @@ export type CompareView = {
 /** Everything the dashboard draws, read-only; replaced (never mutated) at most fps times a second. */
 export type View = {
 	readonly config: RunConfig;
+	/** What runs now, as the header shows it: the snapshot's once there is one, else the next run's from the config. */
+	readonly run: RunInfo;
 	/** The live run; null before the first snapshot. */
 	readonly snapshot: Snapshot | null;
 	readonly compare: CompareView | null;

@@ -1,6 +1,7 @@
 import {applyCommand} from '../config/config-cycle.js';
 import {MODES, type RunConfig} from '../config/config.js';
 import type {Command, CompareView, Controller, View} from './controller.js';
+import {runInfoOf} from '../metrics/run-info.js';
 import type {ModelSnapshot, RunResult} from '../metrics/snapshot.js';
 import {formatSummaryParagraph} from '../reporters/plain.js';
 import type {Session} from '../session/session.js';
@@ -19,7 +20,7 @@ export type DashboardController = Controller & {
  */
 export function createDashboardController(initial: RunConfig, session: Session): DashboardController {
 	const listeners = new Set<(view: View) => void>();
-	let view: View = {config: initial, snapshot: null, compare: null, notice: '', summary: null};
+	let view: View = {config: initial, run: runInfoOf(0, initial), snapshot: null, compare: null, notice: '', summary: null};
 	let generation = 0;
 	let active: Promise<void> = Promise.resolve();
 	let lastResult: RunResult | undefined;
@@ -31,7 +32,8 @@ export function createDashboardController(initial: RunConfig, session: Session):
 	});
 
 	const update = (change: Partial<View>): void => {
-		view = {...view, ...change};
+		const next = {...view, ...change};
+		view = {...next, run: next.snapshot?.run ?? runInfoOf(0, next.config)};
 		for (const listener of listeners) {
 			listener(view);
 		}

@@ -1,4 +1,4 @@
-import type {Mode, Work} from '../config/config.js';
+import type {Mode, RunConfig, Work} from '../config/config.js';
 
 /** A lane slice: what the worker mostly did during one frame. */
 export type LaneState = 'computing' | 'io' | 'gil' | 'idle' | 'dead';
@@ -56,22 +56,22 @@ export type ModelSnapshot = {
 	readonly note: string;
 };
 
-export type RunInfo = {
+export type RunInfo = Pick<RunConfig, 'mode' | 'work' | 'workers' | 'threads' | 'concurrency' | 'cpuMs' | 'gil'> & {
 	readonly id: number;
-	readonly mode: Mode;
-	readonly work: Work;
+	/** n, the config's `requests`. */
 	readonly requested: number;
 	/** `T=100ms` or the --urls file name. */
 	readonly target: string;
+	/** T, ms; NaN for a --urls file. */
 	readonly latencyMs: number;
-	readonly workers: number;
-	readonly threads: number;
-	readonly concurrency: number;
-	readonly cpuMs: number;
-	readonly gil: boolean;
 };
 
 export type RunStatus = 'starting' | 'running' | 'paused' | 'cancelling' | 'done' | 'cancelled' | 'failed';
+
+const TERMINAL: ReadonlySet<RunStatus> = new Set(['done', 'cancelled', 'failed']);
+
+/** The run is over: done, cancelled or failed. */
+export const isTerminal = (status: RunStatus): boolean => TERMINAL.has(status);
 
 /** Tasks by where they stand: started, ended by outcome, in flight now and at most. */
 export type TaskCounts = {
@@ -83,6 +83,10 @@ export type TaskCounts = {
 	readonly inFlight: number;
 	readonly maxInFlight: number;
 };
+
+/** Tasks that have ended, whatever the outcome. */
+export const endedCount = (counts: Pick<TaskCounts, 'completed' | 'failed' | 'cancelled'>): number =>
+	counts.completed + counts.failed + counts.cancelled;
 
 export type Snapshot = TaskCounts & {
 	readonly run: RunInfo;

@@ -1,6 +1,6 @@
 import {factsOf} from '../config/modes.js';
 import type {BusEvent} from '../events/events.js';
-import type {RunInfo, RunStatus, TaskCounts} from './snapshot.js';
+import {endedCount, isTerminal, type RunInfo, type RunStatus, type TaskCounts} from './snapshot.js';
 import type {CpuState} from './cpu-history.js';
 import type {Lane} from './lanes.js';
 import type {LatencyRecorder} from './latency.js';
@@ -58,12 +58,7 @@ export type MetricsState = TaskCounts & {
 	readonly pending: readonly (readonly BusEvent[])[];
 };
 
-const TERMINAL: ReadonlySet<RunStatus> = new Set(['done', 'cancelled', 'failed']);
-
-export const isTerminal = (status: RunStatus): boolean => TERMINAL.has(status);
-
-export const endedCount = (state: Pick<MetricsState, 'completed' | 'failed' | 'cancelled'>): number =>
-	state.completed + state.failed + state.cancelled;
+export {endedCount, isTerminal} from './snapshot.js';
 
 /** The run is over: a final status, or every task has ended. Its clock and pictures then stop. */
 export const isOver = (state: MetricsState): boolean =>

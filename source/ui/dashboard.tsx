@@ -9,8 +9,7 @@ import {Lines} from './lines.js';
 import {lessonOf} from './lessons.js';
 import {fitLine, seg} from './text.js';
 import {TooSmall, isTooSmall} from './too-small.js';
-import {runInfoOf} from '../metrics/run-info.js';
-import {doneOf} from './view-model.js';
+import {endedCount} from '../metrics/snapshot.js';
 import {WideBody, isWide} from './wide-body.js';
 
 export type DashboardProps = {
@@ -37,7 +36,7 @@ export function Dashboard({view, width, height, color, showHelp}: DashboardProps
 	}
 
 	const s = view.snapshot;
-	const run = s?.run ?? runInfoOf(0, view.config);
+	const run = s?.run ?? view.run;
 	const bodyHeight = height - 3;
 	let body;
 	if (showHelp) {
@@ -64,7 +63,7 @@ export function Dashboard({view, width, height, color, showHelp}: DashboardProps
 				run={run}
 				status={s?.status ?? 'starting'}
 				elapsedMs={s?.elapsedMs ?? 0}
-				done={s ? doneOf(s) : 0}
+				done={s ? endedCount(s) : 0}
 				etaMs={s?.etaMs ?? null}
 				tag={compareTag(view)}
 				width={width}

@@ -1,4 +1,4 @@
-import type {RunInfo, RunStatus} from '../metrics/snapshot.js';
+import {isTerminal, type RunInfo, type RunStatus} from '../metrics/snapshot.js';
 import {progress} from './charts.js';
 import {clock, count, duration, percent} from './format.js';
 import {Lines} from './lines.js';
@@ -49,7 +49,7 @@ export function headerLines(props: HeaderProps): Line[] {
 
 	const total = run.requested;
 	const fraction = total > 0 ? done / total : 0;
-	const finished = status === 'done' || status === 'cancelled' || status === 'failed';
+	const finished = isTerminal(status);
 	const eta = finished ? '' : `  ETA ${etaMs === null ? '—' : duration(etaMs)}`;
 	const counts = `${count(done)}/${count(total)}  ${percent(fraction)}${eta}`;
 	const barWidth = width - counts.length - 1;

@@ -1,4 +1,6 @@
+import {REQUEST_STEPS} from '../config/config-cycle.js';
 import {modeOfKey} from '../config/modes.js';
+import {count} from './format.js';
 import type {Command} from '../frontends/controller.js';
 
 /** The modifier flags of Ink's `Key` that matter here. */
@@ -85,7 +87,7 @@ export const KEY_HELP: readonly (readonly [key: string, short: string, long: str
 	['w', 'work', 'cycle workload io → cpu → mixed'],
 	['+/-', 'workers', 'one worker more / less'],
 	['[/]', 'conc', 'concurrency per event loop down / up'],
-	['n', 'count', 'requests 4 → 4,000 → 400,000 → 4,000,000'],
+	['n', 'count', `requests ${REQUEST_STEPS.map((step) => count(step)).join(' → ')}`],
 	['r', 'restart', 'restart the run'],
 	['space', 'pause', 'pause / resume'],
 	['c', 'compare', 'run every mode, then the leaderboard'],

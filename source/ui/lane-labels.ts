@@ -41,7 +41,7 @@ export function labelsOf(lanes: readonly LaneSnapshot[], mode: Mode): LaneLabel[
  * Rows per lane and blank rows between lanes for `lanes` lanes in `rows` rows:
  * few lanes get thick bands (up to `most` rows) with a gap, many lanes one row each.
  */
-export function thicknessOf(lanes: number, rows: number, most = 3): {thickness: number; gap: number} {
+export function thicknessOf(lanes: number, rows: number, most: number): {thickness: number; gap: number} {
 	for (let thickness = most; thickness >= 2; thickness--) {
 		if (lanes * thickness + (lanes - 1) <= rows) {
 			return {thickness, gap: 1};

@@ -1,11 +1,9 @@
 import type {Mode} from '../config/config.js';
 import {factorValue, factsOf, isThreaded} from '../config/modes.js';
-import type {RunInfo, RunStatus, Snapshot} from '../metrics/snapshot.js';
+import type {RunInfo, RunStatus} from '../metrics/snapshot.js';
 import {count} from './format.js';
 import type {Tone} from './theme.js';
 
-/** Tasks that have ended, whatever the outcome. */
-export const doneOf = (s: Snapshot): number => s.completed + s.failed + s.cancelled;
 
 export const isThreadMode = (mode: Mode): boolean => isThreaded(factsOf(mode));
 

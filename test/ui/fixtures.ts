@@ -1,4 +1,5 @@
 import type {RunConfig} from '../../source/config/config.js';
+import {runInfoOf} from '../../source/metrics/run-info.js';
 import type {CompareView, View} from '../../source/frontends/controller.js';
 import type {CpuSnapshot, LaneSnapshot, LaneState, RunResult, Snapshot} from '../../source/metrics/snapshot.js';
 
@@ -179,6 +180,7 @@ export const compare: CompareView = {
 
 export const view = (snapshot: Snapshot | null, extra: Partial<View> = {}): View => ({
 	config,
+	run: snapshot?.run ?? runInfoOf(0, extra.config ?? config),
 	snapshot,
 	compare: null,
 	notice: '',
