@@ -46,9 +46,12 @@ export function consumed(): number {
 	return sink;
 }
 
-/** FNV-1a over bytes: the seed of mixed work's kernel, taken from the response body. */
-export function seedFromBytes(bytes: Uint8Array): number {
-	let h = 0x81_1C_9D_C5;
+/**
+ * FNV-1a over bytes: the seed of mixed work's kernel, taken from the response
+ * body. Pass the seed of the bytes before as `from` to hash a body chunk by chunk.
+ */
+export function seedFromBytes(bytes: Uint8Array, from = 0x81_1C_9D_C5): number {
+	let h = from;
 	for (const byte of bytes) {
 		h = Math.imul(h ^ byte, 0x01_00_01_93);
 	}

@@ -1,5 +1,5 @@
 import type {WorkerState} from '../events/events.js';
-import {consume, runKernel, seedFromBytes} from './cpu.js';
+import {consume, runKernel} from './cpu.js';
 import {createHttpClient} from './io.js';
 import {createTurns} from './turns.js';
 import type {Gil, TaskResult, Workload, WorkloadSpec} from './workload.js';
@@ -54,7 +54,7 @@ export function createWorkload(spec: WorkloadSpec, gil?: Gil): Workload {
 		return {outcome: 'completed', status: 0, bytes: 0, reason: ''};
 	};
 
-	// The hot path of the async modes: the client's own promise, no wrapper (a GET without keepBody has no body field).
+	// The hot path of the async modes: the client's own promise, no wrapper (a GET without seedBody has no seed field).
 	const runIo = async (task: number, setState: (state: WorkerState) => void): Promise<TaskResult> => {
 		if (cancelled) {
 			return CANCELLED;
@@ -80,7 +80,7 @@ export function createWorkload(spec: WorkloadSpec, gil?: Gil): Workload {
 			return {...CANCELLED, bytes: result.bytes};
 		}
 
-		compute(spec.cpuUnits, seedFromBytes(result.body!), setState, gil);
+		compute(spec.cpuUnits, result.seed!, setState, gil);
 		return {outcome: 'completed', status: result.status, bytes: result.bytes, reason: ''};
 	};
 

@@ -1,12 +1,18 @@
+import type {EventEmitter} from 'node:events';
 import {Agent, interceptors, Pool, type Dispatcher} from 'undici';
+import {seedFromBytes} from './cpu.js';
+import {createDeadlines} from './deadlines.js';
+import {reasonOf, statusReason, type Phase} from './reasons.js';
 import type {TaskResult, TaskTarget, WorkloadSpec} from './workload.js';
 
-/** A GET's result; `body` only when asked for (mixed work), never kept otherwise. */
-export type GetResult = TaskResult & {readonly body?: Buffer};
+export {reasonOf} from './reasons.js';
+
+/** A GET's result; `seed` (the body's FNV-1a, hashed as it streams) only when asked for (mixed work). No body is ever kept. */
+export type GetResult = TaskResult & {readonly seed?: number};
 
 export type HttpClient = {
-	/** GET task `task`'s URL; never throws. */
-	get(task: number, keepBody: boolean): Promise<GetResult>;
+	/** GET task `task`'s URL; never throws. `seedBody`: hash the body for mixed work. */
+	get(task: number, seedBody: boolean): Promise<GetResult>;
 	/** End every request in flight, and every later one, as cancelled (the pools are destroyed). */
 	cancel(): void;
 	/** Close every pool (destroying those that do not close within 1 s). */
@@ -16,7 +22,6 @@ export type HttpClient = {
 type Location = {readonly origin: string; readonly path: string};
 
 const CLOSE_GRACE_MS = 1000;
-const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 const CANCELLED: GetResult = {outcome: 'cancelled', status: 0, bytes: 0, reason: 'cancelled'};
 
 const failed = (reason: string, status = 0, bytes = 0): GetResult => ({outcome: 'failed', status, bytes, reason});
@@ -38,36 +43,25 @@ function createLocator(target: TaskTarget): (task: number) => Location {
 	return task => locations[task % locations.length]!;
 }
 
-/** A short failure reason: the error's code (`ECONNREFUSED`, `UND_ERR_SOCKET` …) or the first words of its message. */
-export function reasonOf(error: unknown): string {
-	const candidates = [error, (error as {cause?: unknown})?.cause, (error as {errors?: unknown[]})?.errors?.[0]];
-	for (const candidate of candidates) {
-		const code = (candidate as {code?: unknown})?.code;
-		if (typeof code === 'string' && code !== '') {
-			return TIMEOUT_CODES.has(code) ? 'timeout' : code;
-		}
-	}
-
-	const message = error instanceof Error ? error.message : String(error);
-	const line = message.split('\n')[0]!.trim();
-	return line === '' ? 'error' : line.slice(0, 60);
-}
-
 /**
  * HTTP GETs with undici: one Pool per origin with `connections` sockets and
- * no pipelining. Each request has a timeout of `timeout` ms for its headers
- * and again for its body, kept by undici's own timers (reason `timeout`).
- * The body is read, its bytes counted, and dropped.
+ * no pipelining. Each request has one deadline, `timeout` ms for the whole
+ * of it (connect, headers and body, see deadlines.ts): a server that drips
+ * its body byte by byte cannot keep a task alive (reason `timeout`). The body
+ * is read, its bytes counted (and hashed for mixed work), and dropped, so a
+ * 256 MB body costs no memory. Failures read as words (reasons.ts).
  *
  * Cancelling is for the whole client (a lane stops all its tasks at once):
  * `cancel()` destroys the pools, which ends every request in flight. No
  * request carries an AbortSignal: undici's abort listener per request costs
- * about a tenth of the client's CPU at thousands of requests a second.
+ * about a tenth of the client's CPU at thousands of requests a second (the
+ * deadline is a cheaper signal of our own).
  */
 export function createHttpClient(spec: Pick<WorkloadSpec, 'target' | 'timeout' | 'connections'>): HttpClient {
 	const locateTask = createLocator(spec.target);
 	const pools = new Map<string, Dispatcher>();
 	const timeout = spec.timeout;
+	const deadlines = createDeadlines(timeout);
 	let cancelled = false;
 
 	const options = {
@@ -94,41 +88,48 @@ export function createHttpClient(spec: Pick<WorkloadSpec, 'target' | 'timeout' |
 	};
 
 	return {
-		async get(task, keepBody) {
+		async get(task, seedBody) {
 			if (cancelled) {
 				return CANCELLED;
 			}
 
 			const {origin, path} = locateTask(task);
-			const counter = {bytes: 0};
+			const counter = {bytes: 0, seed: seedBody ? seedFromBytes(new Uint8Array(0)) : Number.NaN};
+			const deadline = deadlines.start();
+			let phase: Phase = 'response';
 			try {
-				// undici's own timers bound the wait for headers and then for the body (reason `timeout`).
 				const response = await poolFor(origin).request({
 					origin,
 					path,
 					method: 'GET',
 					headersTimeout: timeout,
 					bodyTimeout: timeout,
+					// undici takes it for an EventEmitter (see deadlines.ts).
+					signal: deadline as unknown as EventEmitter,
 				});
-				const body = await drain(response.body, keepBody, counter);
+				phase = 'body';
+				await drain(response.body, counter);
 				const status = response.statusCode;
 				if (status < 200 || status > 299) {
-					return failed(`status ${status}`, status, counter.bytes);
+					return failed(statusReason(status, agent !== undefined), status, counter.bytes);
 				}
 
-				return body ? {outcome: 'completed', status, bytes: counter.bytes, reason: '', body} : {outcome: 'completed', status, bytes: counter.bytes, reason: ''};
+				return seedBody ? {outcome: 'completed', status, bytes: counter.bytes, reason: '', seed: counter.seed} : {outcome: 'completed', status, bytes: counter.bytes, reason: ''};
 			} catch (error) {
 				if (cancelled) {
 					return {...CANCELLED, bytes: counter.bytes};
 				}
 
-				return failed(reasonOf(error), 0, counter.bytes);
+				return failed(reasonOf(deadline.reason ?? error, phase), 0, counter.bytes);
+			} finally {
+				deadlines.end(deadline);
 			}
 		},
 
 		cancel() {
 			if (!cancelled) {
 				cancelled = true;
+				deadlines.close();
 				for (const pool of pools.values()) {
 					pool.destroy().catch(() => undefined);
 				}
@@ -136,6 +137,7 @@ export function createHttpClient(spec: Pick<WorkloadSpec, 'target' | 'timeout' |
 		},
 
 		async close() {
+			deadlines.close();
 			await Promise.all([...pools.values()].map(async pool => closePool(pool)));
 			pools.clear();
 		},
@@ -144,15 +146,17 @@ export function createHttpClient(spec: Pick<WorkloadSpec, 'target' | 'timeout' |
 
 type Body = NodeJS.ReadableStream & {destroy?: (error?: Error) => void};
 
-async function drain(body: Body, keep: boolean, counter: {bytes: number}): Promise<Buffer | undefined> {
+async function drain(body: Body, counter: {bytes: number; seed: number}): Promise<void> {
+	const hashing = !Number.isNaN(counter.seed);
 	return new Promise((resolve, reject) => {
-		const chunks: Buffer[] | undefined = keep ? [] : undefined;
 		body.on('data', (chunk: Buffer) => {
 			counter.bytes += chunk.length;
-			chunks?.push(chunk);
+			if (hashing) {
+				counter.seed = seedFromBytes(chunk, counter.seed);
+			}
 		});
 		body.once('end', () => {
-			resolve(chunks ? Buffer.concat(chunks, counter.bytes) : undefined);
+			resolve();
 		});
 		body.once('error', reject);
 	});

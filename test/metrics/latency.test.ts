@@ -39,16 +39,16 @@ test('failures: reason → count, most frequent first, then by name; cancels are
 	const s = apply(started(), [
 		fail(1, 'timeout'),
 		fail(2, 'status 500', 500),
-		fail(3, 'ECONNREFUSED'),
+		fail(3, 'connection refused (ECONNREFUSED)'),
 		fail(4, 'status 500', 500),
 		fail(5, 'ECONNRESET'),
 		fail(6, 'status 500', 500),
-		fail(7, 'ECONNREFUSED'),
+		fail(7, 'connection refused (ECONNREFUSED)'),
 		taskEnd({worker: 0, task: 8, t: T0 + 100, outcome: 'cancelled'}),
 	]);
 	assert.deepEqual(toSnapshot(s, T0 + 100).failures, [
 		['status 500', 3],
-		['ECONNREFUSED', 2],
+		['connection refused (ECONNREFUSED)', 2],
 		['ECONNRESET', 1],
 		['timeout', 1],
 	]);

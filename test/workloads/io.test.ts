@@ -3,7 +3,10 @@ import {after} from 'node:test';
 import {createServer} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import assert from 'node:assert/strict';
-import {createHttpClient, reasonOf} from '../../source/workloads/io.js';
+import {request} from 'undici';
+import {seedFromBytes} from '../../source/workloads/cpu.js';
+import {createHttpClient} from '../../source/workloads/io.js';
+import {withHostileServer} from '../helpers/hostile-server.js';
 import {startLatencyServer} from '../../source/server/latency-server.js';
 import {TEST_SERVER_DEFAULTS, withServer} from '../helpers/server.js';
 
@@ -24,13 +27,16 @@ test('GET completes with status 200 and bytes == bodyBytes, the body not kept', 
 	}
 });
 
-test('GET keeps the body when asked', async () => {
+test('GET hashes the body as it streams when asked, and keeps none of it', async () => {
 	const server = await withServer({bodyBytes: 100, latency: 0});
 	const client = createHttpClient(spec(server.url));
 	try {
 		const result = await client.get(1, true);
+		const body = Buffer.from(await (await request(`${server.url}/r/1`)).body.arrayBuffer());
 		assert.equal(result.outcome, 'completed');
-		assert.equal(result.body?.length, 100);
+		assert.equal(result.bytes, 100);
+		assert.equal(result.seed, seedFromBytes(body));
+		assert.equal('body' in result, false);
 	} finally {
 		await client.close();
 	}
@@ -80,13 +86,13 @@ test('a 500 is failed with reason `status 500`', async () => {
 	}
 });
 
-test('a closed port is failed with reason ECONNREFUSED', async () => {
+test('a closed port is failed with reason connection refused (ECONNREFUSED)', async () => {
 	const server = await startLatencyServer({...TEST_SERVER_DEFAULTS});
 	await server.close();
 	const client = createHttpClient(spec(server.url));
 	try {
 		const result = await client.get(1, false);
-		assert.deepEqual(result, {outcome: 'failed', status: 0, bytes: 0, reason: 'ECONNREFUSED'});
+		assert.deepEqual(result, {outcome: 'failed', status: 0, bytes: 0, reason: 'connection refused (ECONNREFUSED)'});
 	} finally {
 		await client.close();
 	}
@@ -117,13 +123,19 @@ test('cancel() ends every request in flight, and every later one, as cancelled',
 	}
 });
 
-test('reasonOf prefers codes, maps undici timeouts, and falls back to a short message', () => {
-	assert.equal(reasonOf(Object.assign(new Error('x'), {code: 'ECONNRESET'})), 'ECONNRESET');
-	assert.equal(reasonOf(Object.assign(new Error('x'), {code: 'UND_ERR_HEADERS_TIMEOUT'})), 'timeout');
-	assert.equal(reasonOf(new TypeError('fetch failed', {cause: Object.assign(new Error('y'), {code: 'ENOTFOUND'})})), 'ENOTFOUND');
-	assert.equal(reasonOf(new AggregateError([Object.assign(new Error('z'), {code: 'ECONNREFUSED'})])), 'ECONNREFUSED');
-	assert.equal(reasonOf(new Error('something odd\nwith detail')), 'something odd');
-	assert.equal(reasonOf('x'.repeat(100)).length, 60);
+test('the deadline bounds the whole request: a body dripped a byte every 500 ms ends at --timeout', async () => {
+	const hostile = await withHostileServer();
+	const client = createHttpClient({target: {kind: 'list', urls: [hostile.url('drip'), hostile.url('hang')]}, timeout: 700, connections: 2});
+	try {
+		const started = performance.now();
+		const results = await Promise.all([client.get(0, false), client.get(1, false)]);
+		const elapsed = performance.now() - started;
+		assert.deepEqual(results.map(r => r.reason), ['timeout', 'timeout']);
+		assert.ok(results[0]!.bytes >= 1, 'the drip had begun');
+		assert.ok(elapsed >= 690 && elapsed < 1400, `${elapsed} ms`);
+	} finally {
+		await client.close();
+	}
 });
 
 test('a list target follows redirects, also to another origin', async () => {
