@@ -59,104 +59,56 @@ export function seedFromBytes(bytes: Uint8Array, from = 0x81_1C_9D_C5): number {
 	return h >>> 0;
 }
 
-type Clock = {
-	/** Now, ms. */
-	readonly read: () => number;
-	/** Pick one speed (units/ms) from the tries. */
-	readonly pick: (speeds: readonly number[]) => number;
-};
+const WARM_UP_MS = 40;
+const TRY_MS = 2;
+const TRIES_BUDGET_MS = 160;
+const MIN_TRIES = 24;
 
-const FINE_RESOLUTION_MS = 0.05;
-const PROBE_LIMIT_MS = 20;
+/** Speeds of `tries` runs of `units` each, read on the wall clock, units per ms. */
+function speedsOf(units: number, budgetMs: number, minTries: number): number[] {
+	const speeds: number[] = [];
+	const deadline = performance.now() + budgetMs;
+	while (speeds.length < minTries || performance.now() < deadline) {
+		const start = performance.now();
+		consume(runKernel(units, speeds.length + 1));
+		const ms = performance.now() - start;
+		if (ms > 0) {
+			speeds.push(units / ms);
+		}
 
-const median = (sorted: readonly number[]): number => sorted[Math.floor(sorted.length / 2)]!;
-
-/** The step of a clock: wait for it to tick twice (bounded by PROBE_LIMIT_MS of wall time). */
-function resolutionOf(read: () => number): number {
-	const deadline = performance.now() + PROBE_LIMIT_MS;
-	let previous = read();
-	let steps = 0;
-	let first = previous;
-	while (performance.now() < deadline) {
-		const value = read();
-		if (value !== previous) {
-			steps++;
-			if (steps === 1) {
-				first = value;
-			} else {
-				return value - first;
-			}
-
-			previous = value;
+		if (speeds.length >= minTries * 4) {
+			break;
 		}
 	}
 
-	return Number.POSITIVE_INFINITY;
+	return speeds.sort((a, b) => a - b);
 }
 
 /**
- * This thread's CPU time with the median of the tries, when the runtime offers
- * it with a fine resolution. Some kernels account thread CPU time in scheduler
- * ticks (4 ms), too coarse for 10 ms runs: then wall time, taking the fastest
- * try, since being preempted only ever makes a run look slower.
- */
-function chooseClock(): Clock {
-	const threadCpuUsage = (process as {threadCpuUsage?: () => NodeJS.CpuUsage}).threadCpuUsage;
-	if (typeof threadCpuUsage === 'function') {
-		const read = (): number => {
-			const usage = threadCpuUsage.call(process);
-			return (usage.user + usage.system) / 1000;
-		};
-
-		if (resolutionOf(read) <= FINE_RESOLUTION_MS) {
-			return {read, pick: median};
-		}
-	}
-
-	return {read: () => performance.now(), pick: sorted => sorted.at(-1)!};
-}
-
-const TRIES = 5;
-const WARM_UP_MS = 8;
-const MIN_TRY_MS = 4;
-const MAX_TRY_MS = 25;
-
-/**
- * Measure how many kernel units cost `cpuMs` ms of CPU on this thread:
- * a warm-up that doubles the size until one run takes WARM_UP_MS, then
- * TRIES runs of about cpuMs (bounded to 4–25 ms each), read with the best
- * clock at hand (see chooseClock), so the whole calibration stays well under
- * 300 ms. Run it off the UI thread.
+ * Measure how many kernel units cost `cpuMs` ms of CPU on this thread. The
+ * kernel first runs for WARM_UP_MS so the JIT has optimised it (a cold run
+ * is ten times slower). Then many short tries of about TRY_MS each, on the
+ * wall clock: a try can only look slower than the kernel is (the thread was
+ * preempted, which is frequent on a shared machine), never faster, so the
+ * speed is the median of the fastest quarter. Thread CPU clocks are not
+ * used: many kernels count them in scheduler ticks (4 ms), too coarse for
+ * these tries. About 200 ms in all; run it off the UI thread.
  */
 export function calibrateCpu(cpuMs: number): Calibration {
-	const clock = chooseClock();
-	const timeOf = (units: number, seed: number): number => {
-		const start = clock.read();
-		consume(runKernel(units, seed));
-		return clock.read() - start;
-	};
-
 	let units = 1;
-	let elapsed = timeOf(units, 0);
-	while (elapsed < WARM_UP_MS && units < 2 ** 24) {
-		units *= 2;
-		elapsed = timeOf(units, units);
+	const warmUpEnd = performance.now() + WARM_UP_MS;
+	let unitsPerMs = 1;
+	while (performance.now() < warmUpEnd) {
+		const start = performance.now();
+		consume(runKernel(units, units));
+		const ms = performance.now() - start;
+		unitsPerMs = Math.max(unitsPerMs, units / Math.max(ms, 1e-3));
+		units = Math.min(units * 2, Math.max(1, Math.round(unitsPerMs * TRY_MS)));
 	}
 
-	let unitsPerMs = units / Math.max(elapsed, 1e-3);
-	const tryUnits = Math.max(1, Math.round(unitsPerMs * Math.min(Math.max(cpuMs, MIN_TRY_MS), MAX_TRY_MS)));
-	const speeds: number[] = [];
-	for (let i = 0; i < TRIES; i++) {
-		const ms = timeOf(tryUnits, i + 1);
-		if (ms > 0) {
-			speeds.push(tryUnits / ms);
-		}
-	}
-
-	if (speeds.length > 0) {
-		speeds.sort((a, b) => a - b);
-		unitsPerMs = clock.pick(speeds);
-	}
-
+	const tryUnits = Math.max(1, Math.round(unitsPerMs * TRY_MS));
+	const speeds = speedsOf(tryUnits, TRIES_BUDGET_MS, MIN_TRIES);
+	const fastest = speeds.slice(Math.floor(speeds.length * 0.75));
+	unitsPerMs = fastest[Math.floor(fastest.length / 2)] ?? unitsPerMs;
 	return {cpuMs, units: Math.max(1, Math.round(unitsPerMs * cpuMs)), unitsPerMs};
 }
