@@ -34,6 +34,8 @@ const cli = meow(HELP, {
 		json: {type: 'boolean'},
 		record: {type: 'string'},
 		port: {type: 'string'},
+		lang: {type: 'string'},
+		autoplay: {type: 'string'},
 	},
 });
 

@@ -8,6 +8,7 @@ Usage
   $ concviz [options]            live dashboard (headless when stdout is not a terminal, or with --json)
   $ concviz serve [options]      run the embedded latency server in the foreground
   $ concviz compare [options]    run every mode on the same workload, then a leaderboard
+  $ concviz tour [options]       the talk, scene by scene: → PageDown Enter next, ← PageUp back, r rerun
 
 Options
   --mode, -m         ${MODES.join('|')} (default: ${MODES[0]})
@@ -30,6 +31,8 @@ Options
   --json             no dashboard: print one JSON result object (an array for compare) to stdout
   --record FILE      write an asciicast v2 recording of the dashboard
   --port N           (serve) port, 0 = any free one (default: 0)
+  --lang L           en|pt: captions, lessons, legend, help and summary (default: from the locale)
+  --autoplay S       (tour) each scene runs, waits S seconds, goes on; then the tour ends (default: 8)
   --help, --version
 
 Keys

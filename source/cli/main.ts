@@ -1,6 +1,8 @@
 import process from 'node:process';
 import type {RunConfig} from '../config/config.js';
 import {runHeadless} from '../frontends/headless.js';
+import {UsageError} from './errors.js';
+import {setLang} from '../i18n/catalogue.js';
 import type {Options} from './options.js';
 import {runServe} from '../server/serve.js';
 import {readUrlFile} from '../workloads/urls.js';
@@ -20,12 +22,22 @@ async function withUrls(options: Options): Promise<RunConfig> {
 
 /** Runs what the command line asked for; returns the exit code (throws UsageError for bad input). */
 export async function main(options: Options): Promise<number> {
+	setLang(options.lang);
 	if (options.command === 'serve') {
 		await runServe(options.server, process.stdout);
 		return 0;
 	}
 
 	const config = await withUrls(options);
+	if (options.command === 'tour') {
+		if (!process.stdout.isTTY) {
+			throw new UsageError('the tour needs a terminal (stdout is not one)');
+		}
+
+		const {runTour} = await import('../frontends/tour.js');
+		return runTour({config, server: options.server, lang: options.lang, autoplay: options.autoplay});
+	}
+
 	const compare = options.command === 'compare';
 	if (config.json || !process.stdout.isTTY) {
 		return runHeadless({config, server: options.server, compare, stdout: process.stdout, stderr: process.stderr});

@@ -8,8 +8,9 @@ import {
 	type Work,
 } from '../config/config.js';
 import {UsageError} from './errors.js';
+import {LANGS, langFromEnv, type Lang} from '../i18n/lang.js';
 
-export const COMMANDS = ['run', 'serve', 'compare'] as const;
+export const COMMANDS = ['run', 'serve', 'compare', 'tour'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** What the command line asks for, before the --urls file is read. */
@@ -19,6 +20,10 @@ export type Options = {
 	readonly server: ServerOptions;
 	/** The --urls path, still to be read (the config's target is 'embedded' until then). */
 	readonly urlsFile: string | undefined;
+	/** --lang, else from the locale. */
+	readonly lang: Lang;
+	/** (tour) --autoplay SECONDS: each scene waits this long after its run; null without the flag. */
+	readonly autoplay: number | null;
 };
 
 /** Flags as meow hands them over: numbers arrive as strings so that bad ones get our own message. */
@@ -27,6 +32,8 @@ export type RawFlags = Readonly<Record<string, unknown>>;
 const KNOWN = new Set([
 	'mode', 'work', 'requests', 'urls', 'latency', 'jitter', 'workers', 'threads', 'concurrency',
 	'cpuMs', 'timeout', 'gil', 'failRate', 'bodyBytes', 'seed', 'fps', 'color', 'json', 'record', 'port',
+	'lang',
+	'autoplay',
 	'help', 'version',
 ]);
 
@@ -98,6 +105,17 @@ function oneOf<T extends string>(flags: RawFlags, name: string, choices: readonl
 	return raw as T;
 }
 
+/** Seconds to wait after each scene's run when --autoplay is given ('' → DEFAULT_AUTOPLAY). */
+export const DEFAULT_AUTOPLAY = 8;
+
+function autoplayOf(flags: RawFlags): number | null {
+	if (flags['autoplay'] === undefined) {
+		return null;
+	}
+
+	return text(flags, 'autoplay') === '' ? DEFAULT_AUTOPLAY : decimal(flags, 'autoplay', DEFAULT_AUTOPLAY, 0, 3600);
+}
+
 /**
  * Flags and positional input → what to run. Pure: throws UsageError with a
  * one-line message for anything it cannot accept.
@@ -120,7 +138,7 @@ export function parseOptions(
 
 	const commandWord = input[0] ?? 'run';
 	if (!(COMMANDS as readonly string[]).includes(commandWord) || commandWord === 'run' && input.length > 0) {
-		throw new UsageError(`unknown command '${commandWord}' (commands: serve, compare)`);
+		throw new UsageError(`unknown command '${commandWord}' (commands: serve, compare, tour)`);
 	}
 
 	const command = commandWord as Command;
@@ -172,5 +190,6 @@ export function parseOptions(
 		bodyBytes,
 		seed: resolvedSeed,
 	};
-	return {command, config, server, urlsFile};
+	const lang = oneOf(flags, 'lang', LANGS, langFromEnv(env));
+	return {command, config, server, urlsFile, lang, autoplay: autoplayOf(flags)};
 }

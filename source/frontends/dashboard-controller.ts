@@ -9,6 +9,8 @@ import type {Session} from '../session/session.js';
 export type DashboardController = Controller & {
 	/** Start the first run (or the comparison). */
 	start(compare: boolean): void;
+	/** Run this config instead (or compare every mode on it), as a key that restarts would. */
+	play(config: RunConfig, compare: boolean): void;
 	/** Resolves once a quit has ended every run and the server. */
 	readonly finished: Promise<void>;
 };
@@ -149,6 +151,12 @@ export function createDashboardController(initial: RunConfig, session: Session):
 		},
 		start(compare) {
 			switchTo(view.config, compare);
+		},
+		play(config, compare) {
+			if (!quitting) {
+				update({notice: ''});
+				switchTo(config, compare);
+			}
 		},
 		finished,
 	};

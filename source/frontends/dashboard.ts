@@ -1,6 +1,7 @@
 import process from 'node:process';
 import type {RunConfig, ServerOptions} from '../config/config.js';
 import {createDashboardController} from './dashboard-controller.js';
+import {createMarkers} from '../record/markers.js';
 import {createSession} from '../session/session.js';
 import {renderDashboard} from '../ui/render-dashboard.js';
 
@@ -19,6 +20,15 @@ export async function runDashboard(input: {config: RunConfig; server: ServerOpti
 	const recorder = config.record === undefined
 		? undefined
 		: await (await import('../record/asciicast.js')).createRecorder(config.record, process.stdout);
+	if (recorder) {
+		const markers = createMarkers((label) => {
+			recorder.marker(label);
+		});
+		controller.subscribe((view) => {
+			markers.view(view);
+		});
+	}
+
 	try {
 		controller.start(input.compare);
 		await renderDashboard(controller, {color: config.color, fps: config.fps, stdout: recorder?.stdout ?? process.stdout});

@@ -11,8 +11,8 @@ export type AsciicastHeader = {
 	readonly env?: Readonly<Record<string, string>>;
 };
 
-/** One event line: [seconds since start, "o" output | "r" resize, data]. */
-export type AsciicastEvent = readonly [number, 'o' | 'r', string];
+/** One event line: [seconds since start, "o" output | "r" resize | "m" marker, data]. */
+export type AsciicastEvent = readonly [number, 'o' | 'r' | 'm', string];
 
 export function headerLine(header: AsciicastHeader): string {
 	return `${JSON.stringify(header)}\n`;
@@ -33,6 +33,8 @@ export const asTerminalGetsIt = (text: string): string => text.replaceAll(/\r?\n
 export type Recorder = {
 	/** Hand this to Ink instead of the terminal: writes go to both, the file with times. */
 	readonly stdout: NodeJS.WriteStream;
+	/** A marker ("m" event) at this moment, labelled: a player's chapter. */
+	marker(label: string): void;
 	close(): Promise<void>;
 };
 
@@ -80,6 +82,9 @@ export async function createRecorder(path: string, terminal: NodeJS.WriteStream)
 	});
 	return {
 		stdout,
+		marker(label) {
+			file.write(eventLine([seconds(), 'm', label]));
+		},
 		async close() {
 			terminal.off('resize', onResize);
 			file.end();

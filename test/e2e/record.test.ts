@@ -73,7 +73,7 @@ test('--record writes an asciicast v2 file that replays to the summary, with the
 		assert.ok(Array.isArray(event) && event.length === 3, `line ${i + 2} is a 3-element array: ${line}`);
 		const [time, kind, data] = event as [unknown, unknown, unknown];
 		assert.equal(typeof time, 'number', `line ${i + 2}: time`);
-		assert.ok(kind === 'o' || kind === 'r', `line ${i + 2}: kind ${String(kind)}`);
+		assert.ok(kind === 'o' || kind === 'r' || kind === 'm', `line ${i + 2}: kind ${String(kind)}`);
 		assert.equal(typeof data, 'string', `line ${i + 2}: data`);
 		return {time: time as number, kind, data: data as string};
 	});
@@ -83,6 +83,7 @@ test('--record writes an asciicast v2 file that replays to the summary, with the
 		assert.ok(events[i]!.time >= events[i - 1]!.time, `times do not decrease at event ${i}: ${events[i - 1]!.time} then ${events[i]!.time}`);
 	}
 
+	assert.deepEqual(events.filter((e) => e.kind === 'm').map((e) => e.data), ['sequential'], 'one marker: the mode it ran');
 	const resizes = events.filter((e) => e.kind === 'r').map((e) => e.data);
 	assert.ok(resizes.includes('100x30'), `an "r" event for the resize: ${JSON.stringify(resizes)}`);
 	assert.equal(resizes.at(-1), '80x24', 'and one for the way back');

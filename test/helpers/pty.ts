@@ -55,6 +55,11 @@ const NEUTRAL: Readonly<Record<string, undefined>> = {
 	FORCE_COLOR: undefined,
 	NODE_OPTIONS: undefined,
 	NODE_TEST_CONTEXT: undefined,
+	// The language comes from the locale (pt* → Portuguese): tests ask for one with --lang or LANG.
+	LC_ALL: undefined,
+	LC_MESSAGES: undefined,
+	LANG: undefined,
+	LANGUAGE: undefined,
 };
 
 const live = new Set<Pty>();

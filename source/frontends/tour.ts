@@ -1,0 +1,68 @@
+import process from 'node:process';
+import type {RunConfig, ServerOptions} from '../config/config.js';
+import {pick} from '../i18n/catalogue.js';
+import type {Lang} from '../i18n/lang.js';
+import {createMarkers} from '../record/markers.js';
+import {createSession} from '../session/session.js';
+import {renderTour} from '../tour/render-tour.js';
+import {SCENES, sceneConfig} from '../tour/scenes.js';
+import {createTourDriver} from '../tour/tour-driver.js';
+import {createDashboardController} from './dashboard-controller.js';
+
+export type TourInput = {
+	readonly config: RunConfig;
+	readonly server: ServerOptions;
+	readonly lang: Lang;
+	/** Seconds each scene waits after its run before the next; null: the presenter moves on. */
+	readonly autoplay: number | null;
+};
+
+/** `concviz tour`: the talk scene by scene on the live dashboard; returns the exit code. */
+export async function runTour(input: TourInput): Promise<number> {
+	const {config, lang} = input;
+	const session = createSession({server: input.server, fps: config.fps});
+	const controller = createDashboardController(sceneConfig(SCENES[0]!, config), session);
+	const recorder = config.record === undefined
+		? undefined
+		: await (await import('../record/asciicast.js')).createRecorder(config.record, process.stdout);
+	const markers = recorder ? createMarkers((label) => {
+		recorder.marker(label);
+	}) : undefined;
+	if (markers) {
+		controller.subscribe((view) => {
+			markers.view(view);
+		});
+	}
+
+	const driver = createTourDriver({
+		scenes: SCENES,
+		base: config,
+		controller,
+		session,
+		autoplay: input.autoplay,
+		onScene(scene, index) {
+			markers?.scene(`${index + 1}/${SCENES.length} ${pick(scene.title, lang)}`, sceneConfig(scene, config).mode);
+		},
+	});
+	const quit = (): void => {
+		driver.dispatch({type: 'end'});
+	};
+
+	process.on('SIGINT', quit);
+	process.on('SIGTERM', quit);
+	process.on('SIGHUP', quit);
+	try {
+		driver.start();
+		await renderTour(controller, driver, SCENES, {color: config.color, fps: config.fps, lang, stdout: recorder?.stdout ?? process.stdout});
+		quit();
+		await controller.finished;
+	} finally {
+		process.off('SIGINT', quit);
+		process.off('SIGTERM', quit);
+		process.off('SIGHUP', quit);
+		await session.close();
+		await recorder?.close();
+	}
+
+	return 0;
+}

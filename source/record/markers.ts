@@ -1,0 +1,30 @@
+import type {Mode} from '../config/config.js';
+import type {View} from '../frontends/controller.js';
+
+/** The mode a view is running: the comparison's current one, else the config's. */
+export const modeOfView = (view: View): Mode => view.compare?.running ?? view.config.mode;
+
+export type Markers = {
+	/** A scene starts (the tour): its label, and the mode it runs (no second marker for that mode). */
+	scene(label: string, mode: Mode): void;
+	/** Every view: a marker when the mode it runs changes. */
+	view(view: View): void;
+};
+
+/** Chapters for a recording: one marker per tour scene and one per mode switch. */
+export function createMarkers(mark: (label: string) => void, initial?: Mode): Markers {
+	let mode: Mode | undefined = initial;
+	return {
+		scene(label, sceneMode) {
+			mode = sceneMode;
+			mark(label);
+		},
+		view(view) {
+			const next = modeOfView(view);
+			if (next !== mode) {
+				mode = next;
+				mark(next);
+			}
+		},
+	};
+}

@@ -1,0 +1,73 @@
+import {pick, t} from '../i18n/catalogue.js';
+import type {Lang} from '../i18n/lang.js';
+import {type Line, type Seg, fitLine, seg, spread, wrap} from '../ui/text.js';
+import {TOUR_KEYS} from './tour-keys.js';
+import type {TourView} from './tour-driver.js';
+
+/** The terminal size the tour is laid out for (the talk's projector). */
+export const TOUR_WIDTH = 100;
+export const TOUR_HEIGHT = 30;
+/** Rows the caption takes above the dashboard: the tour bar and up to three caption rows. */
+export const CAPTION_ROWS = 4;
+
+/** 4000 → `4,000` (en) or `4.000` (pt), as each language writes it. */
+const countIn = (lang: Lang, n: number): string => new Intl.NumberFormat(lang === 'pt' ? 'pt-BR' : 'en-US').format(n);
+
+const BOUNDED: Readonly<Record<Lang, (seconds: number, n: string) => string>> = {
+	en: (s, n) => `Bounded run: it stops after ${s} s; the model line extrapolates all ${n}.`,
+	pt: (s, n) => `Execução limitada: para após ${s} s; a linha do modelo extrapola as ${n}.`,
+};
+
+const AUTOPLAY: Readonly<Record<Lang, (seconds: number) => string>> = {
+	en: (s) => `next in ${s}s`,
+	pt: (s) => `próxima em ${s}s`,
+};
+
+const SIZE: Readonly<Record<Lang, (w: number, h: number) => string>> = {
+	en: (w, h) => `laid out for ${TOUR_WIDTH}×${TOUR_HEIGHT}, now ${w}×${h}`,
+	pt: (w, h) => `feito para ${TOUR_WIDTH}×${TOUR_HEIGHT}, agora ${w}×${h}`,
+};
+
+export type CaptionInput = {
+	readonly tour: TourView;
+	readonly lang: Lang;
+	readonly width: number;
+	readonly height: number;
+	/** Epoch ms, for the autoplay countdown. */
+	readonly now: number;
+};
+
+/** `3/11  Title ……… → next  ← back …` or the autoplay countdown; the size check when the terminal differs. */
+export function tourBarLine({tour, lang, width, height, now}: CaptionInput): Line {
+	const {index, count: total} = tour.state;
+	const left: Seg[] = [seg(` ${index + 1}/${total} `, 'badge'), seg(' '), seg(pick(tour.scene.title, lang), 'title')];
+	const right: Seg[] = [];
+	if (width !== TOUR_WIDTH || height !== TOUR_HEIGHT) {
+		right.push(seg(SIZE[lang](width, height), 'warn'), seg('  '));
+	}
+
+	if (tour.nextAt !== null) {
+		right.push(seg(AUTOPLAY[lang](Math.max(0, Math.ceil((tour.nextAt - now) / 1000))), 'accent'));
+	} else {
+		right.push(...TOUR_KEYS.slice(0, 2).flatMap(([key, words], i) => [...(i > 0 ? [seg(' ')] : []), seg(key, 'key'), seg(` ${t(words)}`, 'muted')]));
+	}
+
+	const withRight = spread(left, right, width);
+	return withRight.length > left.length ? withRight : spread(left, right.slice(2), width);
+}
+
+/** The caption under the bar: the scene's lines wrapped to the width, then the bounded-run note. */
+export function captionLines({tour, lang, width}: CaptionInput, rows = CAPTION_ROWS - 1): Line[] {
+	const {scene} = tour;
+	const texts = scene.lines.map((line) => pick(line, lang));
+	if (scene.boundSeconds !== undefined) {
+		texts.push(BOUNDED[lang](scene.boundSeconds, countIn(lang, scene.preset.requests ?? 0)));
+	}
+
+	const lines = texts.flatMap((text, i) => wrap(text, width - 2).map((part): Line => [seg('  '), seg(part, i < scene.lines.length ? 'plain' : 'warn')]));
+	while (lines.length < rows) {
+		lines.push([]);
+	}
+
+	return lines.slice(0, rows).map((line) => fitLine(line, width));
+}

@@ -1,0 +1,59 @@
+import type {View} from '../frontends/controller.js';
+import type {Mode, Work} from '../config/config.js';
+
+/** How a scene's last run ended, every figure as measured (for the closing summary). */
+export type SceneOutcome =
+	| {
+		readonly kind: 'run';
+		readonly mode: Mode;
+		readonly work: Work;
+		readonly requested: number;
+		readonly done: number;
+		readonly elapsedMs: number;
+		readonly predictedMs: number;
+		/** Stopped at the scene's bound: the prediction is the model's extrapolation. */
+		readonly bounded: boolean;
+	}
+	| {
+		readonly kind: 'compare';
+		readonly requested: number;
+		readonly fastest: Mode;
+		readonly fastestMs: number;
+		readonly slowest: Mode;
+		readonly slowestMs: number;
+	};
+
+/** The outcome the view shows once its run has ended (undefined when there is nothing to tell). */
+export function outcomeOf(view: View, boundSeconds: number | undefined): SceneOutcome | undefined {
+	const results = view.compare?.results ?? [];
+	if (view.compare && results.length > 0) {
+		const byWall = [...results].sort((a, b) => a.wallMs - b.wallMs);
+		const fastest = byWall[0]!;
+		const slowest = byWall.at(-1)!;
+		return {
+			kind: 'compare',
+			requested: fastest.requested,
+			fastest: fastest.mode,
+			fastestMs: fastest.wallMs,
+			slowest: slowest.mode,
+			slowestMs: slowest.wallMs,
+		};
+	}
+
+	const s = view.snapshot;
+	if (!s) {
+		return undefined;
+	}
+
+	const done = s.completed + s.failed;
+	return {
+		kind: 'run',
+		mode: s.run.mode,
+		work: s.run.work,
+		requested: s.run.requested,
+		done,
+		elapsedMs: s.elapsedMs,
+		predictedMs: s.model.predictedMs,
+		bounded: boundSeconds !== undefined && s.status === 'cancelled' && done < s.run.requested,
+	};
+}

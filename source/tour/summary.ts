@@ -1,0 +1,50 @@
+import {pick} from '../i18n/catalogue.js';
+import type {Lang} from '../i18n/lang.js';
+import {count, duration} from '../ui/format.js';
+import {type Line, fit, fitLine, padEnd, seg} from '../ui/text.js';
+import type {SceneOutcome} from './outcome.js';
+import type {Scene} from './scenes.js';
+
+const WORDS = {
+	en: {
+		head: (n: number) => `concviz tour: ${n} scenes, every figure measured on this machine`,
+		model: 'model',
+		bounded: 'stopped at the bound; the model extrapolates',
+		compare: (n: string, fast: string, slow: string) => `n=${n} in each: fastest ${fast}, slowest ${slow}`,
+		skipped: 'not played',
+	},
+	pt: {
+		head: (n: number) => `concviz tour: ${n} cenas, cada número medido nesta máquina`,
+		model: 'modelo',
+		bounded: 'parou no limite; o modelo extrapola',
+		compare: (n: string, fast: string, slow: string) => `n=${n} em cada: mais rápido ${fast}, mais lento ${slow}`,
+		skipped: 'não exibida',
+	},
+} as const;
+
+function outcomeText(outcome: SceneOutcome | undefined, lang: Lang): string {
+	const w = WORDS[lang];
+	if (!outcome) {
+		return w.skipped;
+	}
+
+	if (outcome.kind === 'compare') {
+		return w.compare(count(outcome.requested), `${outcome.fastest} ${duration(outcome.fastestMs)}`, `${outcome.slowest} ${duration(outcome.slowestMs)}`);
+	}
+
+	const base = `${padEnd(outcome.mode, 17)} ${count(outcome.done)}/${count(outcome.requested)} ${duration(outcome.elapsedMs)}, ${w.model} ${duration(outcome.predictedMs)}`;
+	return outcome.bounded ? `${base} (${w.bounded})` : base;
+}
+
+/** The screen left when the tour ends: one line per scene with what its last run measured. */
+export function tourSummaryLines(scenes: readonly Scene[], outcomes: readonly (SceneOutcome | undefined)[], lang: Lang, width: number): Line[] {
+	const titleWidth = Math.min(width >= 120 ? 52 : 30, Math.max(...scenes.map((s) => pick(s.title, lang).length)));
+	return [
+		[seg(WORDS[lang].head(scenes.length), 'title')],
+		...scenes.map((scene, i): Line => [
+			seg(`${String(i + 1).padStart(2)} `, 'key'),
+			seg(padEnd(fit(pick(scene.title, lang), titleWidth), titleWidth + 1), 'title'),
+			seg(outcomeText(outcomes[i], lang), outcomes[i] ? 'plain' : 'muted'),
+		]),
+	].map((line) => fitLine(line, width));
+}

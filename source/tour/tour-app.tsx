@@ -1,0 +1,79 @@
+import {Box, useApp, useInput, useStdin, useWindowSize} from 'ink';
+import {useEffect, useReducer} from 'react';
+import type {Controller} from '../frontends/controller.js';
+import type {Lang} from '../i18n/lang.js';
+import {Dashboard} from '../ui/dashboard.js';
+import {keysToCommands} from '../ui/keys.js';
+import {Lines} from '../ui/lines.js';
+import {initialUiState, uiReducer} from '../ui/ui-state.js';
+import {useView} from '../ui/use-view.js';
+import {CAPTION_ROWS, captionLines, tourBarLine} from './caption.js';
+import type {Scene} from './scenes.js';
+import {tourSummaryLines} from './summary.js';
+import type {TourDriver} from './tour-driver.js';
+import {tourKeyToAction} from './tour-keys.js';
+import {useClock, useTour} from './use-tour.js';
+
+export type TourAppProps = {
+	readonly controller: Controller;
+	readonly driver: TourDriver;
+	readonly scenes: readonly Scene[];
+	readonly lang: Lang;
+	readonly color: boolean;
+};
+
+/** The tour: its bar and caption over the dashboard; clicker keys move between scenes, the rest go to the dashboard. */
+export function TourApp({controller, driver, scenes, lang, color}: TourAppProps) {
+	const view = useView(controller);
+	const tour = useTour(driver);
+	const now = useClock(tour.nextAt !== null);
+	const {columns, rows} = useWindowSize();
+	const [ui, send] = useReducer(uiReducer, initialUiState);
+	const {isRawModeSupported} = useStdin();
+	const {exit} = useApp();
+	const ended = view.summary !== null;
+
+	useInput(
+		(input, key) => {
+			if (key.escape) {
+				send({type: 'close-help'});
+				return;
+			}
+
+			const action = tourKeyToAction(input, key);
+			if (action) {
+				driver.dispatch(action);
+				return;
+			}
+
+			for (const command of keysToCommands(input, key)) {
+				if (command === 'help') {
+					send({type: 'toggle-help'});
+				} else if (command.type === 'quit') {
+					driver.dispatch({type: 'end'});
+				} else {
+					controller.dispatch(command);
+				}
+			}
+		},
+		{isActive: isRawModeSupported && !ended},
+	);
+
+	useEffect(() => {
+		if (ended) {
+			exit();
+		}
+	}, [ended, exit]);
+
+	if (ended) {
+		return <Lines lines={tourSummaryLines(scenes, tour.outcomes, lang, columns)} width={columns} color={color} />;
+	}
+
+	const input = {tour, lang, width: columns, height: rows, now};
+	return (
+		<Box flexDirection="column" width={columns}>
+			<Lines lines={[tourBarLine(input), ...captionLines(input)]} width={columns} color={color} />
+			<Dashboard view={view} width={columns} height={Math.max(1, rows - CAPTION_ROWS)} color={color} showHelp={ui.showHelp} />
+		</Box>
+	);
+}

@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import {setTimeout as delay} from 'node:timers/promises';
+import {test} from 'node:test';
+import type {RunConfig} from '../../source/config/config.js';
+import type {Command, View} from '../../source/frontends/controller.js';
+import type {DashboardController} from '../../source/frontends/dashboard-controller.js';
+import type {Snapshot} from '../../source/metrics/snapshot.js';
+import {SCENES, type Scene} from '../../source/tour/scenes.js';
+import {createTourDriver} from '../../source/tour/tour-driver.js';
+import {config, processes, view} from '../ui/fixtures.js';
+
+/** A controller that records what the driver asks and publishes the views a test hands it. */
+function fakeController() {
+	const listeners = new Set<(v: View) => void>();
+	const played: {mode: string; requests: number; compare: boolean}[] = [];
+	const commands: Command[] = [];
+	let current = view(null);
+	const controller: DashboardController = {
+		getView: () => current,
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
+		},
+		dispatch(command) {
+			commands.push(command);
+		},
+		start() {},
+		play(runConfig: RunConfig, compare: boolean) {
+			played.push({mode: runConfig.mode, requests: runConfig.requests, compare});
+		},
+		finished: Promise.resolve(),
+	};
+	const show = (v: View): void => {
+		current = v;
+		for (const listener of listeners) {
+			listener(v);
+		}
+	};
+
+	return {controller, played, commands, show};
+}
+
+const snapshot = (status: Snapshot['status'], elapsedMs: number, extra: Partial<Snapshot> = {}): Snapshot => ({...processes, status, elapsedMs, ...extra});
+
+/** The new run's first view (no snapshot yet), then its frames. */
+function runFrames(show: (v: View) => void, ...frames: Snapshot[]): void {
+	show(view(null));
+	for (const frame of frames) {
+		show(view(frame));
+	}
+}
+
+const three: readonly Scene[] = [SCENES[0]!, SCENES[3]!, SCENES[10]!];
+
+test('the presenter drives: each move plays the scene’s preset, in order, and marks it', () => {
+	const {controller, played, show} = fakeController();
+	const marks: string[] = [];
+	const driver = createTourDriver({scenes: SCENES, base: config, controller, session: {cancel() {}, paused: false}, autoplay: null, onScene: (s, i) => marks.push(`${i + 1} ${s.id}`)});
+	driver.start();
+	for (const action of ['next', 'next', 'previous', 'rerun', 'next', 'next'] as const) {
+		driver.dispatch({type: action});
+	}
+
+	runFrames(show, snapshot('done', 400));
+	assert.deepEqual(played.map((p) => `${p.mode} ${p.requests}`), [
+		'sequential 4', 'processes 4', 'threads 4', 'processes 4', 'processes 4', 'threads 4', 'sequential 4000',
+	]);
+	assert.deepEqual(marks, ['1 problem', '2 processes', '3 threads', '2 processes', '2 processes', '3 threads', '4 four-thousand']);
+	assert.equal(driver.getTour().nextAt, null, 'no autoplay: the scene stays');
+	assert.equal(driver.getTour().state.index, 3);
+});
+
+test('a bounded scene stops its run once it has run for the bound', () => {
+	const {controller, show} = fakeController();
+	let cancels = 0;
+	const driver = createTourDriver({scenes: three, base: config, controller, session: {cancel() {
+		cancels++;
+	}, paused: false}, autoplay: null});
+	driver.start();
+	driver.dispatch({type: 'next'});
+	runFrames(show, snapshot('running', 5000), snapshot('running', 11_900));
+	assert.equal(cancels, 0);
+	show(view(snapshot('running', 12_000)));
+	assert.equal(cancels, 1);
+	show(view(snapshot('cancelled', 12_050, {completed: 120, failed: 0, cancelled: 3880, run: {...processes.run, requested: 4000}})));
+	const outcome = driver.getTour().outcomes[1];
+	assert.deepEqual(outcome && outcome.kind === 'run' ? [outcome.done, outcome.requested, outcome.bounded] : outcome, [120, 4000, true]);
+});
+
+test('the previous run’s last view does not count for the new scene', () => {
+	const {controller, show} = fakeController();
+	const driver = createTourDriver({scenes: three, base: config, controller, session: {cancel() {}, paused: false}, autoplay: 0});
+	driver.start();
+	show(view(snapshot('done', 400)));
+	assert.equal(driver.getTour().nextAt, null);
+	assert.equal(driver.getTour().outcomes[0], undefined);
+});
+
+test('--autoplay: each run ends, the scene waits, the next one plays; after the last the tour ends with a quit', async () => {
+	const {controller, played, commands, show} = fakeController();
+	const driver = createTourDriver({scenes: three, base: config, controller, session: {cancel() {}, paused: false}, autoplay: 0.05});
+	driver.start();
+	runFrames(show, snapshot('running', 100), snapshot('done', 400));
+	assert.ok(driver.getTour().nextAt !== null, 'a countdown once the run has ended');
+	await delay(120);
+	assert.equal(driver.getTour().state.index, 1);
+	runFrames(show, snapshot('cancelled', 12_000));
+	await delay(120);
+	assert.equal(driver.getTour().state.index, 2);
+	const modes = config.mode;
+	show(view(null));
+	show(view(null, {compare: {modes: [modes], results: [], running: modes}}));
+	await delay(120);
+	assert.equal(commands.length, 0, 'the comparison is still running');
+	show(view(null, {compare: {modes: [modes], results: [{...played[0]!, mode: modes} as never], running: null}}));
+	await delay(120);
+	assert.equal(driver.getTour().state.ended, true);
+	assert.deepEqual(commands, [{type: 'quit'}]);
+	assert.deepEqual(played.map((p) => p.compare), [false, false, true]);
+});
+
+test('autoplay waits while the run is paused', async () => {
+	const {controller, show} = fakeController();
+	const session = {cancel() {}, paused: true};
+	const driver = createTourDriver({scenes: three, base: config, controller, session, autoplay: 0.02});
+	driver.start();
+	runFrames(show, snapshot('done', 400));
+	await delay(150);
+	assert.equal(driver.getTour().state.index, 0);
+	session.paused = false;
+	await delay(400);
+	assert.equal(driver.getTour().state.index, 1);
+});
