@@ -34,6 +34,7 @@ const cli = meow(HELP, {
 		json: {type: 'boolean'},
 		record: {type: 'string'},
 		port: {type: 'string'},
+		trace: {type: 'string'},
 	},
 });
 

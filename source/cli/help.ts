@@ -25,6 +25,7 @@ Options
   --no-color         no colour (NO_COLOR in the environment does the same)
   --json             no dashboard: print one JSON result object (an array for compare) to stdout
   --record FILE      write an asciicast v2 recording of the dashboard
+  --trace FILE       write the run as Chrome trace event JSON (ui.perfetto.dev, chrome://tracing)
   --port N           (serve) port, 0 = any free one (default: 0)
   --help, --version
 

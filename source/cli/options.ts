@@ -19,6 +19,8 @@ export type Options = {
 	readonly server: ServerOptions;
 	/** The --urls path, still to be read (the config's target is 'embedded' until then). */
 	readonly urlsFile: string | undefined;
+	/** --trace FILE: where to write the Chrome trace (absent: no trace). */
+	readonly trace?: string;
 };
 
 /** Flags as meow hands them over: numbers arrive as strings so that bad ones get our own message. */
@@ -27,6 +29,7 @@ export type RawFlags = Readonly<Record<string, unknown>>;
 const KNOWN = new Set([
 	'mode', 'work', 'requests', 'urls', 'latency', 'jitter', 'workers', 'threads', 'concurrency',
 	'cpuMs', 'timeout', 'gil', 'failRate', 'bodyBytes', 'seed', 'fps', 'color', 'json', 'record', 'port',
+	'trace',
 	'help', 'version',
 ]);
 
@@ -136,6 +139,11 @@ export function parseOptions(
 		throw new UsageError('--record needs a file name');
 	}
 
+	const trace = text(flags, 'trace');
+	if (trace === '') {
+		throw new UsageError('--trace needs a file name');
+	}
+
 	const latency = decimal(flags, 'latency', 100, 0, 600_000);
 	const jitter = decimal(flags, 'jitter', 0, 0, 600_000);
 	const failRate = decimal(flags, 'failRate', 0, 0, 1);
@@ -172,5 +180,5 @@ export function parseOptions(
 		bodyBytes,
 		seed: resolvedSeed,
 	};
-	return {command, config, server, urlsFile};
+	return {command, config, server, urlsFile, ...(trace === undefined ? {} : {trace})};
 }

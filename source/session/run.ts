@@ -1,6 +1,6 @@
 import {BATCH_MAX_DELAY_MS, createEventBus} from '../events/bus.js';
 import type {RunConfig} from '../config/config.js';
-import {now} from '../events/events.js';
+import {now, type BusEvent} from '../events/events.js';
 import {createExecutor} from '../executors/create-executor.js';
 import {initialMetrics, reduce, toSnapshot, type MetricsState} from '../metrics/reducer.js';
 import {toResult} from '../metrics/result.js';
@@ -25,6 +25,8 @@ export type RunInput = {
 	readonly cores: number;
 	/** Machine per-core utilisation since the previous call (the session's sampler). */
 	readonly sampleCpu: () => readonly number[];
+	/** Also handed every batch of the run's bus, after the reducer (the tracer). */
+	readonly onEvents?: (events: readonly BusEvent[]) => void;
 };
 
 /** One run of one mode: executor + bus + metrics. Snapshots are made on demand, once per frame. */
@@ -63,6 +65,10 @@ export function startRun(input: RunInput): Run {
 	bus.subscribe((events) => {
 		state = reduce(state, {type: 'events', events});
 	});
+	if (input.onEvents) {
+		bus.subscribe(input.onEvents);
+	}
+
 	const executor = createExecutor({
 		mode: config.mode,
 		requests: config.requests,
