@@ -35,6 +35,7 @@ const cli = meow(HELP, {
 		record: {type: 'string'},
 		port: {type: 'string'},
 		trace: {type: 'string'},
+		rate: {type: 'string'},
 	},
 });
 

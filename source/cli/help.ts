@@ -17,6 +17,7 @@ Options
   --concurrency, -c  requests in flight per event loop in async modes (default: 1000)
   --cpu-ms MS        CPU cost per task in ms for cpu and mixed work (default: 10)
   --timeout MS       per-request timeout in ms (default: 10000)
+  --rate R           open model: R requests/s in total on a fixed schedule, whatever the answers (default: off)
   --gil              serialise CPU work across the threads of a process, as CPython's GIL does
   --fail-rate F      embedded server answers 500 for this fraction of requests (default: 0)
   --body-bytes N     embedded server response body size (default: 1024)

@@ -29,7 +29,7 @@ export type RawFlags = Readonly<Record<string, unknown>>;
 const KNOWN = new Set([
 	'mode', 'work', 'requests', 'urls', 'latency', 'jitter', 'workers', 'threads', 'concurrency',
 	'cpuMs', 'timeout', 'gil', 'failRate', 'bodyBytes', 'seed', 'fps', 'color', 'json', 'record', 'port',
-	'trace',
+	'trace', 'rate',
 	'help', 'version',
 ]);
 
@@ -99,6 +99,20 @@ function oneOf<T extends string>(flags: RawFlags, name: string, choices: readonl
 	}
 
 	return raw as T;
+}
+
+/** --rate R: requests per second in total (an open model); absent when not given. */
+function rateOf(flags: RawFlags): {rate?: number} {
+	if (flags['rate'] === undefined) {
+		return {};
+	}
+
+	const rate = decimal(flags, 'rate', 0, 0, 1_000_000);
+	if (rate <= 0) {
+		throw new UsageError(`--rate must be more than 0 requests/s, got ${rate}`);
+	}
+
+	return {rate};
 }
 
 /**
@@ -171,6 +185,7 @@ export function parseOptions(
 		color: flags['color'] !== false && !noColor,
 		json: flags['json'] === true,
 		record,
+		...rateOf(flags),
 	};
 	const server: ServerOptions = {
 		port: integer(flags, 'port', 0, 0, 65_535),

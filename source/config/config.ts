@@ -50,6 +50,8 @@ export type RunConfig = {
 	readonly color: boolean;
 	readonly json: boolean;
 	readonly record: string | undefined;
+	/** --rate R: an open model, R requests/s in total on a fixed schedule; absent: the closed model. */
+	readonly rate?: number;
 };
 
 export const cpuCount = (): number => os.availableParallelism();

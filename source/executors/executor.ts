@@ -1,5 +1,6 @@
 import type {Mode} from '../config/config.js';
 import type {EventBus} from '../events/bus.js';
+import type {Schedule} from '../schedule/schedule.js';
 import type {WorkloadSpec} from '../workloads/workload.js';
 
 export type ExecutorOptions = {
@@ -17,6 +18,8 @@ export type ExecutorOptions = {
 	readonly workload: Omit<WorkloadSpec, 'connections'>;
 	/** Every event of the run arrives here, in batches. */
 	readonly bus: EventBus;
+	/** --rate: the open model's schedule (absent: closed model, tasks as fast as lanes ask). */
+	readonly schedule?: Schedule;
 };
 
 export type RunTotals = {

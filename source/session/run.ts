@@ -9,6 +9,7 @@ import type {ProcessRss} from '../metrics/rss.js';
 import type {RunInfo, RunResult, Snapshot} from '../metrics/snapshot.js';
 import type {Calibration} from '../workloads/cpu.js';
 import type {TaskTarget} from '../workloads/workload.js';
+import {createSchedule} from '../schedule/schedule.js';
 
 /**
  * Events are applied in time order this long after they happen: a batch is
@@ -69,6 +70,7 @@ export function startRun(input: RunInput): Run {
 		bus.subscribe(input.onEvents);
 	}
 
+	const schedule = config.rate === undefined ? undefined : createSchedule(config.requests, config.rate);
 	const executor = createExecutor({
 		mode: config.mode,
 		requests: config.requests,
@@ -83,6 +85,7 @@ export function startRun(input: RunInput): Run {
 			cpuUnits: input.calibration?.units ?? 0,
 		},
 		bus,
+		...(schedule ? {schedule} : {}),
 	});
 	let cancelled = false;
 	let paused = false;
@@ -96,6 +99,12 @@ export function startRun(input: RunInput): Run {
 				executor.cancel();
 			} else if (paused) {
 				executor.pause();
+			}
+
+			if (schedule) {
+				// The schedule starts as the first task is handed out; the metrics know it before any task starts.
+				schedule.start(now());
+				state = reduce(state, {type: 'schedule', table: schedule.table!});
 			}
 
 			await executor.run();
