@@ -36,6 +36,8 @@ const cli = meow(HELP, {
 		port: {type: 'string'},
 		lang: {type: 'string'},
 		autoplay: {type: 'string'},
+		trace: {type: 'string'},
+		rate: {type: 'string'},
 	},
 });
 

@@ -22,6 +22,7 @@ Options
   --concurrency, -c  requests in flight per event loop in async modes (default: 1000)
   --cpu-ms MS        CPU cost per task in ms for cpu and mixed work (default: 10)
   --timeout MS       per-request timeout in ms (default: 10000)
+  --rate R           open model: R requests/s in total on a fixed schedule, whatever the answers (default: off)
   --gil              serialise CPU work across the threads of a process, as CPython's GIL does
   --fail-rate F      embedded server answers 500 for this fraction of requests (default: 0)
   --body-bytes N     embedded server response body size (default: 1024)
@@ -30,6 +31,7 @@ Options
   --no-color         no colour (NO_COLOR in the environment does the same)
   --json             no dashboard: print one JSON result object (an array for compare) to stdout
   --record FILE      write an asciicast v2 recording of the dashboard
+  --trace FILE       write the run as Chrome trace event JSON (ui.perfetto.dev, chrome://tracing)
   --port N           (serve) port, 0 = any free one (default: 0)
   --lang L           en|pt: captions, lessons, legend, help and summary (default: from the locale)
   --autoplay S       (tour) each scene runs, waits S seconds, goes on; then the tour ends (default: 8)

@@ -1,10 +1,11 @@
 import process from 'node:process';
 import type {RunConfig} from '../config/config.js';
 import {runHeadless} from '../frontends/headless.js';
-import {UsageError} from './errors.js';
 import {setLang} from '../i18n/catalogue.js';
 import type {Options} from './options.js';
 import {runServe} from '../server/serve.js';
+import {UsageError} from './errors.js';
+import {openTrace, type Tracer} from '../trace/open-trace.js';
 import {readUrlFile} from '../workloads/urls.js';
 
 async function withUrls(options: Options): Promise<RunConfig> {
@@ -29,6 +30,34 @@ export async function main(options: Options): Promise<number> {
 	}
 
 	const config = await withUrls(options);
+	const tracer = await traceFor(options.trace);
+	try {
+		return await runFrontend(options, config, tracer);
+	} finally {
+		const note = await tracer?.close();
+		if (note) {
+			process.stderr.write(`concviz: --trace: ${note}\n`);
+		}
+	}
+}
+
+const WHY: Readonly<Record<string, string>> = {ENOENT: 'no such directory', EACCES: 'permission denied', EISDIR: 'it is a directory', EROFS: 'read-only file system'};
+
+/** Opens the --trace file before anything runs: a file that cannot be written is bad input. */
+async function traceFor(path: string | undefined): Promise<Tracer | undefined> {
+	if (path === undefined) {
+		return undefined;
+	}
+
+	try {
+		return await openTrace(path);
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code ?? '';
+		throw new UsageError(`--trace: cannot write ${path}: ${WHY[code] ?? (error instanceof Error ? error.message : String(error))}`);
+	}
+}
+
+async function runFrontend(options: Options, config: RunConfig, observer: Tracer | undefined): Promise<number> {
 	if (options.command === 'tour') {
 		if (!process.stdout.isTTY) {
 			throw new UsageError('the tour needs a terminal (stdout is not one)');
@@ -40,9 +69,9 @@ export async function main(options: Options): Promise<number> {
 
 	const compare = options.command === 'compare';
 	if (config.json || !process.stdout.isTTY) {
-		return runHeadless({config, server: options.server, compare, stdout: process.stdout, stderr: process.stderr});
+		return runHeadless({config, server: options.server, compare, stdout: process.stdout, stderr: process.stderr, observer});
 	}
 
 	const {runDashboard} = await import('../frontends/dashboard.js');
-	return runDashboard({config, server: options.server, compare});
+	return runDashboard({config, server: options.server, compare, observer});
 }

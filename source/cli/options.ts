@@ -24,6 +24,8 @@ export type Options = {
 	readonly lang: Lang;
 	/** (tour) --autoplay SECONDS: each scene waits this long after its run; null without the flag. */
 	readonly autoplay: number | null;
+	/** --trace FILE: where to write the Chrome trace (absent: no trace). */
+	readonly trace?: string;
 };
 
 /** Flags as meow hands them over: numbers arrive as strings so that bad ones get our own message. */
@@ -34,6 +36,7 @@ const KNOWN = new Set([
 	'cpuMs', 'timeout', 'gil', 'failRate', 'bodyBytes', 'seed', 'fps', 'color', 'json', 'record', 'port',
 	'lang',
 	'autoplay',
+	'trace', 'rate',
 	'help', 'version',
 ]);
 
@@ -116,6 +119,20 @@ function autoplayOf(flags: RawFlags): number | null {
 	return text(flags, 'autoplay') === '' ? DEFAULT_AUTOPLAY : decimal(flags, 'autoplay', DEFAULT_AUTOPLAY, 0, 3600);
 }
 
+/** --rate R: requests per second in total (an open model); absent when not given. */
+function rateOf(flags: RawFlags): {rate?: number} {
+	if (flags['rate'] === undefined) {
+		return {};
+	}
+
+	const rate = decimal(flags, 'rate', 0, 0, 1_000_000);
+	if (rate <= 0) {
+		throw new UsageError(`--rate must be more than 0 requests/s, got ${rate}`);
+	}
+
+	return {rate};
+}
+
 /**
  * Flags and positional input → what to run. Pure: throws UsageError with a
  * one-line message for anything it cannot accept.
@@ -154,6 +171,11 @@ export function parseOptions(
 		throw new UsageError('--record needs a file name');
 	}
 
+	const trace = text(flags, 'trace');
+	if (trace === '') {
+		throw new UsageError('--trace needs a file name');
+	}
+
 	const latency = decimal(flags, 'latency', 100, 0, 600_000);
 	const jitter = decimal(flags, 'jitter', 0, 0, 600_000);
 	const failRate = decimal(flags, 'failRate', 0, 0, 1);
@@ -181,6 +203,7 @@ export function parseOptions(
 		color: flags['color'] !== false && !noColor,
 		json: flags['json'] === true,
 		record,
+		...rateOf(flags),
 	};
 	const server: ServerOptions = {
 		port: integer(flags, 'port', 0, 0, 65_535),
@@ -191,5 +214,5 @@ export function parseOptions(
 		seed: resolvedSeed,
 	};
 	const lang = oneOf(flags, 'lang', LANGS, langFromEnv(env));
-	return {command, config, server, urlsFile, lang, autoplay: autoplayOf(flags)};
+	return {command, config, server, urlsFile, lang, autoplay: autoplayOf(flags), ...(trace === undefined ? {} : {trace})};
 }

@@ -32,6 +32,8 @@ export type RunConfig = {
 	readonly color: boolean;
 	readonly json: boolean;
 	readonly record: string | undefined;
+	/** --rate R: an open model, R requests/s in total on a fixed schedule; absent: the closed model. */
+	readonly rate?: number;
 };
 
 /** Options of the embedded latency server: the run's server settings, and a port. */

@@ -6,6 +6,8 @@ import {filterBatch} from './filter-batch.js';
 import {createLaneRecord, infoOf, type LaneRecord, type WorkerInfo} from './lane-record.js';
 import {UNASSIGNED_WORKER, type ControlMessage, type LaneMessage} from './protocol.js';
 import {synthesiseEnds} from './synthesise.js';
+import {dueBy, type Schedule} from '../schedule/schedule.js';
+import {createScheduleTimer} from './schedule-timer.js';
 import {createTaskQueue} from './task-queue.js';
 import {createWaiters} from './waiters.js';
 
@@ -19,6 +21,8 @@ export type DispatcherOptions = {
 	send(worker: number, message: ControlMessage): void;
 	/** Send pause / resume / stop to every live worker. */
 	broadcast(message: ControlMessage): void;
+	/** --rate: hand out task i no earlier than its intended start (an open model); absent: as fast as lanes ask. */
+	readonly schedule?: Schedule;
 };
 
 export type DispatcherStats = {readonly batches: number; readonly wantMessages: number; readonly grantMessages: number};
@@ -35,7 +39,10 @@ export type Dispatcher = ReturnType<typeof createDispatcher>;
 export function createDispatcher(options: DispatcherOptions) {
 	const {requests, bus} = options;
 	const lanes: LaneRecord[] = Array.from({length: options.workers}, (_, i) => createLaneRecord(i));
-	const queue = createTaskQueue(requests);
+	const {schedule} = options;
+	const queue = schedule
+		? createTaskQueue(requests, () => (schedule.table ? dueBy(schedule.table, now()) : 0))
+		: createTaskQueue(requests);
 	const totals = {completed: 0, failed: 0, cancelled: 0, firstTaskAt: Number.NaN, lastEndAt: Number.NaN};
 	let ended = 0;
 	let running = false;
@@ -69,6 +76,7 @@ export function createDispatcher(options: DispatcherOptions) {
 		}
 
 		finished = true;
+		timer?.stop();
 		for (const lane of lanes) {
 			if (!lane.dead && !lane.stopped) {
 				lane.want = 0;
@@ -125,11 +133,14 @@ export function createDispatcher(options: DispatcherOptions) {
 		options.send(lane.worker, {type: 'grant', worker: lane.worker, tasks, done: false});
 	};
 
+	/** On a schedule, lanes holding fewest ids first: a due task goes to an idle lane, not behind a busy one's task. */
 	const serveAll = (): void => {
-		for (const lane of lanes) {
+		for (const lane of schedule ? [...lanes].sort((a, b) => a.outstanding.size - b.outstanding.size) : lanes) {
 			serve(lane);
 		}
 	};
+
+	const timer = schedule ? createScheduleTimer(schedule, serveAll) : undefined;
 
 	const endOutstanding = (lane: LaneRecord, outcome: Outcome, reason: string): void => {
 		const entries = new Map(lane.outstanding);
@@ -138,6 +149,7 @@ export function createDispatcher(options: DispatcherOptions) {
 	};
 
 	const finalise = async (outcome: Outcome, reason: string): Promise<void> => {
+		timer?.stop();
 		for (const lane of lanes) {
 			endOutstanding(lane, outcome, reason);
 		}
@@ -269,6 +281,11 @@ export function createDispatcher(options: DispatcherOptions) {
 		async run(): Promise<RunTotals> {
 			if (!running && !cancelling) {
 				running = true;
+				if (schedule && timer) {
+					schedule.start(now());
+					timer.arm();
+				}
+
 				serveAll();
 				checkDone();
 			}

@@ -1,5 +1,6 @@
 import type {RunConfig} from '../config/config.js';
 import type {EventBus} from '../events/bus.js';
+import type {Schedule} from '../schedule/schedule.js';
 import type {WorkloadSpec} from '../workloads/workload.js';
 
 /** The run's settings an executor reads (workers: processes or threads; threads: per process; concurrency: per loop). */
@@ -8,6 +9,8 @@ export type ExecutorOptions = Pick<RunConfig, 'mode' | 'requests' | 'workers' | 
 	readonly workload: Omit<WorkloadSpec, 'connections'>;
 	/** Every event of the run arrives here, in batches. */
 	readonly bus: EventBus;
+	/** --rate: the open model's schedule (absent: closed model, tasks as fast as lanes ask). */
+	readonly schedule?: Schedule;
 };
 
 export type RunTotals = {

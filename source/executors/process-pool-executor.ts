@@ -41,6 +41,7 @@ export function createProcessPoolExecutor(options: ExecutorOptions, shape: Proce
 		requests: options.requests,
 		workers: shape.processes * perProcess,
 		bus: options.bus,
+		schedule: options.schedule,
 		send(worker, message) {
 			post(children[Math.floor(worker / perProcess)], message);
 		},

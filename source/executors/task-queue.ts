@@ -7,13 +7,16 @@ export type TaskQueue = {
 	/** Up to k ids, requeued ones first. */
 	take(k: number): number[];
 	requeue(task: number): void;
-	/** Ids left to hand out. */
+	/** Ids that can be handed out now (with a schedule: those already due). */
 	readonly size: number;
+	/** Fresh ids (not requeued ones) handed out so far: the next fresh id. */
+	readonly handed: number;
 	/** Empty the queue at once; how many ids it held. */
 	clear(): number;
 };
 
-export function createTaskQueue(requests: number): TaskQueue {
+/** `due` (an open-model schedule) caps the fresh ids handed out so far: ids ≥ due() wait. */
+export function createTaskQueue(requests: number, due: () => number = () => requests): TaskQueue {
 	let next = 0;
 	let back: number[] = [];
 	const queue: TaskQueue = {
@@ -23,7 +26,8 @@ export function createTaskQueue(requests: number): TaskQueue {
 				tasks.push(back.pop()!);
 			}
 
-			while (tasks.length < k && next < requests) {
+			const limit = Math.min(requests, due());
+			while (tasks.length < k && next < limit) {
 				tasks.push(next++);
 			}
 
@@ -33,10 +37,13 @@ export function createTaskQueue(requests: number): TaskQueue {
 			back.push(task);
 		},
 		get size() {
-			return back.length + requests - next;
+			return back.length + Math.max(0, Math.min(requests, due()) - next);
+		},
+		get handed() {
+			return next;
 		},
 		clear() {
-			const dropped = queue.size;
+			const dropped = back.length + requests - next;
 			back = [];
 			next = requests;
 			return dropped;

@@ -26,6 +26,7 @@ export function createThreadPoolExecutor(options: ExecutorOptions, shape: Thread
 		requests: options.requests,
 		workers: shape.threads,
 		bus: options.bus,
+		schedule: options.schedule,
 		send(worker, message) {
 			lanes?.send(worker, message);
 		},

@@ -2,13 +2,14 @@ import process from 'node:process';
 import type {RunConfig, ServerOptions} from '../config/config.js';
 import {createDashboardController} from './dashboard-controller.js';
 import {createMarkers} from '../record/markers.js';
+import type {SessionObserver} from '../session/observer.js';
 import {createSession} from '../session/session.js';
 import {renderDashboard} from '../ui/render-dashboard.js';
 
 /** The live dashboard: runs until the user quits (q, Ctrl+C, SIGTERM); returns the exit code. */
-export async function runDashboard(input: {config: RunConfig; server: ServerOptions; compare: boolean}): Promise<number> {
+export async function runDashboard(input: {config: RunConfig; server: ServerOptions; compare: boolean; observer?: SessionObserver}): Promise<number> {
 	const {config} = input;
-	const session = createSession({server: input.server});
+	const session = createSession({server: input.server, observer: input.observer});
 	const controller = createDashboardController(config, session);
 	const quit = (): void => {
 		controller.dispatch({type: 'quit'});

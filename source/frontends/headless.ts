@@ -3,6 +3,7 @@ import {MODES} from '../config/config.js';
 import type {RunResult} from '../metrics/snapshot.js';
 import {formatJson} from '../reporters/json.js';
 import {formatProgressLine, formatSummaryTable} from '../reporters/plain.js';
+import type {SessionObserver} from '../session/observer.js';
 import {createSession} from '../session/session.js';
 
 export type HeadlessInput = {
@@ -11,6 +12,8 @@ export type HeadlessInput = {
 	readonly compare: boolean;
 	readonly stdout: NodeJS.WritableStream;
 	readonly stderr: NodeJS.WriteStream;
+	/** Watches the session beside the reducer (--trace). */
+	readonly observer?: SessionObserver;
 };
 
 /**
@@ -21,7 +24,7 @@ export type HeadlessInput = {
  */
 export async function runHeadless(input: HeadlessInput): Promise<number> {
 	const {config, stderr} = input;
-	const session = createSession({server: input.server});
+	const session = createSession({server: input.server, observer: input.observer});
 	let stopping = false;
 	const stop = (): void => {
 		stopping = true;

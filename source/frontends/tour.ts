@@ -20,7 +20,7 @@ export type TourInput = {
 /** `concviz tour`: the talk scene by scene on the live dashboard; returns the exit code. */
 export async function runTour(input: TourInput): Promise<number> {
 	const {config, lang} = input;
-	const session = createSession({server: input.server, fps: config.fps});
+	const session = createSession({server: input.server});
 	const controller = createDashboardController(sceneConfig(SCENES[0]!, config), session);
 	const recorder = config.record === undefined
 		? undefined

@@ -1,6 +1,7 @@
 import type {BusEvent, Outcome, TaskEndEvent} from '../events/events.js';
 import {CPU_WINDOW_MS, draftOf, newLane, update, type Lane, type LaneDraft} from './lanes.js';
 import {isRecorded, recordLatency} from './latency.js';
+import {rateEnded, rateRecorded, rateStarted} from './rate.js';
 import {totalRss} from './rss.js';
 import {endedCount, isLoopMode, isTerminal, type MetricsState} from './state.js';
 import {copyRing, countEnd, type MutableRing} from './throughput.js';
@@ -76,7 +77,11 @@ export function applyEvents(state: MetricsState, events: readonly BusEvent[]): M
 		}
 
 		if (isRecorded(e.outcome, e.status)) {
-			recordLatency(state.latency, e.latencyMs);
+			if (s.rate) {
+				rateRecorded(s.rate, state.latency, e.task, e.t, e.latencyMs);
+			} else {
+				recordLatency(state.latency, e.latencyMs);
+			}
 		}
 
 		const draft = existing(e.worker);
@@ -106,6 +111,10 @@ export function applyEvents(state: MetricsState, events: readonly BusEvent[]): M
 			}
 
 			case 'task-start': {
+				if (s.rate) {
+					s.rate = rateStarted(s.rate, e.task, e.t, s.inFlight);
+				}
+
 				s.started++;
 				s.firstStartAt = s.firstStartAt === null ? e.t : Math.min(s.firstStartAt, e.t);
 				update(lane(e.worker, e.t), e.t, l => {
@@ -119,6 +128,10 @@ export function applyEvents(state: MetricsState, events: readonly BusEvent[]): M
 
 			case 'task-end': {
 				taskEnd(e);
+				if (s.rate) {
+					s.rate = rateEnded(s.rate, e.t, s.inFlight);
+				}
+
 				break;
 			}
 

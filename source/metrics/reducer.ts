@@ -4,6 +4,8 @@ import {addCpuSample, cpuPerCoreMean, cpuUtilisation, emptyCpu} from './cpu-hist
 import {closeFrame, isSaturatedLoop, laneSnapshot} from './lanes.js';
 import {createLatency, latencySnapshot} from './latency.js';
 import {loopNote, predict} from './model.js';
+import {createRateState, rateSnapshot, withSchedule, type RateSnapshot} from './rate.js';
+import type {Timetable} from '../schedule/schedule.js';
 import {withProcessRss, type ProcessRss} from './rss.js';
 import type {ModelSnapshot, RunInfo, RunStatus, Snapshot} from './snapshot.js';
 import {endedCount, isOver, isTerminal, runClock, type MetricsState} from './state.js';
@@ -28,7 +30,9 @@ export type MetricsAction =
 	| {readonly type: 'cpu'; readonly t: number; readonly perCore: readonly number[]; readonly last?: boolean; readonly main?: ProcessRss}
 	/** Close the current lane slice and throughput point (once per UI frame). */
 	| {readonly type: 'frame'; readonly t: number}
-	| {readonly type: 'status'; readonly status: RunStatus; readonly t: number};
+	| {readonly type: 'status'; readonly status: RunStatus; readonly t: number}
+	/** --rate: the schedule started (before any task is handed out). */
+	| {readonly type: 'schedule'; readonly table: Timetable};
 
 export type MetricsOptions = {
 	/** Apply events in time order this long after they happened (see MetricsState.lagMs); default 0. */
@@ -66,6 +70,7 @@ export function initialMetrics(run: RunInfo, t: number, cores: number, options: 
 		loopFrames: 0,
 		saturatedFrames: 0,
 		lagMs: options.lagMs ?? 0,
+		rate: null,
 		pending: [],
 	};
 }
@@ -174,6 +179,10 @@ export function reduce(state: MetricsState, action: MetricsAction): MetricsState
 			return frame(settle(state, cut), cut);
 		}
 
+		case 'schedule': {
+			return {...state, rate: createRateState(action.table, state.run)};
+		}
+
 		case 'status': {
 			if (isTerminal(action.status)) {
 				state = settle(state);
@@ -185,7 +194,19 @@ export function reduce(state: MetricsState, action: MetricsAction): MetricsState
 	}
 }
 
-function model(state: MetricsState, measuredLatencyMs: number | undefined): ModelSnapshot {
+function model(state: MetricsState, measuredLatencyMs: number | undefined, rate: RateSnapshot | undefined): ModelSnapshot {
+	const closed = closedModel(state, measuredLatencyMs);
+	if (!state.rate || !rate) {
+		return closed;
+	}
+
+	const scheduled = withSchedule(closed, state.run, state.rate);
+	return rate.saturated
+		? {...scheduled, note: `the client cannot send on schedule: ${rate.late.toLocaleString('en-US')} late starts with free slots`}
+		: scheduled;
+}
+
+function closedModel(state: MetricsState, measuredLatencyMs: number | undefined): ModelSnapshot {
 	const {run} = state;
 	const base = predict({...run, requests: run.requested, cores: state.cores, measuredLatencyMs});
 	let saturated = 0;
@@ -211,6 +232,7 @@ export function toSnapshot(state: MetricsState, t: number): Snapshot {
 	const remaining = Math.max(0, state.run.requested - ended);
 	const latency = latencySnapshot(state.latency);
 	const lanes = [...state.lanes.values()].sort((a, b) => a.worker - b.worker).map(lane => laneSnapshot(lane, clock));
+	const rate = state.rate ? rateSnapshot(state.rate, state.started, clock, isOver(state)) : undefined;
 	return {
 		run: state.run,
 		status: state.status,
@@ -238,7 +260,8 @@ export function toSnapshot(state: MetricsState, t: number): Snapshot {
 			client: lanes.reduce((sum, lane) => sum + lane.cpu, 0),
 		},
 		lanes,
-		model: model(state, latency.p50 > 0 ? latency.p50 : undefined),
+		model: model(state, latency.p50 > 0 ? latency.p50 : undefined, rate),
 		peakRssBytes: state.peakRssBytes,
+		...(rate ? {rate} : {}),
 	};
 }

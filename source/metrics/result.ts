@@ -1,5 +1,5 @@
 import {round} from './format.js';
-import type {RunResult, Snapshot} from './snapshot.js';
+import type {Latency, RateSnapshot, RunResult, Snapshot} from './snapshot.js';
 
 export type Calibration = {readonly cpuMs: number; readonly units: number; readonly unitsPerMs: number};
 
@@ -12,6 +12,13 @@ export type ResultExtras = {
 };
 
 const ms = (value: number): number => round(value, 1);
+const percentiles = (l: Latency): RunResult['latencyMs'] => ({p50: ms(l.p50), p90: ms(l.p90), p99: ms(l.p99), max: ms(l.max)});
+
+/** --rate: service time beside the latency, and the schedule against what was sent. */
+const rateFields = (rate: RateSnapshot, answered: boolean): Pick<RunResult, 'serviceMs' | 'rate'> => ({
+	serviceMs: answered ? percentiles(rate.service) : {p50: null, p90: null, p99: null, max: null},
+	rate: {target: rate.target, achieved: round(rate.achieved, 1), late: rate.late},
+});
 const ratio = (value: number): number => round(value, 3);
 
 /**
@@ -51,10 +58,11 @@ export function toResult(snapshot: Snapshot, extras: ResultExtras): RunResult {
 		startupMs: ms(extras.startupMs),
 		peakRssBytes: Math.round(snapshot.peakRssBytes),
 	};
+	const rated = snapshot.rate ? {...result, ...rateFields(snapshot.rate, served > 0)} : result;
 	return extras.calibration === undefined
-		? result
+		? rated
 		: {
-			...result,
+			...rated,
 			calibration: {
 				cpuMs: extras.calibration.cpuMs,
 				units: extras.calibration.units,

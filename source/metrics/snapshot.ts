@@ -1,4 +1,7 @@
 import type {Mode, RunConfig, Work} from '../config/config.js';
+import type {RateSnapshot} from './rate.js';
+
+export type {RateSnapshot} from './rate.js';
 
 /** A lane slice: what the worker mostly did during one frame. */
 export type LaneState = 'computing' | 'io' | 'gil' | 'idle' | 'dead';
@@ -51,7 +54,7 @@ export type ModelSnapshot = {
 	/** The formula with the run's numbers, e.g. `n·T/P = 400·100ms/2 = 20.0s`. */
 	readonly formula: string;
 	/** What bounds the time: network latency, CPU cores, or the event loop's own CPU. */
-	readonly bound: 'latency' | 'cpu' | 'loop';
+	readonly bound: 'latency' | 'cpu' | 'loop' | 'rate';
 	/** A sentence when measurement departs from the model for a known reason (e.g. the loop is saturated). */
 	readonly note: string;
 };
@@ -113,6 +116,8 @@ export type Snapshot = TaskCounts & {
 	readonly model: ModelSnapshot;
 	/** Peak resident memory of the client (main + worker processes), bytes. */
 	readonly peakRssBytes: number;
+	/** --rate only: the schedule against what was sent; `latency` then counts from each intended start. */
+	readonly rate?: RateSnapshot;
 };
 
 /** The JSON contract (README, "Headless"): one object per mode run. */
@@ -133,6 +138,10 @@ export type RunResult = {
 	readonly maxInFlight: number;
 	readonly startupMs: number;
 	readonly peakRssBytes: number;
+	/** --rate only: from the actual send (latencyMs then counts from the intended start). */
+	readonly serviceMs?: {readonly p50: number | null; readonly p90: number | null; readonly p99: number | null; readonly max: number | null};
+	/** --rate only: requests/s asked for and sent, and sends more than LATE_MS behind the schedule. */
+	readonly rate?: {readonly target: number; readonly achieved: number; readonly late: number};
 	/** cpu/mixed only: the kernel calibration this run used. */
 	readonly calibration?: {readonly cpuMs: number; readonly units: number; readonly unitsPerMs: number};
 };

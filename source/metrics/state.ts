@@ -4,6 +4,7 @@ import {endedCount, isTerminal, type RunInfo, type RunStatus, type TaskCounts} f
 import type {CpuState} from './cpu-history.js';
 import type {Lane} from './lanes.js';
 import type {LatencyRecorder} from './latency.js';
+import type {RateState} from './rate.js';
 import type {EndRing} from './throughput.js';
 
 /**
@@ -54,6 +55,8 @@ export type MetricsState = TaskCounts & {
 	 * once the frame clock has passed them by lagMs. 0 applies them at once.
 	 */
 	readonly lagMs: number;
+	/** --rate: the open model's schedule and what it measured; null in the closed model. */
+	readonly rate: RateState | null;
 	/** Batches received but not applied yet (lagMs > 0), as they came: bounded by lagMs worth of events. */
 	readonly pending: readonly (readonly BusEvent[])[];
 };

@@ -1,14 +1,15 @@
 import {BATCH_MAX_DELAY_MS, createEventBus} from '../events/bus.js';
 import type {RunConfig} from '../config/config.js';
-import {now} from '../events/events.js';
+import {now, type BusEvent} from '../events/events.js';
 import {createExecutor} from '../executors/create-executor.js';
 import {initialMetrics, reduce, toSnapshot, type MetricsState} from '../metrics/reducer.js';
 import {toResult} from '../metrics/result.js';
 import {runInfoOf} from '../metrics/run-info.js';
 import type {ProcessRss} from '../metrics/rss.js';
-import type {RunResult, Snapshot} from '../metrics/snapshot.js';
+import type {RunInfo, RunResult, Snapshot} from '../metrics/snapshot.js';
 import type {Calibration} from '../workloads/cpu.js';
 import type {TaskTarget} from '../workloads/workload.js';
+import {createSchedule} from '../schedule/schedule.js';
 
 /**
  * Events are applied in time order this long after they happen: a batch is
@@ -25,10 +26,14 @@ export type RunInput = {
 	readonly cores: number;
 	/** Machine per-core utilisation since the previous call (the session's sampler). */
 	readonly sampleCpu: () => readonly number[];
+	/** Also handed every batch of the run's bus, after the reducer (the tracer). */
+	readonly onEvents?: (events: readonly BusEvent[]) => void;
 };
 
 /** One run of one mode: executor + bus + metrics. Snapshots are made on demand, once per frame. */
 export type Run = {
+	/** What runs (for observers such as the tracer). */
+	readonly info: RunInfo;
 	/** Feed the frame clock: per-core CPU since the last frame; returns the new snapshot. */
 	frame(perCore: readonly number[]): Snapshot;
 	pause(): void;
@@ -62,6 +67,11 @@ export function startRun(input: RunInput): Run {
 	bus.subscribe((events) => {
 		state = reduce(state, {type: 'events', events});
 	});
+	if (input.onEvents) {
+		bus.subscribe(input.onEvents);
+	}
+
+	const schedule = config.rate === undefined ? undefined : createSchedule(config.requests, config.rate);
 	const executor = createExecutor({
 		mode: config.mode,
 		requests: config.requests,
@@ -76,6 +86,7 @@ export function startRun(input: RunInput): Run {
 			cpuUnits: input.calibration?.units ?? 0,
 		},
 		bus,
+		...(schedule ? {schedule} : {}),
 	});
 	let cancelled = false;
 	let paused = false;
@@ -89,6 +100,12 @@ export function startRun(input: RunInput): Run {
 				executor.cancel();
 			} else if (paused) {
 				executor.pause();
+			}
+
+			if (schedule) {
+				// The schedule starts as the first task is handed out; the metrics know it before any task starts.
+				schedule.start(now());
+				state = reduce(state, {type: 'schedule', table: schedule.table!});
 			}
 
 			await executor.run();
@@ -107,6 +124,7 @@ export function startRun(input: RunInput): Run {
 	});
 
 	return {
+		info,
 		frame(perCore) {
 			const t = now();
 			state = reduce(state, {type: 'cpu', t, perCore, main: mainRss()});

@@ -1,10 +1,12 @@
 import type {RunConfig, ServerOptions} from '../config/config.js';
+import {now, type BusEvent} from '../events/events.js';
 import {createCpuSampler} from './cpu-sampler.js';
 import type {RunResult, Snapshot} from '../metrics/snapshot.js';
 import {startRun, type Run} from './run.js';
 import {spawnServer, type SpawnedServer} from '../server/spawn-server.js';
 import {calibrateOffThread} from '../workloads/calibrate.js';
 import type {Calibration} from '../workloads/cpu.js';
+import type {SessionObserver} from './observer.js';
 
 /**
  * One concviz session: the embedded server (its own child process, started
@@ -27,7 +29,8 @@ export type Session = {
 	close(): Promise<void>;
 };
 
-export function createSession(options: {server: ServerOptions}): Session {
+export function createSession(options: {server: ServerOptions; observer?: SessionObserver}): Session {
+	const {observer} = options;
 	const cpu = createCpuSampler();
 	const listeners = new Set<(snapshot: Snapshot) => void>();
 	const calibrations = new Map<number, Promise<Calibration>>();
@@ -37,6 +40,7 @@ export function createSession(options: {server: ServerOptions}): Session {
 	let closed = false;
 
 	const publish = (next: Snapshot): void => {
+		observer?.frame(next);
 		for (const listener of listeners) {
 			listener(next);
 		}
@@ -74,17 +78,22 @@ export function createSession(options: {server: ServerOptions}): Session {
 			// Calibrate before the server starts, so the kernel is not timed while a process boots beside it.
 			const calibration = await calibrationFor(config);
 			const baseUrl = await serverFor(config);
-			const run = startRun({id: ++runs, config, baseUrl, calibration, cores: cpu.cores, sampleCpu: () => cpu.sample()});
+			const onEvents = observer ? (events: readonly BusEvent[]) => observer.events(events) : undefined;
+			const run = startRun({id: ++runs, config, baseUrl, calibration, cores: cpu.cores, sampleCpu: () => cpu.sample(), onEvents});
+			observer?.runStarted(run.info, now());
 			current = run;
+			let result: RunResult | undefined;
 			cpu.sample();
 			const timer = setInterval(() => {
 				publish(run.frame(cpu.sample()));
 			}, 1000 / config.fps);
 			try {
-				return await run.done;
+				result = await run.done;
+				return result;
 			} finally {
 				clearInterval(timer);
 				publish(run.frame(cpu.sample()));
+				observer?.runEnded(result, now());
 				if (current === run) {
 					current = undefined;
 				}
@@ -94,10 +103,16 @@ export function createSession(options: {server: ServerOptions}): Session {
 			current?.cancel();
 		},
 		pause() {
-			current?.pause();
+			if (current && !current.paused) {
+				current.pause();
+				observer?.paused(true, now());
+			}
 		},
 		resume() {
-			current?.resume();
+			if (current?.paused) {
+				current.resume();
+				observer?.paused(false, now());
+			}
 		},
 		get paused() {
 			return current?.paused ?? false;

@@ -15,7 +15,7 @@ export type ModelProps = {
 	readonly color: boolean;
 };
 
-const boundWords = {latency: 'network latency', cpu: 'CPU cores', loop: "the event loop's CPU"} as const;
+const boundWords = {latency: 'network latency', cpu: 'CPU cores', loop: "the event loop's CPU", rate: 'the --rate schedule'} as const;
 
 /** `+4%` / `−12%`: how far the measurement is from the prediction. */
 function deviation(measured: number, predicted: number): Seg[] {
