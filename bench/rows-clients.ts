@@ -9,17 +9,12 @@ export async function rowAsyncVsUndici(_server: SpawnedServer): Promise<Row> {
 	const theirs: number[] = [];
 	for (let i = 1; i <= PAIRS; i++) {
 		log(`1/7 async vs bare undici: pair ${i}/${PAIRS}`);
-		// eslint-disable-next-line no-await-in-loop
 		ours.push((await concviz(['--mode', 'async', '-n', String(n), '-c', '1000', '--latency', String(LATENCY)])).requestsPerSecond);
-		// eslint-disable-next-line no-await-in-loop
 		// Each concviz run starts its own server; the bare script gets a fresh one too, so neither meets a warmed-up server.
-		// eslint-disable-next-line no-await-in-loop
 		const fresh = await spawnServer(SERVER);
 		try {
-			// eslint-disable-next-line no-await-in-loop
 			theirs.push(await bareUndici(fresh, n));
 		} finally {
-			// eslint-disable-next-line no-await-in-loop
 			await fresh.close();
 		}
 	}
@@ -38,9 +33,7 @@ export async function rowProcessesAsyncVsAutocannon(server: SpawnedServer): Prom
 	const theirs: number[] = [];
 	for (let i = 1; i <= PAIRS; i++) {
 		log(`2/7 processes-async vs autocannon: pair ${i}/${PAIRS}`);
-		// eslint-disable-next-line no-await-in-loop
 		ours.push((await concviz(['--mode', 'processes-async', '-p', '2', '-c', '500', '-n', String(n), '--latency', String(LATENCY)])).requestsPerSecond);
-		// eslint-disable-next-line no-await-in-loop
 		theirs.push(await autocannon(server, n));
 	}
 

@@ -17,7 +17,6 @@ export async function rowsCpuSpeedUp(): Promise<Row[]> {
 	for (let i = 1; i <= CPU_RUNS; i++) {
 		for (const mode of modes) {
 			log(`3/7 cpu work, n=200 --cpu-ms 20: ${mode} (run ${i}/${CPU_RUNS})`);
-			// eslint-disable-next-line no-await-in-loop
 			runs.get(mode)!.push(await concviz(['--mode', mode, ...args]));
 		}
 	}
@@ -54,7 +53,6 @@ export async function rowsModel(): Promise<Row[]> {
 		rows.push(row);
 		try {
 			log(`4/7 measured vs predicted, n=400 T=${LATENCY}: ${mode}${mode === 'sequential' ? ' (40 s)' : ''}`);
-			// eslint-disable-next-line no-await-in-loop
 			const result = await concviz(['--mode', mode, '-n', '400', '-p', '2', '--latency', String(LATENCY)]);
 			row.concviz = `measured ${secs(result.wallMs)}`;
 			row.baseline = `predicted ${secs(result.predictedMs)}`;

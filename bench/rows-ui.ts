@@ -11,7 +11,6 @@ export async function rowBus(): Promise<Row> {
 	const runs: number[] = [];
 	for (let i = 1; i <= 2; i++) {
 		log(`5/7 bus throughput: 2 workers × 1,000,000 events, run ${i}/2`);
-		// eslint-disable-next-line no-await-in-loop
 		runs.push((await measureBusThroughput({workers: 2, eventsPerWorker: 1_000_000})).eventsPerSecond);
 	}
 
@@ -110,9 +109,7 @@ export async function rowDashboardVsHeadless(): Promise<Row> {
 	const theirs: number[] = [];
 	for (let i = 1; i <= PTY_PAIRS; i++) {
 		log(`7/7 async with the dashboard (${COLS}x${ROWS} pty) vs --json: pair ${i}/${PTY_PAIRS}`);
-		// eslint-disable-next-line no-await-in-loop
 		ours.push(await dashboardAsync(n));
-		// eslint-disable-next-line no-await-in-loop
 		theirs.push((await concviz(['--mode', 'async', '-n', String(n), '-c', '1000', '--latency', String(LATENCY)])).requestsPerSecond);
 	}
 

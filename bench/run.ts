@@ -69,7 +69,6 @@ async function main(): Promise<void> {
 	const retried: string[] = [];
 	try {
 		for (const bench of benches) {
-			// eslint-disable-next-line no-await-in-loop
 			outcomes.push(await measure(bench));
 		}
 
@@ -82,7 +81,6 @@ async function main(): Promise<void> {
 			}
 
 			log(`${bench.name}: other processes used ${first.otherLoad.toFixed(2)} cores meanwhile; running it again`);
-			// eslint-disable-next-line no-await-in-loop
 			const second = await measure(bench);
 			retried.push(`${bench.name.split(' ')[0]!} (other load ${first.otherLoad.toFixed(2)} → ${second.otherLoad.toFixed(2)} cores)`);
 			if (second.otherLoad < first.otherLoad) {

@@ -28,7 +28,6 @@ export async function synthesiseEnds(
 		if (chunk.length >= CHUNK) {
 			bus.emit(chunk);
 			chunk = [];
-			// eslint-disable-next-line no-await-in-loop
 			await new Promise(resolve => {
 				setImmediate(resolve);
 			});

@@ -61,7 +61,6 @@ export function createDashboardController(initial: RunConfig, session: Session):
 
 			compare = {...compare, running: mode};
 			update({compare, snapshot: null});
-			// eslint-disable-next-line no-await-in-loop
 			const result = await session.run({...config, mode});
 			lastResult = result;
 			compare = {...compare, results: [...compare.results, result]};

@@ -52,7 +52,6 @@ export async function runHeadless(input: HeadlessInput): Promise<number> {
 				break;
 			}
 
-			// eslint-disable-next-line no-await-in-loop
 			results.push(await session.run({...config, mode}));
 		}
 	} catch (error) {

@@ -20,7 +20,7 @@ export function Lines({lines, width, color}: LinesProps) {
 	return (
 		<Box flexDirection="column" width={width} flexShrink={0}>
 			{lines.map((line, i) => (
-				// eslint-disable-next-line react/no-array-index-key
+				// A frame's lines never move: the row index is a stable key.
 				<LineText key={i} line={line} color={color} />
 			))}
 		</Box>

@@ -22,7 +22,6 @@ test('tour: the clicker keys move through the scenes, q ends with the summary of
 	const steps: [string, string][] = [[RIGHT, '2/11'], [PAGE_DOWN, '3/11'], [PAGE_UP, '2/11'], ['\r', '3/11'], [LEFT, '2/11'], ['r', '2/11']];
 	for (const [key, expected] of steps) {
 		pty.write(key);
-		// eslint-disable-next-line no-await-in-loop
 		screen = await pty.waitFor((s) => sceneOf(s) === expected, 10_000);
 	}
 

@@ -140,7 +140,7 @@ test('compare runs every mode in key order and collects their results', async ()
 	const controller = createDashboardController(initial, fake.session);
 	controller.start(true);
 	for (let i = 0; i < 20; i++) {
-		await settle(); // eslint-disable-line no-await-in-loop
+		await settle();
 	}
 
 	assert.deepEqual(fake.log, ['cancel', ...MODES.map((mode) => `run ${mode} n=400`)]);

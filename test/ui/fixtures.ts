@@ -189,7 +189,6 @@ export const view = (snapshot: Snapshot | null, extra: Partial<View> = {}): View
 });
 
 /** Strip ANSI escape sequences. */
-// eslint-disable-next-line no-control-regex
 export const stripAnsi = (text: string): string => text.replaceAll(/\u001B\[[0-9;]*m/g, '');
 
 /** A small deterministic random source (mulberry32), for fixtures that look like a real run. */

@@ -1,0 +1,53 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import type {RunConfig} from '../../source/config/config.js';
+import type {Snapshot} from '../../source/metrics/snapshot.js';
+import {createSession} from '../../source/session/session.js';
+import {TEST_SERVER_DEFAULTS} from '../helpers/server.js';
+import {config as base} from '../ui/fixtures.js';
+
+const config: RunConfig = {...base, mode: 'threads', requests: 20, workers: 2, latency: 20, fps: 20};
+
+test('a session starts its server once, runs one mode at a time and publishes a snapshot per frame', async () => {
+	const session = createSession({server: {...TEST_SERVER_DEFAULTS, latency: 20}});
+	const seen: Snapshot[] = [];
+	const off = session.subscribe((snapshot) => seen.push(snapshot));
+	try {
+		const first = await session.run(config);
+		const second = await session.run({...config, mode: 'sequential', requests: 5});
+		assert.equal(first.completed, 20);
+		assert.equal(second.completed, 5);
+		const runs = [...new Set(seen.map((s) => s.run.id))];
+		assert.deepEqual(runs, [1, 2], 'each run has its own id, in order');
+		assert.equal(seen.at(-1)!.status, 'done', 'the last frame is published after the run ends');
+		assert.equal(seen.filter((s) => s.run.id === 1).at(-1)!.completed, 20);
+	} finally {
+		off();
+		await session.close();
+	}
+});
+
+test('cancel with nothing running does nothing; close is idempotent; a closed session runs nothing', async () => {
+	const session = createSession({server: {...TEST_SERVER_DEFAULTS}});
+	session.cancel();
+	session.pause();
+	assert.equal(session.paused, false);
+	await session.close();
+	await session.close();
+	await assert.rejects(session.run(config), /the session is closed/);
+});
+
+test('close during a run cancels it: the run resolves with every task counted', async () => {
+	const session = createSession({server: {...TEST_SERVER_DEFAULTS, latency: 50}});
+	const running = session.run({...config, mode: 'processes', requests: 1000});
+	const off = session.subscribe((snapshot) => {
+		if (snapshot.completed > 0) {
+			void session.close();
+		}
+	});
+	const result = await running;
+	off();
+	await session.close();
+	assert.equal(result.completed + result.failed + result.cancelled, 1000);
+	assert.ok(result.cancelled > 0);
+});
