@@ -33,6 +33,15 @@ export function formatDuration(ms: number): string {
 	return `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s`;
 }
 
+/** A small cost for people: `45µs` below 1 ms, then as formatDuration. */
+export function formatCost(ms: number): string {
+	if (Number.isFinite(ms) && ms >= 0 && ms < 0.9995) {
+		return `${Math.round(ms * 1000)}µs`;
+	}
+
+	return formatDuration(ms);
+}
+
 /** An integer with thousands separators: `4,000,000`. */
 export function formatCount(n: number): string {
 	if (!Number.isFinite(n)) {

@@ -1,9 +1,12 @@
 import {formatCount, formatDuration, formatRate} from '../metrics/format.js';
+import {BOUND_WORDS} from '../metrics/model.js';
 import type {ModelSnapshot, RunResult, Snapshot} from '../metrics/snapshot.js';
 
 type Column = {readonly title: string; readonly left?: boolean; readonly cell: (r: RunResult) => string};
 
 const percent = (ratio: number): string => `${Math.round(ratio * 100)}%`;
+/** A percentile, `—` when nothing was measured. */
+const latency = (ms: number | null): string => (ms === null ? '—' : formatDuration(ms));
 
 const COLUMNS: readonly Column[] = [
 	{title: 'mode', left: true, cell: r => r.mode},
@@ -15,7 +18,7 @@ const COLUMNS: readonly Column[] = [
 	{title: 'wall', cell: r => formatDuration(r.wallMs)},
 	{title: 'predicted', cell: r => formatDuration(r.predictedMs)},
 	{title: 'req/s', cell: r => formatRate(r.requestsPerSecond)},
-	{title: 'p50/p99', cell: r => `${formatDuration(r.latencyMs.p50)}/${formatDuration(r.latencyMs.p99)}`},
+	{title: 'p50/p99', cell: r => `${latency(r.latencyMs.p50)}/${latency(r.latencyMs.p99)}`},
 	{title: 'CPU', cell: r => percent(r.cpu.utilisation)},
 	{title: 'startup', cell: r => formatDuration(r.startupMs)},
 ];
@@ -48,14 +51,14 @@ const symbols = (formula: string): string => formula.split(' = ')[0] ?? formula;
  */
 export function formatSummaryParagraph(result: RunResult, model?: Pick<ModelSnapshot, 'formula' | 'note'>): string {
 	const r = result;
-	const formula = model ? ` (${symbols(model.formula)})` : '';
+	const formula = model ? ` (${symbols(model.formula)}, bound by ${BOUND_WORDS[r.bound]})` : '';
 	const failures = Object.entries(r.failures)
 		.map(([reason, count]) => `${reason} ×${formatCount(count)}`)
 		.join(', ');
 	const cores = `${r.cpu.cores} ${r.cpu.cores === 1 ? 'core' : 'cores'}`;
 	const parts = [
 		`${r.mode}, ${r.work}: ${formatCount(r.completed)}/${formatCount(r.requested)} done (${formatCount(r.failed)} failed, ${formatCount(r.cancelled)} cancelled) in ${formatDuration(r.wallMs)}, predicted ${formatDuration(r.predictedMs)}${formula}`,
-		`${formatRate(r.requestsPerSecond)} req/s, p50 ${formatDuration(r.latencyMs.p50)}, p99 ${formatDuration(r.latencyMs.p99)}`,
+		`${formatRate(r.requestsPerSecond)} req/s, p50 ${latency(r.latencyMs.p50)}, p99 ${latency(r.latencyMs.p99)}`,
 		...(failures === '' ? [] : [`failures: ${failures}`]),
 		`CPU ${percent(r.cpu.utilisation)} of ${cores}`,
 		`start-up ${formatDuration(r.startupMs)}`,
