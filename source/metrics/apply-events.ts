@@ -165,6 +165,7 @@ export function applyEvents(state: MetricsState, events: readonly BusEvent[]): M
 						l.cpuFrom = from;
 					}
 
+					l.runCpuMs += s.firstStartAt === null ? 0 : e.cpuMs;
 					l.elu = e.elu;
 					l.sampleAt = e.t;
 					l.loop ||= e.inFlight > 1;

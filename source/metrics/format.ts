@@ -46,12 +46,21 @@ export function formatDuration(ms: number): string {
 	return `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}m`;
 }
 
+/** A small cost for people: `45µs` below 1 ms, then as formatDuration. */
+export function formatCost(ms: number): string {
+	if (Number.isFinite(ms) && ms >= 0 && ms < 0.9995) {
+		return `${Math.round(ms * 1000)}µs`;
+	}
+
+	return formatDuration(ms);
+}
+
 /** The run's clock: `0.0s`, `6.2s`, `3m04s`. */
 export const formatClock = (ms: number): string => (ms < 1000 ? `${(Math.max(0, ms) / 1000).toFixed(1)}s` : formatDuration(ms));
 
-/** A latency, one decimal below 10 ms: `2.4ms`, `101ms`, `1.3s`. */
-export function formatLatency(ms: number): string {
-	if (!Number.isFinite(ms) || ms < 0) {
+/** A latency, one decimal below 10 ms: `2.4ms`, `101ms`, `1.3s`; null (nothing measured) is unknown. */
+export function formatLatency(ms: number | null): string {
+	if (ms === null || !Number.isFinite(ms) || ms < 0) {
 		return UNKNOWN;
 	}
 

@@ -5,8 +5,6 @@ import type {LaneSnapshot, LaneState} from './snapshot.js';
 export const MAX_SLICES = 240;
 /** An event loop whose utilisation is at least this is drawn as computing. */
 export const LOOP_COMPUTING_ELU = 0.5;
-/** An event loop at least this busy, with tasks in flight, is saturated (its own CPU is the limit). */
-export const LOOP_SATURATED_ELU = 0.9;
 
 /** Ties between states in a slice go to the first of this order. */
 const TIE_ORDER: readonly LaneState[] = ['dead', 'computing', 'gil', 'io', 'idle'];
@@ -33,6 +31,8 @@ export type Lane = {
 	/** CPU ms summed since `cpuFrom` (the CPU share is taken over ≥ CPU_WINDOW_MS: thread clocks tick in ms steps). */
 	readonly cpuSum: number;
 	readonly cpuFrom: number | null;
+	/** CPU ms of the samples taken once the run's first task was handed out (the run's mean comes from it). */
+	readonly runCpuMs: number;
 	/** The state now, and since when it has been counted into `frame`. */
 	readonly state: LaneState;
 	readonly since: number;
@@ -63,6 +63,7 @@ export function newLane(worker: number, t: number, loop: boolean): Lane {
 		sampleAt: null,
 		cpuSum: 0,
 		cpuFrom: null,
+		runCpuMs: 0,
 		state: 'idle',
 		since: t,
 		frame: [0, 0, 0, 0, 0],
@@ -141,12 +142,8 @@ export function closeFrame(lane: Lane, t: number): Lane {
 	return d;
 }
 
-/** Does this lane's event loop run at its CPU limit with work waiting on it? */
 /** A worker's CPU share is measured over at least this long (samples come every ~100 ms, its clock ticks in ms). */
 export const CPU_WINDOW_MS = 500;
-
-export const isSaturatedLoop = (lane: Lane): boolean =>
-	lane.loop && !lane.dead && lane.exitAt === null && lane.inFlight > 0 && (lane.elu ?? 0) >= LOOP_SATURATED_ELU;
 
 /** The lane as the UI sees it at `clock` (the run's clock, frozen once it is over). */
 export function laneSnapshot(lane: Lane, clock: number): LaneSnapshot {

@@ -24,7 +24,7 @@ export type LatencyRecorder = {
 	cached: {count: number; latency: Latency};
 };
 
-export const NO_LATENCY: Latency = {p50: 0, p90: 0, p99: 0, max: 0, mean: 0};
+export const NO_LATENCY: Latency = {p50: 0, p90: 0, p99: 0, max: 0, mean: 0, count: 0};
 
 export function createLatency(): LatencyRecorder {
 	return {
@@ -62,6 +62,7 @@ export function latencySnapshot(recorder: LatencyRecorder): Latency {
 		p99: ms(histogram.getValueAtPercentile(99)),
 		max: ms(histogram.maxValue),
 		mean: ms(recorder.sumUs / count),
+		count,
 	};
 	recorder.cached = {count, latency};
 	return latency;

@@ -1,6 +1,8 @@
+import type {ClientCost} from '../calibration/client-cost.js';
 import type {Mode, Work} from '../config/config.js';
-import {formatCount, formatDuration} from './format.js';
-import type {ModelSnapshot} from './snapshot.js';
+import {formatCost, formatCount, formatDuration} from './format.js';
+import {cpuDivisor, ioDivisor, loopsOf, over} from './model-divisors.js';
+import type {ModelSnapshot, ModelTerm} from './snapshot.js';
 
 export {formatDuration} from './format.js';
 
@@ -24,117 +26,74 @@ export type ModelInput = {
 	readonly gil?: boolean;
 	/** The measured p50 latency, used for T when T is unknown. */
 	readonly measuredLatencyMs?: number;
+	/** The client's CPU per request, calibrated before the run; without it the CPU term of I/O is unknown. */
+	readonly clientCost?: ClientCost;
 };
 
-/** A divisor of the formula: its symbol (`P`, `(P·Th)`), its numbers (`2`, `(2·4)`) and its value. */
-type Divisor = {readonly symbol: string; readonly numbers: string; readonly value: number};
+/** What bounds a run, in words (screen and summary alike). */
+export const BOUND_WORDS = {latency: 'network latency', cpu: 'CPU cores', loop: "the event loop's CPU", rate: 'the --rate schedule'} as const;
 
-const ONE: Divisor = {symbol: '', numbers: '', value: 1};
+type CpuTerm = ModelTerm & {readonly bound: 'cpu' | 'loop'};
 
-/** Requests in flight at once: 1, P, W, P·Th, C or P·C, never more than n. */
-function ioDivisor(input: ModelInput): Divisor {
-	const {workers: p, threads: th, concurrency: c} = input;
-	const d = ((): Divisor => {
-		switch (input.mode) {
-			case 'sequential': {
-				return ONE;
-			}
+/** Requests each loop opens connections for at once: min(C, its share of n). */
+const rampOf = (input: ModelInput, loops: number): number => Math.min(input.concurrency, Math.ceil(input.requests / loops));
 
-			case 'processes': {
-				return {symbol: 'P', numbers: `${p}`, value: p};
-			}
-
-			case 'threads': {
-				return {symbol: 'W', numbers: `${p}`, value: p};
-			}
-
-			case 'processes-threads': {
-				return {symbol: '(P·Th)', numbers: `(${p}·${th})`, value: p * th};
-			}
-
-			case 'async': {
-				return {symbol: 'C', numbers: formatCount(c), value: c};
-			}
-
-			case 'processes-async': {
-				return {symbol: '(P·C)', numbers: `(${p}·${formatCount(c)})`, value: p * c};
-			}
-		}
-	})();
-	return capped(d, input.requests);
-}
-
-/** With fewer tasks than slots, only n run at once: `min(C,n)`, the number resolved. */
-function capped(d: Divisor, n: number): Divisor {
-	if (d.value <= n || d.value === 1) {
-		return d;
-	}
-
-	const inner = d.symbol.replace(/^\((.*)\)$/, '$1');
-	return {symbol: `min(${inner},n)`, numbers: formatCount(n), value: Math.max(1, n)};
-}
-
-/** Threads that can run the CPU kernel at once (before cores): 1, P, W or P·Th; the GIL leaves one per process. */
-function cpuThreads(input: ModelInput): {readonly symbol: string; readonly value: number} {
-	const gil = input.gil === true;
-	switch (input.mode) {
-		case 'sequential':
-		case 'async': {
-			return {symbol: '', value: 1};
-		}
-
-		case 'processes':
-		case 'processes-async': {
-			return {symbol: 'P', value: input.workers};
-		}
-
-		case 'threads': {
-			return gil ? {symbol: '', value: 1} : {symbol: 'W', value: input.workers};
-		}
-
-		case 'processes-threads': {
-			return gil ? {symbol: 'P', value: input.workers} : {symbol: 'P·Th', value: input.workers * input.threads};
-		}
-	}
-}
-
-/** `/min(W,cores)` resolved to a number; nothing when one thread computes. */
-function cpuDivisor(input: ModelInput): Divisor {
-	const k = cpuThreads(input);
-	if (k.value <= 1) {
-		return ONE;
-	}
-
-	const n = input.requests;
-	const bindsN = n < Math.min(k.value, input.cores);
-	const value = Math.max(1, Math.min(k.value, input.cores, n));
-	return {symbol: `min(${k.symbol},cores${bindsN ? ',n' : ''})`, numbers: `${value}`, value};
-}
-
-const over = (d: Divisor, what: 'symbol' | 'numbers'): string => (d.value === 1 && d.symbol === '' ? '' : `/${d[what]}`);
-
-type Term = {readonly ms: number; readonly symbol: string; readonly numbers: string};
-
-/** The latency term n·T/par (or n·(T+c)/par for mixed work). */
-function latencyTerm(input: ModelInput, t: string, tMs: number, withCpu: boolean): Term {
+/**
+ * The latency term: n·T (n·(T+c) for mixed work) over the requests in
+ * flight. An event loop sends its first C requests on C new connections,
+ * one after the other, so the last of them leaves C·c₀ late (c₀: the
+ * calibrated cost of a first request): `+ C·c₀`.
+ */
+function latencyTerm(input: ModelInput, t: string, tMs: number): ModelTerm {
 	const d = ioDivisor(input);
 	const n = formatCount(input.requests);
-	const cost = withCpu ? tMs + input.cpuMs : tMs;
+	const mixed = input.work === 'mixed';
+	const cost = mixed ? tMs + input.cpuMs : tMs;
+	const loops = loopsOf(input);
+	const c0 = input.clientCost?.connectMs;
+	const ramp = loops > 0 && c0 !== undefined ? rampOf(input, loops) : 0;
 	return {
-		ms: (input.requests * cost) / d.value,
-		symbol: `${withCpu ? 'n·(T+c)' : 'n·T'}${over(d, 'symbol')}`,
-		numbers: `${n}·${withCpu ? `(${t}+${formatDuration(input.cpuMs)})` : t}${over(d, 'numbers')}`,
+		ms: (input.requests * cost) / d.value + ramp * (c0 ?? 0),
+		symbol: `${mixed ? 'n·(T+c)' : 'n·T'}${over(d, 'symbol')}${ramp > 0 ? ' + C·c₀' : ''}`,
+		numbers: `${n}·${mixed ? `(${t}+${formatDuration(input.cpuMs)})` : t}${over(d, 'numbers')}${ramp > 0 ? ` + ${formatCount(ramp)}·${formatCost(c0!)}` : ''}`,
 	};
 }
 
-/** The CPU term n·c/min(threads, cores). */
-function cpuTerm(input: ModelInput): Term {
+/** The CPU term of CPU work: n·c over min(threads, cores). */
+function kernelTerm(input: ModelInput): CpuTerm {
 	const d = cpuDivisor(input);
 	return {
 		ms: (input.requests * input.cpuMs) / d.value,
 		symbol: `n·c${over(d, 'symbol')}`,
 		numbers: `${formatCount(input.requests)}·${formatDuration(input.cpuMs)}${over(d, 'numbers')}`,
+		bound: 'cpu',
 	};
+}
+
+/**
+ * The CPU term of I/O: the client's CPU per request c over the threads that
+ * run it, at most the cores (one event loop uses at most one core: bound
+ * `loop`); and, when the embedded server shares the machine, the client's
+ * and the server's CPU (c+s) over all the cores (bound `cpu`). The larger.
+ */
+function clientTerm(input: ModelInput, cost: ClientCost): CpuTerm {
+	const n = input.requests;
+	const d = cpuDivisor(input, false);
+	const c = cost.requestMs;
+	const own: CpuTerm = {
+		ms: (n * c) / d.value,
+		symbol: `n·c${over(d, 'symbol')}`,
+		numbers: `${formatCount(n)}·${formatCost(c)}${over(d, 'numbers')}`,
+		bound: loopsOf(input) > 0 && d.value < input.cores ? 'loop' : 'cpu',
+	};
+	const s = cost.serverMs;
+	const shared: CpuTerm = {
+		ms: (n * (c + s)) / input.cores,
+		symbol: 'n·(c+s)/cores',
+		numbers: `${formatCount(n)}·(${formatCost(c)}+${formatCost(s)})/${input.cores}`,
+		bound: 'cpu',
+	};
+	return s > 0 && shared.ms > own.ms ? shared : own;
 }
 
 function notes(input: ModelInput): string {
@@ -152,27 +111,40 @@ function notes(input: ModelInput): string {
 	return '';
 }
 
+const written = (term: ModelTerm, suffix = ''): string => `${term.symbol} = ${term.numbers} = ${formatDuration(term.ms)}${suffix}`;
+
 /**
- * The model's time for the run (docs/architecture.md, "The model"): n·T divided by the requests in
- * flight at once, n·c divided by min(threads computing, cores), and for mixed
- * work the larger of n·(T+c)/parallelism and n·c/min(threads, cores). The
- * formula names the symbols of the talk and fills in the run's numbers.
+ * The model's time for the run (docs/architecture.md, "The model"): the
+ * larger of two terms. The latency term is n·T over the requests in flight
+ * at once; the CPU term is the CPU of a task (the calibrated kernel's, or
+ * the client's own per request, calibrated before the run) over the cores
+ * that can run it. `bound` names the larger: latency, loop (one event loop's
+ * own CPU) or cpu (the cores). Nothing here depends on the run's own
+ * measurements, except T for a URL file (its measured p50).
  */
 export function predict(input: ModelInput): ModelSnapshot {
 	const note = notes(input);
 	if (input.work === 'cpu') {
-		const term = cpuTerm(input);
-		return {predictedMs: term.ms, formula: `${term.symbol} = ${term.numbers} = ${formatDuration(term.ms)}`, bound: 'cpu', note};
+		const term = kernelTerm(input);
+		return {predictedMs: term.ms, formula: written(term), bound: 'cpu', note, latency: null, cpu: term};
 	}
 
 	let tMs = input.latencyMs;
 	let t = formatDuration(tMs);
 	let suffix = '';
+	const cpu = input.work === 'mixed' ? kernelTerm(input) : (input.clientCost ? clientTerm(input, input.clientCost) : undefined);
 	if (!Number.isFinite(tMs)) {
 		const measured = input.measuredLatencyMs;
 		if (measured === undefined || !Number.isFinite(measured) || measured <= 0) {
-			const term = latencyTerm(input, 'T', 0, input.work === 'mixed');
-			return {predictedMs: Number.NaN, formula: `${term.symbol} = ${term.numbers} (T unknown until the first response)`, bound: 'latency', note};
+			const term = latencyTerm(input, 'T', Number.NaN);
+			return {
+				predictedMs: Number.NaN,
+				formula: `${term.symbol} = ${term.numbers} (T unknown until the first response)`,
+				bound: 'latency',
+				note,
+				latency: term,
+				cpu: cpu ?? null,
+			};
 		}
 
 		tMs = measured;
@@ -180,20 +152,14 @@ export function predict(input: ModelInput): ModelSnapshot {
 		suffix = ' (T = measured p50)';
 	}
 
-	const latency = latencyTerm(input, t, tMs, input.work === 'mixed');
-	const cpu = input.work === 'mixed' ? cpuTerm(input) : undefined;
-	const term = cpu && cpu.ms > latency.ms ? cpu : latency;
+	const latency = latencyTerm(input, t, tMs);
+	const wins = cpu !== undefined && cpu.ms > latency.ms;
 	return {
-		predictedMs: term.ms,
-		formula: `${term.symbol} = ${term.numbers} = ${formatDuration(term.ms)}${suffix}`,
-		bound: term === latency ? 'latency' : 'cpu',
+		predictedMs: wins ? cpu.ms : latency.ms,
+		formula: wins ? written(cpu) : written(latency, suffix),
+		bound: wins ? cpu.bound : 'latency',
 		note,
+		latency,
+		cpu: cpu ?? null,
 	};
-}
-
-/** The note for event loops at their own CPU limit (set by the reducer). */
-export function loopNote(saturated: number): string {
-	return saturated === 1
-		? 'one event loop is saturated: its own CPU limits throughput, not T'
-		: `${saturated} event loops are saturated: their own CPU limits throughput, not T`;
 }

@@ -1,13 +1,13 @@
 import type {BusEvent} from '../events/events.js';
 import {applyEvents} from './apply-events.js';
 import {addCpuSample, cpuPerCoreMean, cpuUtilisation, emptyCpu} from './cpu-history.js';
-import {closeFrame, isSaturatedLoop, laneSnapshot} from './lanes.js';
+import {closeFrame, laneSnapshot} from './lanes.js';
 import {createLatency, latencySnapshot} from './latency.js';
-import {loopNote, predict} from './model.js';
+import {predict} from './model.js';
 import {createRateState, rateSnapshot, withSchedule, type RateSnapshot} from './rate.js';
 import type {Timetable} from '../schedule/schedule.js';
 import {withProcessRss, type ProcessRss} from './rss.js';
-import type {ModelSnapshot, RunInfo, RunStatus, Snapshot} from './snapshot.js';
+import type {ModelSnapshot, RunInfo, RunStatus, Snapshot, StartupCost} from './snapshot.js';
 import {endedCount, isOver, isTerminal, runClock, type MetricsState} from './state.js';
 import {bucketOf, currentRate, emptyRing, pushCapped, rateBetween, settledBucket} from './throughput.js';
 
@@ -19,7 +19,7 @@ export type MetricsAction =
 	/** A new run (status 'starting'); forgets the previous one. */
 	| {readonly type: 'run-start'; readonly run: RunInfo; readonly t: number; readonly cores: number}
 	/** The pool is up (status 'running'). */
-	| {readonly type: 'startup'; readonly startupMs: number; readonly t: number}
+	| {readonly type: 'startup'; readonly startupMs: number; readonly t: number; readonly cost?: StartupCost}
 	/** A batch from the bus. */
 	| {readonly type: 'events'; readonly events: readonly BusEvent[]}
 	/**
@@ -47,6 +47,7 @@ export function initialMetrics(run: RunInfo, t: number, cores: number, options: 
 		createdAt: t,
 		startupMs: null,
 		startupAt: null,
+		startup: null,
 		finishedAt: null,
 		firstStartAt: null,
 		lastEndAt: null,
@@ -66,9 +67,6 @@ export function initialMetrics(run: RunInfo, t: number, cores: number, options: 
 		cpu: emptyCpu(cores),
 		rssByPid: new Map(),
 		peakRssBytes: 0,
-		saturatedLoops: 0,
-		loopFrames: 0,
-		saturatedFrames: 0,
 		lagMs: options.lagMs ?? 0,
 		rate: null,
 		pending: [],
@@ -118,20 +116,8 @@ function frame(state: MetricsState, t: number): MetricsState {
 	}
 
 	const lanes = new Map([...state.lanes].map(([worker, lane]) => [worker, closeFrame(lane, t)]));
-	let saturated = 0;
-	let looping = false;
-	for (const lane of lanes.values()) {
-		saturated += isSaturatedLoop(lane) ? 1 : 0;
-		looping ||= lane.loop && lane.inFlight > 0;
-	}
-
-	const loops = {
-		saturatedLoops: Math.max(state.saturatedLoops, saturated),
-		loopFrames: state.loopFrames + (looping ? 1 : 0),
-		saturatedFrames: state.saturatedFrames + (saturated > 0 ? 1 : 0),
-	};
 	if (state.firstStartAt === null) {
-		return {...state, ...loops, lanes};
+		return {...state, lanes};
 	}
 
 	const first = bucketOf(state.firstStartAt);
@@ -140,7 +126,6 @@ function frame(state: MetricsState, t: number): MetricsState {
 	const point = to > from ? rateBetween(state.ends, from, to) : (state.throughputHistory.at(-1) ?? 0);
 	return {
 		...state,
-		...loops,
 		lanes,
 		throughput: currentRate(state.ends, t, first),
 		throughputHistory: pushCapped(state.throughputHistory, point),
@@ -159,7 +144,7 @@ export function reduce(state: MetricsState, action: MetricsAction): MetricsState
 		}
 
 		case 'startup': {
-			return {...state, startupMs: action.startupMs, startupAt: action.t, status: state.status === 'starting' ? 'running' : state.status};
+			return {...state, startupMs: action.startupMs, startupAt: action.t, startup: action.cost ?? null, status: state.status === 'starting' ? 'running' : state.status};
 		}
 
 		case 'events': {
@@ -194,8 +179,10 @@ export function reduce(state: MetricsState, action: MetricsAction): MetricsState
 	}
 }
 
+/** The model of the run: decided from its configuration and the calibrations before it, so it never changes its mind at the end; with --rate, the schedule's. */
 function model(state: MetricsState, measuredLatencyMs: number | undefined, rate: RateSnapshot | undefined): ModelSnapshot {
-	const closed = closedModel(state, measuredLatencyMs);
+	const {run} = state;
+	const closed = predict({...run, requests: run.requested, cores: state.cores, measuredLatencyMs});
 	if (!state.rate || !rate) {
 		return closed;
 	}
@@ -204,22 +191,6 @@ function model(state: MetricsState, measuredLatencyMs: number | undefined, rate:
 	return rate.saturated
 		? {...scheduled, note: `the client cannot send on schedule: ${rate.late.toLocaleString('en-US')} late starts with free slots`}
 		: scheduled;
-}
-
-function closedModel(state: MetricsState, measuredLatencyMs: number | undefined): ModelSnapshot {
-	const {run} = state;
-	const base = predict({...run, requests: run.requested, cores: state.cores, measuredLatencyMs});
-	let saturated = 0;
-	for (const lane of state.lanes.values()) {
-		saturated += isSaturatedLoop(lane) ? 1 : 0;
-	}
-
-	if (isOver(state)) {
-		// Once over, the run as a whole: loop-bound when a loop was saturated for at least half the frames it worked.
-		saturated = state.saturatedFrames * 2 >= state.loopFrames && state.loopFrames > 0 ? state.saturatedLoops : 0;
-	}
-
-	return saturated > 0 && run.work !== 'cpu' ? {...base, bound: 'loop', note: loopNote(saturated)} : base;
 }
 
 /** A read-only picture of the run at t: plain data, no reference into the state's histogram. */
@@ -233,12 +204,19 @@ export function toSnapshot(state: MetricsState, t: number): Snapshot {
 	const latency = latencySnapshot(state.latency);
 	const lanes = [...state.lanes.values()].sort((a, b) => a.worker - b.worker).map(lane => laneSnapshot(lane, clock));
 	const rate = state.rate ? rateSnapshot(state.rate, state.started, clock, isOver(state)) : undefined;
+	// Once over, the run's means: the samples taken after the last task (idle workers, torn-down pools) do not tell the run.
+	const final = isOver(state) && state.cpu.samples > 0;
+	let runCpuMs = 0;
+	for (const lane of state.lanes.values()) {
+		runCpuMs += lane.runCpuMs;
+	}
 	return {
 		run: state.run,
 		status: state.status,
 		t,
 		elapsedMs,
 		startupMs: state.startupMs,
+		startup: state.startup,
 		started: state.started,
 		completed: state.completed,
 		failed: state.failed,
@@ -253,11 +231,12 @@ export function toSnapshot(state: MetricsState, t: number): Snapshot {
 		failures: [...state.failures].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
 		cpu: {
 			cores: state.cores,
-			perCore: state.cpu.perCore,
+			perCore: final ? cpuPerCoreMean(state.cpu) : state.cpu.perCore,
 			history: state.cpu.history,
 			utilisation: cpuUtilisation(state.cpu),
 			perCoreMean: cpuPerCoreMean(state.cpu),
-			client: lanes.reduce((sum, lane) => sum + lane.cpu, 0),
+			client: final ? (elapsedMs > 0 ? Math.min(state.cores, runCpuMs / elapsedMs) : 0) : lanes.reduce((sum, lane) => sum + lane.cpu, 0),
+			final,
 		},
 		lanes,
 		model: model(state, latency.p50 > 0 ? latency.p50 : undefined, rate),

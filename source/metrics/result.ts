@@ -1,5 +1,6 @@
 import {round} from './format.js';
-import type {Latency, RateSnapshot, RunResult, Snapshot} from './snapshot.js';
+import type {ClientCost} from '../calibration/client-cost.js';
+import type {Latency, ModelTerm, ModelTermResult, RateSnapshot, RunResult, Snapshot} from './snapshot.js';
 
 export type Calibration = {readonly cpuMs: number; readonly units: number; readonly unitsPerMs: number};
 
@@ -7,6 +8,8 @@ export type ResultExtras = {
 	readonly startupMs: number;
 	/** cpu/mixed runs: the kernel calibration they used. */
 	readonly calibration?: Calibration;
+	/** io/mixed runs on the embedded server: the client's calibrated CPU per request. */
+	readonly clientCost?: ClientCost;
 	/** First task handed out → last task ended; the snapshot's elapsed time (frozen at the last end) when absent. */
 	readonly wallMs?: number;
 };
@@ -20,6 +23,10 @@ const rateFields = (rate: RateSnapshot, answered: boolean): Pick<RunResult, 'ser
 	rate: {target: rate.target, achieved: round(rate.achieved, 1), late: rate.late},
 });
 const ratio = (value: number): number => round(value, 3);
+const cost = (value: number): number => round(value, 4);
+
+const termOf = (term: ModelTerm | null): ModelTermResult | null =>
+	term ? {ms: ms(term.ms), formula: `${term.symbol} = ${term.numbers}`} : null;
 
 /**
  * The JSON result (README, "Headless"), fields in its order, from the run's final
@@ -31,6 +38,8 @@ const ratio = (value: number): number => round(value, 3);
 export function toResult(snapshot: Snapshot, extras: ResultExtras): RunResult {
 	const wallMs = extras.wallMs ?? snapshot.elapsedMs;
 	const served = snapshot.completed + snapshot.failed;
+	const measured = snapshot.latency.count > 0;
+	const percentile = (value: number): number | null => (measured ? ms(value) : null);
 	const result: RunResult = {
 		mode: snapshot.run.mode,
 		work: snapshot.run.work,
@@ -40,12 +49,14 @@ export function toResult(snapshot: Snapshot, extras: ResultExtras): RunResult {
 		cancelled: snapshot.cancelled,
 		wallMs: ms(wallMs),
 		predictedMs: ms(snapshot.model.predictedMs),
+		bound: snapshot.model.bound,
+		model: {latency: termOf(snapshot.model.latency), cpu: termOf(snapshot.model.cpu)},
 		requestsPerSecond: wallMs > 0 ? round((served * 1000) / wallMs, 1) : 0,
 		latencyMs: {
-			p50: ms(snapshot.latency.p50),
-			p90: ms(snapshot.latency.p90),
-			p99: ms(snapshot.latency.p99),
-			max: ms(snapshot.latency.max),
+			p50: percentile(snapshot.latency.p50),
+			p90: percentile(snapshot.latency.p90),
+			p99: percentile(snapshot.latency.p99),
+			max: percentile(snapshot.latency.max),
 		},
 		failures: Object.fromEntries(snapshot.failures),
 		cpu: {
@@ -56,9 +67,14 @@ export function toResult(snapshot: Snapshot, extras: ResultExtras): RunResult {
 		workers: snapshot.lanes.map(lane => ({id: lane.worker, tasks: lane.tasks, busyRatio: ratio(lane.busyRatio)})),
 		maxInFlight: snapshot.maxInFlight,
 		startupMs: ms(extras.startupMs),
+		startup: snapshot.startup && {...snapshot.startup, perWorkerMs: ms(snapshot.startup.perWorkerMs)},
 		peakRssBytes: Math.round(snapshot.peakRssBytes),
 	};
-	const rated = snapshot.rate ? {...result, ...rateFields(snapshot.rate, served > 0)} : result;
+	const client = extras.clientCost;
+	const withClient: RunResult = client
+		? {...result, clientCost: {requestMs: cost(client.requestMs), connectMs: cost(client.connectMs), serverMs: cost(client.serverMs)}}
+		: result;
+	const rated = snapshot.rate ? {...withClient, ...rateFields(snapshot.rate, served > 0)} : withClient;
 	return extras.calibration === undefined
 		? rated
 		: {

@@ -1,3 +1,4 @@
+import type {ClientCost} from '../calibration/client-cost.js';
 import type {Mode, RunConfig, Work} from '../config/config.js';
 import type {RateSnapshot} from './rate.js';
 
@@ -33,6 +34,8 @@ export type Latency = {
 	readonly p99: number;
 	readonly max: number;
 	readonly mean: number;
+	/** Latencies recorded (0: nothing measured, and the percentiles mean nothing). */
+	readonly count: number;
 };
 
 export type CpuSnapshot = {
@@ -47,14 +50,28 @@ export type CpuSnapshot = {
 	readonly perCoreMean: readonly number[];
 	/** The client's own CPU (all workers, not the embedded server) over the last frame, in cores (0..cores). */
 	readonly client: number;
+	/** The run is over: perCore and client are then the run's means, not the last samples. */
+	readonly final: boolean;
+};
+
+/** One term of the model: its time, its symbols (`n·T/C + C·c₀`) and the run's numbers in them. */
+export type ModelTerm = {
+	readonly ms: number;
+	readonly symbol: string;
+	readonly numbers: string;
 };
 
 export type ModelSnapshot = {
+	/** The larger of the two terms. */
 	readonly predictedMs: number;
 	/** The formula with the run's numbers, e.g. `n·T/P = 400·100ms/2 = 20.0s`. */
 	readonly formula: string;
 	/** What bounds the time: network latency, CPU cores, or the event loop's own CPU. */
 	readonly bound: 'latency' | 'cpu' | 'loop' | 'rate';
+	/** n·T over the requests in flight (null for CPU work, which sends none). */
+	readonly latency: ModelTerm | null;
+	/** CPU per task over the cores that can run it (null when the client's cost is unknown); `loop` when one event loop's own CPU. */
+	readonly cpu: (ModelTerm & {readonly bound: 'cpu' | 'loop'}) | null;
 	/** A sentence when measurement departs from the model for a known reason (e.g. the loop is saturated). */
 	readonly note: string;
 };
@@ -67,6 +84,19 @@ export type RunInfo = Pick<RunConfig, 'mode' | 'work' | 'workers' | 'threads' | 
 	readonly target: string;
 	/** T, ms; NaN for a --urls file. */
 	readonly latencyMs: number;
+	/** The client's CPU per request, calibrated before the run (io and mixed work on the embedded server). */
+	readonly clientCost?: ClientCost;
+};
+
+/** What one worker cost to start and costs to hold, measured as the pool came up. */
+export type StartupCost = {
+	/** Worker threads of this process, or child processes. */
+	readonly kind: 'thread' | 'process';
+	readonly workers: number;
+	/** The pool's start-up over its workers (they start at once), ms. */
+	readonly perWorkerMs: number;
+	/** Resident memory one worker adds, bytes (null where it can't be read). */
+	readonly perWorkerBytes: number | null;
 };
 
 export type RunStatus = 'starting' | 'running' | 'paused' | 'cancelling' | 'done' | 'cancelled' | 'failed';
@@ -100,6 +130,8 @@ export type Snapshot = TaskCounts & {
 	readonly elapsedMs: number;
 	/** Pool start-up, null until every worker is up. */
 	readonly startupMs: number | null;
+	/** Per worker, start-up and memory (null until every worker is up). */
+	readonly startup: StartupCost | null;
 	/** Requests/s over the last second. */
 	readonly throughput: number;
 	/** Requests/s per frame, oldest first, at most HISTORY long. */
@@ -120,6 +152,8 @@ export type Snapshot = TaskCounts & {
 	readonly rate?: RateSnapshot;
 };
 
+export type ModelTermResult = {readonly ms: number; readonly formula: string};
+
 /** The JSON contract (README, "Headless"): one object per mode run. */
 export type RunResult = {
 	readonly mode: Mode;
@@ -131,17 +165,25 @@ export type RunResult = {
 	readonly wallMs: number;
 	readonly predictedMs: number;
 	readonly requestsPerSecond: number;
-	readonly latencyMs: {readonly p50: number; readonly p90: number; readonly p99: number; readonly max: number};
+	readonly bound: ModelSnapshot['bound'];
+	/** The model's two terms, each with its formula filled in (null: the term does not apply, or its cost is unknown). */
+	readonly model: {readonly latency: ModelTermResult | null; readonly cpu: ModelTermResult | null};
+	/** null when nothing was measured (no request got an answer). */
+	readonly latencyMs: {readonly p50: number | null; readonly p90: number | null; readonly p99: number | null; readonly max: number | null};
 	readonly failures: Readonly<Record<string, number>>;
 	readonly cpu: {readonly cores: number; readonly utilisation: number; readonly perCore: readonly number[]};
 	readonly workers: readonly {readonly id: number; readonly tasks: number; readonly busyRatio: number}[];
 	readonly maxInFlight: number;
 	readonly startupMs: number;
+	/** Per worker: its share of the start-up, ms, and the memory it adds, bytes. */
+	readonly startup: StartupCost | null;
 	readonly peakRssBytes: number;
 	/** --rate only: from the actual send (latencyMs then counts from the intended start). */
 	readonly serviceMs?: {readonly p50: number | null; readonly p90: number | null; readonly p99: number | null; readonly max: number | null};
 	/** --rate only: requests/s asked for and sent, and sends more than LATE_MS behind the schedule. */
 	readonly rate?: {readonly target: number; readonly achieved: number; readonly late: number};
+	/** io/mixed on the embedded server: the client's CPU per request, calibrated before the run, ms. */
+	readonly clientCost?: {readonly requestMs: number; readonly connectMs: number; readonly serverMs: number};
 	/** cpu/mixed only: the kernel calibration this run used. */
 	readonly calibration?: {readonly cpuMs: number; readonly units: number; readonly unitsPerMs: number};
 };

@@ -1,6 +1,6 @@
 import {factsOf} from '../config/modes.js';
 import type {BusEvent} from '../events/events.js';
-import {endedCount, isTerminal, type RunInfo, type RunStatus, type TaskCounts} from './snapshot.js';
+import {endedCount, isTerminal, type RunInfo, type RunStatus, type StartupCost, type TaskCounts} from './snapshot.js';
 import type {CpuState} from './cpu-history.js';
 import type {Lane} from './lanes.js';
 import type {LatencyRecorder} from './latency.js';
@@ -24,6 +24,7 @@ export type MetricsState = TaskCounts & {
 	readonly createdAt: number;
 	readonly startupMs: number | null;
 	readonly startupAt: number | null;
+	readonly startup: StartupCost | null;
 	/** Time of the first done/cancelled/failed status. */
 	readonly finishedAt: number | null;
 	readonly firstStartAt: number | null;
@@ -43,11 +44,6 @@ export type MetricsState = TaskCounts & {
 	/** Latest resident memory of each live process, by pid. */
 	readonly rssByPid: ReadonlyMap<number, number>;
 	readonly peakRssBytes: number;
-	/** The most event loops seen saturated at once, over the frames. */
-	readonly saturatedLoops: number;
-	/** Frames in which an event loop had tasks in flight, and those in which one was saturated. */
-	readonly loopFrames: number;
-	readonly saturatedFrames: number;
 	/**
 	 * How far the picture trails the clock, ms. Batches from different
 	 * workers arrive out of time order (each is up to one batch delay late),

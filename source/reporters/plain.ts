@@ -1,4 +1,5 @@
 import {formatCount, formatDuration, formatLatency, formatPercent as percent, formatRate} from '../metrics/format.js';
+import {BOUND_WORDS} from '../metrics/model.js';
 import type {ModelSnapshot, RunResult, Snapshot} from '../metrics/snapshot.js';
 
 type Column = {readonly title: string; readonly left?: boolean; readonly cell: (r: RunResult) => string};
@@ -46,7 +47,7 @@ const symbols = (formula: string): string => formula.split(' = ')[0] ?? formula;
  */
 export function formatSummaryParagraph(result: RunResult, model?: Pick<ModelSnapshot, 'formula' | 'note'>): string {
 	const r = result;
-	const formula = model ? ` (${symbols(model.formula)})` : '';
+	const formula = model ? ` (${symbols(model.formula)}, bound by ${BOUND_WORDS[r.bound]})` : '';
 	const failures = Object.entries(r.failures)
 		.map(([reason, count]) => `${reason} ×${formatCount(count)}`)
 		.join(', ');

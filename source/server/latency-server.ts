@@ -20,6 +20,9 @@ const BACKLOG = 4096;
 const KEEP_ALIVE_MS = 60_000;
 const FAILURE_BODY = Buffer.from('injected failure\n');
 
+/** Requests under this path are answered without delay or fault (the client calibration's). */
+export const NOW_PREFIX = '/now/';
+
 /** The delay of one response: latency ± jitter (uniform), never below 0. */
 export function drawDelay(latency: number, jitter: number, random: () => number): number {
 	const delay = latency + (random() * 2 - 1) * jitter;
@@ -52,8 +55,10 @@ export async function startLatencyServer(options: ServerOptions): Promise<Latenc
 			noDelay: true,
 		},
 		(request, response) => {
-			const delay = drawDelay(options.latency, options.jitter, random);
-			const fail = random() < options.failRate;
+			// `/now/…` (the client calibration) is answered at once and never fails, drawing nothing.
+			const now = request.url?.startsWith(NOW_PREFIX) === true;
+			const delay = now ? 0 : drawDelay(options.latency, options.jitter, random);
+			const fail = !now && random() < options.failRate;
 			request.resume();
 			const timer = setTimeout(() => {
 				served++;

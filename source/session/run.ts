@@ -2,11 +2,13 @@ import {BATCH_MAX_DELAY_MS, createEventBus} from '../events/bus.js';
 import type {RunConfig} from '../config/config.js';
 import {now, type BusEvent} from '../events/events.js';
 import {createExecutor} from '../executors/create-executor.js';
+import {startupCostOf} from './startup-cost.js';
 import {initialMetrics, reduce, toSnapshot, type MetricsState} from '../metrics/reducer.js';
 import {toResult} from '../metrics/result.js';
 import {runInfoOf} from '../metrics/run-info.js';
 import type {ProcessRss} from '../metrics/rss.js';
 import type {RunInfo, RunResult, Snapshot} from '../metrics/snapshot.js';
+import type {ClientCost} from '../calibration/client-cost.js';
 import type {Calibration} from '../workloads/cpu.js';
 import type {TaskTarget} from '../workloads/workload.js';
 import {createSchedule} from '../schedule/schedule.js';
@@ -23,6 +25,8 @@ export type RunInput = {
 	/** The embedded server's base URL, when the target is embedded. */
 	readonly baseUrl: string | undefined;
 	readonly calibration: Calibration | undefined;
+	/** The client's CPU per request, calibrated before the run (the model's CPU term for I/O). */
+	readonly clientCost?: ClientCost | undefined;
 	readonly cores: number;
 	/** Machine per-core utilisation since the previous call (the session's sampler). */
 	readonly sampleCpu: () => readonly number[];
@@ -61,7 +65,7 @@ const mainRss = (): ProcessRss => ({pid: process.pid, rssBytes: process.memoryUs
 
 export function startRun(input: RunInput): Run {
 	const {config} = input;
-	const info = runInfoOf(input.id, config);
+	const info = input.clientCost ? {...runInfoOf(input.id, config), clientCost: input.clientCost} : runInfoOf(input.id, config);
 	const bus = createEventBus();
 	let state: MetricsState = initialMetrics(info, now(), input.cores, {lagMs: METRICS_LAG_MS});
 	bus.subscribe((events) => {
@@ -94,8 +98,18 @@ export function startRun(input: RunInput): Run {
 	const done = (async (): Promise<RunResult> => {
 		let startupMs = 0;
 		try {
+			const rssBefore = process.memoryUsage.rss();
 			({startupMs} = await executor.start());
-			state = reduce(state, {type: 'startup', startupMs, t: now()});
+			const workers = executor.workers();
+			const cost = startupCostOf({
+				mode: config.mode,
+				poolMs: startupMs,
+				workers: workers.length,
+				pids: [...new Set(workers.map(w => w.pid).filter(pid => pid > 0 && pid !== process.pid))],
+				rssBefore,
+				rssNow: process.memoryUsage.rss(),
+			});
+			state = reduce(state, {type: 'startup', startupMs, t: now(), cost});
 			if (cancelled) {
 				executor.cancel();
 			} else if (paused) {
@@ -117,7 +131,7 @@ export function startRun(input: RunInput): Run {
 		const t = now();
 		state = reduce(state, {type: 'frame', t});
 		state = reduce(state, {type: 'status', status: cancelled ? 'cancelled' : 'done', t});
-		return toResult(toSnapshot(state, t), {startupMs, calibration: input.calibration});
+		return toResult(toSnapshot(state, t), {startupMs, calibration: input.calibration, clientCost: input.clientCost});
 	})();
 	done.catch(() => {
 		state = reduce(state, {type: 'status', status: 'failed', t: now()});

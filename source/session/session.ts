@@ -4,6 +4,7 @@ import {createCpuSampler} from './cpu-sampler.js';
 import type {RunResult, Snapshot} from '../metrics/snapshot.js';
 import {startRun, type Run} from './run.js';
 import {spawnServer, type SpawnedServer} from '../server/spawn-server.js';
+import {calibrateClient, type ClientCost} from '../calibration/calibrate-client.js';
 import {calibrateOffThread} from '../workloads/calibrate.js';
 import type {Calibration} from '../workloads/cpu.js';
 import type {SessionObserver} from './observer.js';
@@ -35,6 +36,7 @@ export function createSession(options: {server: ServerOptions; observer?: Sessio
 	const listeners = new Set<(snapshot: Snapshot) => void>();
 	const calibrations = new Map<number, Promise<Calibration>>();
 	let server: Promise<SpawnedServer> | undefined;
+	let clientCost: Promise<ClientCost | undefined> | undefined;
 	let current: Run | undefined;
 	let runs = 0;
 	let closed = false;
@@ -53,6 +55,17 @@ export function createSession(options: {server: ServerOptions; observer?: Sessio
 
 		server ??= spawnServer(options.server);
 		return (await server).url;
+	};
+
+	// The client's CPU per request, measured once against the embedded server before the first run that sends requests.
+	const clientCostFor = async (config: RunConfig): Promise<ClientCost | undefined> => {
+		if (config.work === 'cpu' || config.target.kind !== 'embedded' || !server) {
+			return undefined;
+		}
+
+		const running = await server;
+		clientCost ??= calibrateClient(running.url, running.pid).catch(() => undefined);
+		return clientCost;
 	};
 
 	const calibrationFor = async (config: RunConfig): Promise<Calibration | undefined> => {
@@ -78,8 +91,9 @@ export function createSession(options: {server: ServerOptions; observer?: Sessio
 			// Calibrate before the server starts, so the kernel is not timed while a process boots beside it.
 			const calibration = await calibrationFor(config);
 			const baseUrl = await serverFor(config);
+			const cost = await clientCostFor(config);
 			const onEvents = observer ? (events: readonly BusEvent[]) => observer.events(events) : undefined;
-			const run = startRun({id: ++runs, config, baseUrl, calibration, cores: cpu.cores, sampleCpu: () => cpu.sample(), onEvents});
+			const run = startRun({id: ++runs, config, baseUrl, calibration, clientCost: cost, cores: cpu.cores, sampleCpu: () => cpu.sample(), onEvents});
 			observer?.runStarted(run.info, now());
 			current = run;
 			let result: RunResult | undefined;

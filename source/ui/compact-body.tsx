@@ -5,7 +5,7 @@ import {Cpu} from './cpu.js';
 import {Lanes} from './lanes.js';
 import {Leaderboard} from './leaderboard.js';
 import {Legend} from './legend.js';
-import {Model} from './model.js';
+import {Model, modelLineCount} from './model.js';
 import {Stats} from './stats.js';
 
 export type BodyProps = {
@@ -20,7 +20,7 @@ export type BodyProps = {
 
 /** Up to the wide layout (80×24 first): lanes take the free rows; CPU and requests side by side; the model line. */
 export function CompactBody({snapshot: s, compare, secondsPerSlice, width, height, color}: BodyProps) {
-	const modelHeight = s.model.note ? 2 : 1;
+	const modelHeight = modelLineCount(s.model);
 	const board = compare ? Math.min(compare.modes.length + 2, height - modelHeight - 4) : 0;
 	const block = compare ? 0 : height >= 18 ? 6 : 5;
 	const lanes = height - board - block - modelHeight - 1;

@@ -15,7 +15,8 @@ export type CpuProps = {
 
 function clientLine(cpu: CpuSnapshot, width: number): Line {
 	const client = [seg('client ', 'muted'), seg(cpu.client.toFixed(2), 'title'), seg(` of ${cpu.cores} cores`, 'muted')];
-	return firstFitting([[...client, seg(` · run mean ${percent(cpu.utilisation)}`, 'muted')], client], width);
+	const tail = cpu.final ? ' · means over the run' : ` · run mean ${percent(cpu.utilisation)}`;
+	return firstFitting([[...client, seg(tail, 'muted')], client], width);
 }
 
 function coreLine(cpu: CpuSnapshot, core: number, width: number, labelWidth: number, spark: boolean): Line {
@@ -39,7 +40,7 @@ function coreLine(cpu: CpuSnapshot, core: number, width: number, labelWidth: num
 export function cpuLines({cpu, width, height}: Omit<CpuProps, 'color'>): Line[] {
 	const cores = cpu.perCore.length;
 	const machine = cores > 0 ? cpu.perCore.reduce((a, b) => a + b, 0) / cores : 0;
-	const head = rule('cpu', width, percent(machine));
+	const head = rule('cpu', width, cpu.final ? `run mean ${percent(machine)}` : percent(machine));
 	if (height < 3) {
 		return [head, clientLine(cpu, width)].slice(0, Math.max(0, height));
 	}

@@ -1,12 +1,14 @@
 import type {Mode, Work} from '../config/config.js';
+import type {StartupCost} from '../metrics/snapshot.js';
+import {bytes, duration} from './format.js';
 
 /** What to look for in each mode (docs/architecture.md, "Facts about a mode"), short enough for 80 columns. */
 export const MODE_LESSONS: Readonly<Record<Mode, string>> = {
 	sequential: 'one lane, mostly ░ waiting; CPU near zero; time ≈ n·T',
-	processes: 'P lanes, each still waiting; pool start-up shown; ≈ n·T/P',
-	threads: "W lanes; start-up far below processes'; time ≈ n·T/W",
+	processes: 'P lanes, each still waiting; start-up, memory measured; ≈ n·T/P',
+	threads: 'W lanes, each waiting; start-up, memory measured; ≈ n·T/W',
 	'processes-threads': 'P×Th lanes grouped by process; time ≈ n·T/(P·Th)',
-	async: 'one busy lane, hundreds in flight; ≈ n·T/C till CPU-bound',
+	async: "one lane, C in flight; ≈ n·T/C, or its loop's CPU if more",
 	'processes-async': 'a loop per core: the answer for 400,000+ URLs',
 };
 
@@ -25,4 +27,18 @@ export const CPU_LESSONS: Readonly<Record<Mode, string>> = {
 	'processes-async': 'a loop per process: CPU work spreads over the cores',
 };
 
-export const lessonOf = (mode: Mode, work: Work): string => (work === 'cpu' ? CPU_LESSONS : MODE_LESSONS)[mode];
+/** `30ms & 31 MB a thread`: one worker's measured share of the start-up and the memory it adds. */
+export function perWorkerText(cost: StartupCost): string {
+	const memory = cost.perWorkerBytes === null ? '' : ` & ${bytes(cost.perWorkerBytes)}`;
+	return `${duration(cost.perWorkerMs)}${memory} a ${cost.kind}`;
+}
+
+/** What to look for; for I/O on processes or threads, with what one worker was measured to cost once the pool is up. */
+export function lessonOf(mode: Mode, work: Work, startup: StartupCost | null = null): string {
+	if (work !== 'cpu' && startup && (mode === 'processes' || mode === 'threads')) {
+		const lanes = mode === 'processes' ? 'P lanes, each still waiting' : 'W lanes, each waiting';
+		return `${lanes}; ${perWorkerText(startup)} to start; ≈ n·T/${mode === 'processes' ? 'P' : 'W'}`;
+	}
+
+	return (work === 'cpu' ? CPU_LESSONS : MODE_LESSONS)[mode];
+}

@@ -1,4 +1,5 @@
-import type {ModelSnapshot, RunStatus} from '../metrics/snapshot.js';
+import type {ModelSnapshot, ModelTerm, RunStatus} from '../metrics/snapshot.js';
+import {BOUND_WORDS} from '../metrics/model.js';
 import {duration} from './format.js';
 import {Lines} from './lines.js';
 import {type Line, type Seg, firstFitting, fitLine, rule, seg, wrap} from './text.js';
@@ -10,16 +11,15 @@ export type ModelProps = {
 	readonly width: number;
 	/** Lines available. */
 	readonly height: number;
-	/** `line`: one line (and the note below); `block`: a titled panel. */
+	/** `line`: one line per term (and the note below); `block`: a titled panel. */
 	readonly variant: 'line' | 'block';
 	readonly color: boolean;
 };
 
-const boundWords = {latency: 'network latency', cpu: 'CPU cores', loop: "the event loop's CPU", rate: 'the --rate schedule'} as const;
 
 /** `+4%` / `−12%`: how far the measurement is from the prediction. */
 function deviation(measured: number, predicted: number): Seg[] {
-	if (predicted <= 0) {
+	if (!(predicted > 0)) {
 		return [];
 	}
 
@@ -40,33 +40,80 @@ function measured(props: ModelProps): Seg[] {
 	return [seg(duration(elapsedMs), 'title'), seg(' so far', 'muted')];
 }
 
+type NamedTerm = {readonly name: string; readonly term: ModelTerm; readonly wins: boolean};
+
+/** The terms the model has, latency first, each with its name and whether it is the larger. */
+export function termsOf(model: ModelSnapshot): NamedTerm[] {
+	const terms: NamedTerm[] = [];
+	if (model.latency) {
+		terms.push({name: 'latency', term: model.latency, wins: model.bound === 'latency'});
+	}
+
+	if (model.cpu) {
+		terms.push({name: model.cpu.bound, term: model.cpu, wins: model.bound !== 'latency'});
+	}
+
+	return terms;
+}
+
+const full = (t: ModelTerm): string => `${t.symbol} = ${t.numbers} = ${duration(t.ms)}`;
+const short = (t: ModelTerm): string => `${t.symbol} = ${duration(t.ms)}`;
+
+/** One line per term: `model latency n·T/C = … = 2.0s`, then `      loop    n·c = … = 900ms   measured …   latency-bound`. */
+function termLines(props: ModelProps, terms: readonly NamedTerm[]): Line[] {
+	const {model, width} = props;
+	const m = [seg('   measured ', 'muted'), ...measured(props)];
+	const verdict = seg(`   ${model.bound}-bound`, 'muted');
+	const head = (i: number, t: NamedTerm): Seg[] => [
+		seg(i === 0 ? 'model ' : '      ', 'title'),
+		seg(t.name.padEnd(8), t.wins ? 'title' : 'muted'),
+	];
+	return terms.map((t, i) => {
+		const start = head(i, t);
+		const last = i === terms.length - 1;
+		const body = [seg(full(t.term))];
+		const brief = [seg(short(t.term))];
+		return last
+			? firstFitting([[...start, ...body, ...m, verdict], [...start, ...brief, ...m, verdict], [...start, ...brief, ...m], [...start, ...brief]], width)
+			: firstFitting([[...start, ...body], [...start, ...brief]], width);
+	});
+}
+
 export function modelLines(props: ModelProps): Line[] {
 	const {model, width, height, variant} = props;
+	const terms = termsOf(model);
 	const note = model.note ? wrap(model.note, width - 2) : [];
 	if (variant === 'line') {
+		const noteLine: Line = [seg('! ', 'warn'), seg(model.note, 'warn')];
+		if (terms.length === 2 && height >= 2) {
+			return [...termLines(props, terms), ...(model.note && height >= 3 ? [fitLine(noteLine, width)] : [])];
+		}
+
 		const formula = [seg('model ', 'title'), seg(model.formula)];
 		const m = [seg('   measured ', 'muted'), ...measured(props)];
-		const first = firstFitting(
-			[[...formula, ...m, seg(`   ${model.bound}-bound`, 'muted')], [...formula, ...m], formula],
-			width,
-		);
-		const second: Line[] = model.note && height >= 2 ? [fitLine([seg('! ', 'warn'), seg(model.note, 'warn')], width)] : [];
+		const first = firstFitting([[...formula, ...m, seg(`   ${model.bound}-bound`, 'muted')], [...formula, ...m], formula], width);
+		const second: Line[] = model.note && height >= 2 ? [fitLine(noteLine, width)] : [];
 		return [first, ...second].slice(0, Math.max(0, height));
 	}
 
-	const label = (text: string): Seg => seg(text.padEnd(11), 'muted');
-	const formula = wrap(model.formula, width - 11);
+	const label = (text: string, tone: 'muted' | 'title' = 'muted'): Seg => seg(text.padEnd(11), tone);
+	const termBlock = terms.length === 0
+		? wrap(model.formula, width - 11).map((part, i) => [label(i === 0 ? 'predicted' : ''), seg(part)])
+		: terms.flatMap(t => wrap(full(t.term), width - 11).map((part, i) => [label(i === 0 ? t.name : '', t.wins ? 'title' : 'muted'), seg(part)]));
 	const lines: Line[] = [
 		rule('model', width, 'predicted vs measured'),
-		...formula.map((part, i) => [label(i === 0 ? 'predicted' : ''), seg(part)]),
+		...termBlock,
 		[label('measured'), ...measured(props)],
-		[label('bound by'), seg(boundWords[model.bound])],
+		[label('bound by'), seg(BOUND_WORDS[model.bound])],
 		...note.map((part, i) => [seg(i === 0 ? '! ' : '  ', 'warn'), seg(part, 'warn')]),
 	];
-	return lines.slice(0, Math.max(0, height)).map((line) => fitLine(line, width));
+	return lines.slice(0, Math.max(0, height)).map(line => fitLine(line, width));
 }
 
-/** The model's prediction with the run's numbers beside the measured time, and the note when measurement departs from it. */
+/** Lines the model takes in the compact layout: one per term, and the note. */
+export const modelLineCount = (model: ModelSnapshot): number => (termsOf(model).length === 2 ? 2 : 1) + (model.note ? 1 : 0);
+
+/** The model's two terms with the run's numbers beside the measured time, and the note when there is one. */
 export function Model(props: ModelProps) {
 	return <Lines lines={modelLines(props)} width={props.width} color={props.color} />;
 }

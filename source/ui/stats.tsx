@@ -1,6 +1,7 @@
 import type {Snapshot} from '../metrics/snapshot.js';
 import {sparkline} from './charts.js';
 import {bytes, count, duration, latency, rate} from './format.js';
+import {perWorkerText} from './lessons.js';
 import {Lines} from './lines.js';
 import {type Line, type Seg, firstFitting, fitLine, lineWidth, rule, seg} from './text.js';
 
@@ -60,13 +61,10 @@ export function statsLines({snapshot: s, width, height}: Omit<StatsProps, 'color
 		...throughputHead,
 		...(sparkWidth > 0 ? [seg(' '), seg(sparkline(s.throughputHistory, sparkWidth), 'spark')] : []),
 	];
-	const startup: Line = firstFitting(
-		[
-			[label('start-up'), seg(s.startupMs === null ? '…' : duration(s.startupMs)), seg('  peak rss ', 'muted'), seg(bytes(s.peakRssBytes))],
-			[label('start-up'), seg(s.startupMs === null ? '…' : duration(s.startupMs))],
-		],
-		width,
-	);
+	const pool = [label('start-up'), seg(s.startupMs === null ? '…' : duration(s.startupMs))];
+	const each = s.startup ? [seg('  '), seg(perWorkerText(s.startup), 'muted')] : [];
+	const peak = [seg('  peak rss ', 'muted'), seg(bytes(s.peakRssBytes))];
+	const startup: Line = firstFitting([[...pool, ...each, ...peak], [...pool, ...each], [...pool, ...peak], pool], width);
 	const lines: Line[] = [
 		rule('requests', width, `mean ${rate(s.meanThroughput)}/s`),
 		flight,

@@ -57,8 +57,8 @@ for (const [args, message] of badInputs) {
 }
 
 const RESULT_KEYS = [
-	'mode', 'work', 'requested', 'completed', 'failed', 'cancelled', 'wallMs', 'predictedMs', 'requestsPerSecond',
-	'latencyMs', 'failures', 'cpu', 'workers', 'maxInFlight', 'startupMs', 'peakRssBytes',
+	'mode', 'work', 'requested', 'completed', 'failed', 'cancelled', 'wallMs', 'predictedMs', 'bound', 'model', 'requestsPerSecond',
+	'latencyMs', 'failures', 'cpu', 'workers', 'maxInFlight', 'startupMs', 'startup', 'peakRssBytes', 'clientCost',
 ];
 
 test('--json prints exactly one result object with the README fields', async () => {
@@ -71,6 +71,12 @@ test('--json prints exactly one result object with the README fields', async () 
 	assert.equal(result['completed'], 20);
 	assert.equal(result['maxInFlight'], 2);
 	assert.ok((result['wallMs'] as number) >= (result['predictedMs'] as number));
+	// Two terms; the larger predicts and names the bound.
+	const model = result['model'] as {latency: {ms: number; formula: string}; cpu: {ms: number; formula: string}};
+	assert.equal(model.latency.formula, 'n·T/W = 20·20ms/2');
+	assert.match(model.cpu.formula, /^n·\(c\+s\)\/cores = 20·\(\d+µs\+\d+µs\)\/\d+$|^n·c\/min\(W,cores\) = /);
+	assert.equal(result['bound'], model.latency.ms >= model.cpu.ms ? 'latency' : 'cpu');
+	assert.equal(result['predictedMs'], Math.max(model.latency.ms, model.cpu.ms));
 });
 
 test('cpu work reports its calibration', async () => {

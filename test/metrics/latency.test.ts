@@ -30,7 +30,7 @@ test('percentiles of completed tasks and failed ones with a status; no timeouts,
 });
 
 test('no latency before the first answer', () => {
-	assert.deepEqual(toSnapshot(started(), T0).latency, {p50: 0, p90: 0, p99: 0, max: 0, mean: 0});
+	assert.deepEqual(toSnapshot(started(), T0).latency, {p50: 0, p90: 0, p99: 0, max: 0, mean: 0, count: 0});
 });
 
 test('failures: reason → count, most frequent first, then by name; cancels are not failures', () => {

@@ -15,6 +15,8 @@ const FIELDS = [
 	'cancelled',
 	'wallMs',
 	'predictedMs',
+	'bound',
+	'model',
 	'requestsPerSecond',
 	'latencyMs',
 	'failures',
@@ -22,6 +24,7 @@ const FIELDS = [
 	'workers',
 	'maxInFlight',
 	'startupMs',
+	'startup',
 	'peakRssBytes',
 ];
 
@@ -75,6 +78,9 @@ test('toResult gives exactly the JSON fields of the README, from the final snaps
 		wallMs: 200,
 		// n·T/P = 4·100ms/2.
 		predictedMs: 200,
+		bound: 'latency',
+		// No client calibration here: the CPU term of I/O is unknown.
+		model: {latency: {ms: 200, formula: 'n·T/P = 4·100ms/2'}, cpu: null},
 		// Three answers in 0.2 s (the cancel was not served).
 		requestsPerSecond: 15,
 		latencyMs: {p50: 100, p90: 105, p99: 105, max: 105},
@@ -84,6 +90,7 @@ test('toResult gives exactly the JSON fields of the README, from the final snaps
 		workers: [{id: 0, tasks: 2, busyRatio: 0.69}, {id: 1, tasks: 2, busyRatio: 0.536}],
 		maxInFlight: 2,
 		startupMs: 50,
+		startup: null,
 		peakRssBytes: 3000,
 	});
 	assert.equal(result.completed + result.failed + result.cancelled, result.requested);
@@ -97,4 +104,19 @@ test('toResult adds the calibration of cpu runs, and takes an explicit wall time
 	assert.equal(result.wallMs, 400);
 	assert.equal(result.requestsPerSecond, 7.5);
 	assert.equal(result.startupMs, 12.3);
+});
+
+test('toResult: percentiles are null when nothing was measured, and the client calibration is kept', () => {
+	const start = initialMetrics(runInfo({requested: 1}), T0, 2);
+	const s = apply(
+		reduce(start, {type: 'startup', startupMs: 50, t: T0 + 50}),
+		[workerUp({worker: 0, t: T0 + 10, pid: 100}), taskStart({worker: 0, task: 0, t: T0 + 100})],
+		[taskEnd({worker: 0, task: 0, t: T0 + 200, outcome: 'failed', reason: 'timeout', latencyMs: 100})],
+		{type: 'status', status: 'done', t: T0 + 300},
+	);
+	const clientCost = {requestMs: 0.045_12, connectMs: 0.16, serverMs: 0.03, connections: 100, requests: 1000};
+	const result = toResult(toSnapshot(s, T0 + 300), {startupMs: 50, clientCost});
+	assert.deepEqual(result.latencyMs, {p50: null, p90: null, p99: null, max: null});
+	assert.deepEqual(result.clientCost, {requestMs: 0.0451, connectMs: 0.16, serverMs: 0.03});
+	assert.equal(JSON.parse(JSON.stringify(result)).latencyMs.p50, null);
 });

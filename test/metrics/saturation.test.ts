@@ -2,31 +2,33 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {toSnapshot} from '../../source/metrics/reducer.js';
 import type {BusEvent} from '../../source/events/events.js';
+import type {ClientCost} from '../../source/calibration/client-cost.js';
 import {sample, taskEnd, taskStart, workerUp} from '../helpers/events.js';
 import {apply, frame, started, T0} from '../helpers/metrics.js';
 
-/** An async run of 4 tasks on one loop, with the given elu per 100 ms frame. */
-function asyncRun(elus: number[]) {
-	let s = apply(started({mode: 'async', requested: 4}), [
+const cost = (requestMs: number): ClientCost => ({requestMs, connectMs: 0.2, serverMs: 0.01, connections: 100, requests: 1000});
+
+/** An async run of 4,000 tasks on one loop, with the given elu per 100 ms frame: the models of every frame and of the end. */
+function asyncRun(elus: number[], clientCost: ClientCost) {
+	const models: string[] = [];
+	let s = apply(started({mode: 'async', requested: 4000, concurrency: 1000, clientCost}), [
 		workerUp({worker: 0, t: T0 + 50}),
-		...[0, 1, 2, 3].map((task) => taskStart({worker: 0, task, t: T0 + 60})),
+		...[0, 1, 2, 3].map(task => taskStart({worker: 0, task, t: T0 + 60})),
 	]);
 	for (const [i, elu] of elus.entries()) {
 		const t = T0 + 100 + i * 100;
 		s = apply(s, [sample({worker: 0, t: t - 10, elu, inFlight: 4})], frame(t));
+		models.push(toSnapshot(s, t).model.bound);
 	}
 
 	const end = T0 + 100 + elus.length * 100;
-	const ends: BusEvent[] = [0, 1, 2, 3].map((task) => taskEnd({worker: 0, task, t: end}));
-	return toSnapshot(apply(s, ends, {type: 'status', status: 'done', t: end}), end).model;
+	const ends: BusEvent[] = [0, 1, 2, 3].map(task => taskEnd({worker: 0, task, t: end}));
+	models.push(toSnapshot(apply(s, ends, {type: 'status', status: 'done', t: end}), end).model.bound);
+	return models;
 }
 
-test('a run is loop-bound when its loop was saturated for at least half the frames it worked', () => {
-	assert.equal(asyncRun([0.95, 0.95, 0.95, 0.2]).bound, 'loop');
-});
-
-test('one saturated sample does not make the whole run loop-bound', () => {
-	const model = asyncRun([0.95, 0.2, 0.2, 0.2, 0.2]);
-	assert.equal(model.bound, 'latency');
-	assert.equal(model.note, '');
+test('the bound comes from the calibrated terms and never changes during the run or at its end', () => {
+	// n·T/C + C·c₀ = 4,000·100ms/1,000 + 1,000·200µs = 600ms: n·c = 4,000·160µs = 640ms is larger, 4,000·50µs = 200ms is not.
+	assert.deepEqual(asyncRun([0.95, 0.95, 0.95, 0.2], cost(0.16)), ['loop', 'loop', 'loop', 'loop', 'loop']);
+	assert.deepEqual(asyncRun([0.95, 0.2, 0.2, 0.2, 0.2], cost(0.05)), ['latency', 'latency', 'latency', 'latency', 'latency', 'latency']);
 });

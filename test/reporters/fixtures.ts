@@ -10,6 +10,8 @@ export const result: RunResult = {
 	cancelled: 0,
 	wallMs: 20_312.4,
 	predictedMs: 20_000,
+	bound: 'latency',
+	model: {latency: {ms: 20_000, formula: 'n·T/P = 400·100ms/2'}, cpu: null},
 	requestsPerSecond: 19.7,
 	latencyMs: {p50: 101.2, p90: 102.9, p99: 104.1, max: 110.5},
 	failures: {},
@@ -20,6 +22,7 @@ export const result: RunResult = {
 	],
 	maxInFlight: 2,
 	startupMs: 48.2,
+	startup: {kind: 'process', workers: 2, perWorkerMs: 24.1, perWorkerBytes: 52_428_800},
 	peakRssBytes: 123_456_789,
 };
 

@@ -21,11 +21,11 @@ test('the summary table is aligned plain text, one row per run', () => {
 test('the summary paragraph names the formula, the rates, the CPU and the start-up', () => {
 	assert.equal(
 		formatSummaryParagraph(result, {formula: 'n·T/P = 400·100ms/2 = 20.0s', note: ''}),
-		'processes, io: 400/400 done (0 failed, 0 cancelled) in 20.3s, predicted 20.0s (n·T/P); 20 req/s, p50 101ms, p99 104ms; CPU 3% of 2 cores; start-up 48ms.',
+		'processes, io: 400/400 done (0 failed, 0 cancelled) in 20.3s, predicted 20.0s (n·T/P, bound by network latency); 20 req/s, p50 101ms, p99 104ms; CPU 3% of 2 cores; start-up 48ms.',
 	);
 	assert.equal(
-		formatSummaryParagraph(asyncResult, {formula: 'n·T/C = 4,000·100ms/1,000 = 400ms', note: 'one event loop is saturated: its own CPU limits throughput, not T'}),
-		'async, io: 3,500/4,000 done (120 failed, 380 cancelled) in 1.2s, predicted 400ms (n·T/C); 2,933 req/s, p50 104ms, p99 251ms; failures: status 500 ×100, timeout ×20; CPU 13% of 8 cores; start-up 3ms; one event loop is saturated: its own CPU limits throughput, not T.',
+		formatSummaryParagraph({...asyncResult, bound: 'loop'}, {formula: 'n·c = 4,000·100µs = 400ms', note: 'a note'}),
+		"async, io: 3,500/4,000 done (120 failed, 380 cancelled) in 1.2s, predicted 400ms (n·c, bound by the event loop's CPU); 2,933 req/s, p50 104ms, p99 251ms; failures: status 500 ×100, timeout ×20; CPU 13% of 8 cores; start-up 3ms; a note.",
 	);
 	assert.equal(
 		formatSummaryParagraph({...result, cpu: {...result.cpu, cores: 1}}),

@@ -136,3 +136,18 @@ test('mulberry32 repeats for a seed and stays in [0, 1)', () => {
 	assert.deepEqual(Array.from({length: 100}, () => b()), xs);
 	assert.ok(xs.every(x => x >= 0 && x < 1));
 });
+
+test('/now/… (the client calibration) is answered at once and never fails, before slower requests sent earlier', async () => {
+	const server = await withServer({latency: 400, failRate: 1, bodyBytes: 10});
+	const order: string[] = [];
+	const get = async (path: string): Promise<void> => {
+		const response = await request(`${server.url}${path}`);
+		await response.body.dump();
+		order.push(`${path} ${response.statusCode}`);
+	};
+
+	const slow = get('/r/1');
+	await get('/now/r/1');
+	await slow;
+	assert.deepEqual(order, ['/now/r/1 200', '/r/1 500']);
+});

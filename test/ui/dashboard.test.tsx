@@ -118,7 +118,7 @@ test('160×48, processes × threads 4×4 on 8 cores: lanes wide on the left, CPU
 			'      ░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░███░░░░░░░░░░░░░░░░░░░░░░░░░░░░██░░███░░░░░░░░░░░░░░░░░░        start-up   486ms  peak rss 123 MB',
 			'p2┬t0 ░███░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░██░░░░░███░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░   107',
 			'  │   ░███░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░██░░░░░███░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░        model ───────────────────────────── predicted vs measured',
-			'  ├t1 ░████░░░░░░░░░██░░░░░░░░░░███░░░░░░░░░░░░░██░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░█░░░░░░░░░░░░░   105  predicted  n·T/(P·Th) = 4,000·100ms/(4·4) = 25.0s',
+			'  ├t1 ░████░░░░░░░░░██░░░░░░░░░░███░░░░░░░░░░░░░██░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░█░░░░░░░░░░░░░   105  latency    n·T/(P·Th) = 4,000·100ms/(4·4) = 25.0s',
 			'  │   ░████░░░░░░░░░██░░░░░░░░░░███░░░░░░░░░░░░░██░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░█░░░░░░░░░░░░░        measured   11.1s so far',
 			'  ├t2 ░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░███░░░░░░░░░░░░░░░░░░░░░█░░░░░░░░░░░░░░░░░░░░░░░░░░░░██░   112  bound by   network latency',
 			'  │   ░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░███░░░░░░░░░░░░░░░░░░░░░█░░░░░░░░░░░░░░░░░░░░░░░░░░░░██░',
@@ -164,7 +164,7 @@ test('help replaces the body with every key and what to look for in each mode', 
 	const lines = frame.split('\n');
 	assert.equal(lines[2], 'keys ───────────────────────────────────────────────────────────────────────────');
 	assert.equal(lines[3], '1-6   switch mode (see below)            space pause / resume');
-	assert.ok(lines.includes('▸3 threads           W lanes; start-up far below processes\'; time ≈ n·T/W'));
+	assert.ok(lines.includes('▸3 threads           W lanes, each waiting; start-up, memory measured; ≈ n·T/W'), lines.join('\n'));
 	assert.ok(lines.includes(' 1 sequential        one lane, mostly ░ waiting; CPU near zero; time ≈ n·T'));
 });
 
@@ -172,5 +172,5 @@ test('before the first snapshot: the run from the config, starting', () => {
 	const lines = at(f.view(null), 80, 24).split('\n');
 	assert.equal(lines[0], 'concviz  processes  io · n=400 · T=100ms · P=2                  ◌ starting  0.0s');
 	assert.equal(lines[3], '  starting workers…');
-	assert.equal(lines[5], '  look for P lanes, each still waiting; pool start-up shown; ≈ n·T/P');
+	assert.equal(lines[5], '  look for P lanes, each still waiting; start-up, memory measured; ≈ n·T/P');
 });

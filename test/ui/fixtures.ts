@@ -60,6 +60,7 @@ export const cpu4: CpuSnapshot = {
 	utilisation: 0.15,
 	perCoreMean: [0.2, 0.1, 0.02, 0.4],
 	client: 0.04,
+	final: false,
 };
 
 const io60 = 'iiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiic';
@@ -82,6 +83,7 @@ export const processes: Snapshot = {
 	t: 1_700_000_000_000,
 	elapsedMs: 6200,
 	startupMs: 312,
+	startup: null,
 	started: 126,
 	completed: 121,
 	failed: 3,
@@ -92,14 +94,21 @@ export const processes: Snapshot = {
 	throughputHistory: [0, 5, 12, 18, 20, 19, 20, 20, 19, 20],
 	meanThroughput: 19.4,
 	etaMs: 14_100,
-	latency: {p50: 101, p90: 104, p99: 112, max: 130, mean: 102},
+	latency: {p50: 101, p90: 104, p99: 112, max: 130, mean: 102, count: 400},
 	failures: [
 		['status 500', 2],
 		['timeout', 1],
 	],
 	cpu: cpu4,
 	lanes: [lane(0, io60 + 'ii'), lane(1, 'iiiiiiiiiiiiiiiiicii' + io60)],
-	model: {predictedMs: 20_000, formula: 'n·T/P = 400·100ms/2 = 20.0s', bound: 'latency', note: ''},
+	model: {
+		predictedMs: 20_000,
+		formula: 'n·T/P = 400·100ms/2 = 20.0s',
+		bound: 'latency',
+		note: '',
+		latency: {ms: 20_000, symbol: 'n·T/P', numbers: '400·100ms/2'},
+		cpu: null,
+	},
 	peakRssBytes: 123 * 1024 * 1024,
 };
 
@@ -112,7 +121,14 @@ export const processesThreads: Snapshot = {
 		lane(2, 'iiiiiiic', {process: 1, thread: 0}),
 		lane(3, 'iiiiiiix', {process: 1, thread: 1, state: 'dead'}),
 	],
-	model: {predictedMs: 10_000, formula: 'n·T/(P·Th) = 400·100ms/(2·2) = 10.0s', bound: 'latency', note: ''},
+	model: {
+		predictedMs: 10_000,
+		formula: 'n·T/(P·Th) = 400·100ms/(2·2) = 10.0s',
+		bound: 'latency',
+		note: '',
+		latency: {ms: 10_000, symbol: 'n·T/(P·Th)', numbers: '400·100ms/(2·2)'},
+		cpu: null,
+	},
 };
 
 export const asyncLoop: Snapshot = {
@@ -130,10 +146,12 @@ export const asyncLoop: Snapshot = {
 	etaMs: 26_600,
 	lanes: [lane(0, 'ccccccciccccccccc', {tasks: 214_000, inFlight: 900, elu: 0.83, cpu: 0.97})],
 	model: {
-		predictedMs: 40_000,
-		formula: 'n·T/C = 400,000·100ms/1,000 = 40.0s',
+		predictedMs: 56_000,
+		formula: 'n·c = 400,000·140µs = 56.0s',
 		bound: 'loop',
-		note: 'the loop is saturated: one core parses ~7,000 responses/s',
+		note: '',
+		latency: {ms: 40_160, symbol: 'n·T/C + C·c₀', numbers: '400,000·100ms/1,000 + 1,000·160µs'},
+		cpu: {ms: 56_000, symbol: 'n·c', numbers: '400,000·140µs', bound: 'loop'},
 	},
 };
 
@@ -156,6 +174,8 @@ export function result(mode: RunResult['mode'], wallMs: number, predictedMs: num
 		cancelled: 0,
 		wallMs,
 		predictedMs,
+		bound: 'latency',
+		model: {latency: {ms: predictedMs, formula: 'n·T'}, cpu: null},
 		requestsPerSecond: 400 / (wallMs / 1000),
 		latencyMs: {p50: 101, p90: 104, p99: 110, max: 130},
 		failures: {},
@@ -163,6 +183,7 @@ export function result(mode: RunResult['mode'], wallMs: number, predictedMs: num
 		workers: [],
 		maxInFlight: 4,
 		startupMs: 40,
+		startup: null,
 		peakRssBytes: 1e8,
 	};
 }
@@ -225,6 +246,7 @@ export const cpu8: CpuSnapshot = {
 	utilisation: 0.06,
 	perCoreMean: [0.06, 0.05, 0.08, 0.04, 0.06, 0.07, 0.05, 0.06],
 	client: 0.21,
+	final: false,
 };
 
 /** A processes run as it looks mid-way at 80×24: two lanes that mostly wait. */
@@ -258,5 +280,12 @@ export const demoProcessesThreads: Snapshot = {
 	lanes: Array.from({length: 16}, (_, i) =>
 		lane(i, pattern(100 + i, 150, 'i', 'c', 0.05), {process: Math.floor(i / 4), thread: i % 4, tasks: 105 + ((i * 7) % 9)}),
 	),
-	model: {predictedMs: 25_000, formula: 'n·T/(P·Th) = 4,000·100ms/(4·4) = 25.0s', bound: 'latency', note: ''},
+	model: {
+		predictedMs: 25_000,
+		formula: 'n·T/(P·Th) = 4,000·100ms/(4·4) = 25.0s',
+		bound: 'latency',
+		note: '',
+		latency: {ms: 25_000, symbol: 'n·T/(P·Th)', numbers: '4,000·100ms/(4·4)'},
+		cpu: null,
+	},
 };

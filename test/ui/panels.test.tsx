@@ -41,7 +41,7 @@ test('cpu: fewer rows than cores gives columns of bars, then a strip', () => {
 	);
 });
 
-test('model line: formula with numbers beside the measured time, and the note', () => {
+test("model line: both terms with the run's numbers, the measured time and the bound", () => {
 	const running = <Model model={f.processes.model} elapsedMs={6200} status="running" width={80} height={2} variant="line" color={false} />;
 	assert.equal(frame(running), 'model n·T/P = 400·100ms/2 = 20.0s   measured 6.2s so far   latency-bound');
 	const done = <Model model={f.processes.model} elapsedMs={20_900} status="done" width={80} height={2} variant="line" color={false} />;
@@ -50,23 +50,42 @@ test('model line: formula with numbers beside the measured time, and the note', 
 	assert.equal(
 		frame(note),
 		[
-			'model n·T/C = 400,000·100ms/1,000 = 40.0s   measured 31.5s so far   loop-bound',
-			'! the loop is saturated: one core parses ~7,000 responses/s',
+			'model latency n·T/C + C·c₀ = 400,000·100ms/1,000 + 1,000·160µs = 40.2s',
+			'      loop    n·c = 400,000·140µs = 56.0s   measured 31.5s so far   loop-bound',
+		].join('\n'),
+	);
+	const gil = {...f.asyncLoop.model, note: 'the GIL lets one thread compute at a time'};
+	const over = <Model model={gil} elapsedMs={58_100} status="done" width={80} height={3} variant="line" color={false} />;
+	assert.equal(
+		frame(over),
+		[
+			'model latency n·T/C + C·c₀ = 400,000·100ms/1,000 + 1,000·160µs = 40.2s',
+			'      loop    n·c = 400,000·140µs = 56.0s   measured 58.1s (+4%)   loop-bound',
+			'! the GIL lets one thread compute at a time',
+		].join('\n'),
+	);
+	// Narrower: the numbers go first, then the verdict.
+	const narrow = <Model model={f.asyncLoop.model} elapsedMs={31_500} status="running" width={62} height={2} variant="line" color={false} />;
+	assert.equal(
+		frame(narrow),
+		[
+			'model latency n·T/C + C·c₀ = 40.2s',
+			'      loop    n·c = 56.0s   measured 31.5s so far   loop-bound',
 		].join('\n'),
 	);
 });
 
-test('model block: a titled panel with the note wrapped', () => {
+test('model block: a titled panel with both terms wrapped', () => {
 	const block = <Model model={f.asyncLoop.model} elapsedMs={31_500} status="running" width={50} height={9} variant="block" color={false} />;
 	assert.equal(
 		frame(block),
 		[
 			'model ────────────────────── predicted vs measured',
-			'predicted  n·T/C = 400,000·100ms/1,000 = 40.0s',
+			'latency    n·T/C + C·c₀ = 400,000·100ms/1,000 +',
+			'           1,000·160µs = 40.2s',
+			'loop       n·c = 400,000·140µs = 56.0s',
 			'measured   31.5s so far',
 			"bound by   the event loop's CPU",
-			'! the loop is saturated: one core parses ~7,000',
-			'  responses/s',
 		].join('\n'),
 	);
 });

@@ -1,0 +1,40 @@
+import {readdirSync, readFileSync} from 'node:fs';
+
+/** Nanoseconds on a CPU from a schedstat file (its first field), or undefined where there is none. */
+function schedstatMs(path: string): number | undefined {
+	try {
+		const ns = Number(readFileSync(path, 'utf8').split(' ', 1)[0]);
+		return Number.isFinite(ns) ? ns / 1e6 : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * CPU time of the calling thread, ms: Linux's scheduler account to the
+ * nanosecond (/proc/thread-self/schedstat) where there is one, else
+ * process.threadCpuUsage(), which some kernels count in 4 ms ticks.
+ */
+export function threadCpuMs(): number {
+	const ms = schedstatMs('/proc/thread-self/schedstat');
+	if (ms !== undefined) {
+		return ms;
+	}
+
+	const usage = process.threadCpuUsage();
+	return (usage.user + usage.system) / 1000;
+}
+
+/** CPU time of every thread of process `pid`, ms (Linux); undefined where it can't be read. */
+export function processCpuMs(pid: number): number | undefined {
+	try {
+		let sum = 0;
+		for (const task of readdirSync(`/proc/${pid}/task`)) {
+			sum += schedstatMs(`/proc/${pid}/task/${task}/schedstat`) ?? 0;
+		}
+
+		return sum;
+	} catch {
+		return undefined;
+	}
+}

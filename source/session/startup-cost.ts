@@ -1,0 +1,50 @@
+import {readFileSync} from 'node:fs';
+import type {Mode} from '../config/config.js';
+import type {StartupCost} from '../metrics/snapshot.js';
+
+/** Modes whose workers are child processes; the others run worker threads of this process. */
+const PROCESS_MODES: ReadonlySet<Mode> = new Set(['processes', 'processes-threads', 'processes-async']);
+
+/** Resident memory of process `pid`, bytes, from /proc (Linux); undefined elsewhere. */
+function rssOf(pid: number): number | undefined {
+	try {
+		const kb = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+		return kb === undefined ? undefined : Number(kb) * 1024;
+	} catch {
+		return undefined;
+	}
+}
+
+export type StartupInput = {
+	readonly mode: Mode;
+	/** Wall time from the first spawn to the last worker up, ms. */
+	readonly poolMs: number;
+	/** Lanes (workers) in the pool. */
+	readonly workers: number;
+	/** Pids of the pool's child processes (process modes). */
+	readonly pids: readonly number[];
+	/** This process's RSS before the pool started, and now. */
+	readonly rssBefore: number;
+	readonly rssNow: number;
+};
+
+/**
+ * What one worker cost to start and costs to hold, measured as the pool came
+ * up: its share of the pool's start-up (all start at once, so it is the wall
+ * time per worker on this machine), and the resident memory it adds: a
+ * thread, the growth of this process over its threads; a process, the RSS of
+ * the child processes over their workers (null where /proc is not there).
+ */
+export function startupCostOf(input: StartupInput): StartupCost {
+	const workers = Math.max(1, input.workers);
+	const kind = PROCESS_MODES.has(input.mode) ? 'process' : 'thread';
+	let bytes: number | null;
+	if (kind === 'thread') {
+		bytes = Math.max(0, input.rssNow - input.rssBefore) / workers;
+	} else {
+		const rss = input.pids.map(pid => rssOf(pid));
+		bytes = rss.length > 0 && rss.every(value => value !== undefined) ? rss.reduce((a, b) => a! + b!, 0)! / workers : null;
+	}
+
+	return {kind, workers, perWorkerMs: input.poolMs / workers, perWorkerBytes: bytes === null ? null : Math.round(bytes)};
+}

@@ -1,0 +1,29 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {render} from 'ink-testing-library';
+import {Cpu} from '../../source/ui/cpu.js';
+import {Model} from '../../source/ui/model.js';
+import * as f from './fixtures.js';
+
+const frame = (element: React.ReactElement): string => render(element).lastFrame() ?? '';
+
+test('the last frame: CPU bars and client as the run means, the model with its measured deviation and verdict', () => {
+	const cpu = {...f.processes.cpu, perCore: [1, 0.98], perCoreMean: [1, 0.98], history: [[], []], cores: 2, utilisation: 0.99, client: 1.85, final: true};
+	assert.equal(
+		frame(<Cpu cpu={cpu} width={46} height={4} color={false} />),
+		[
+			'cpu ───────────────────────────── run mean 99%',
+			'cpu0 █████████████████████ 100%',
+			'cpu1 ████████████████████▋  98%',
+			'client 1.85 of 2 cores · means over the run',
+		].join('\n'),
+	);
+	const model = <Model model={f.asyncLoop.model} elapsedMs={57_900} status="done" width={80} height={2} variant="line" color={false} />;
+	assert.equal(
+		frame(model),
+		[
+			'model latency n·T/C + C·c₀ = 400,000·100ms/1,000 + 1,000·160µs = 40.2s',
+			'      loop    n·c = 400,000·140µs = 56.0s   measured 57.9s (+3%)   loop-bound',
+		].join('\n'),
+	);
+});
