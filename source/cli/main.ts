@@ -2,6 +2,7 @@ import process from 'node:process';
 import type {RunConfig} from '../config/config.js';
 import {runHeadless} from '../frontends/headless.js';
 import type {Options} from './options.js';
+import {assertWritable} from '../record/writable.js';
 import {runServe} from '../server/serve.js';
 import {readUrlFile} from '../workloads/urls.js';
 
@@ -23,6 +24,10 @@ export async function main(options: Options): Promise<number> {
 	if (options.command === 'serve') {
 		await runServe(options.server, process.stdout);
 		return 0;
+	}
+
+	if (options.config.record !== undefined) {
+		await assertWritable('--record', options.config.record);
 	}
 
 	const config = await withUrls(options);
