@@ -5,7 +5,8 @@ import meow from 'meow';
 import {UsageError} from './cli/errors.js';
 import {HELP} from './cli/help.js';
 import {main} from './cli/main.js';
-import {parseOptions} from './cli/options.js';
+import {requireNode} from './cli/node-version.js';
+import {parseOptions, repeatable} from './cli/options.js';
 
 const cli = meow(HELP, {
 	importMeta: import.meta,
@@ -13,7 +14,7 @@ const cli = meow(HELP, {
 	helpIndent: 0,
 	allowUnknownFlags: true,
 	booleanDefault: undefined,
-	flags: {
+	flags: repeatable({
 		mode: {type: 'string', shortFlag: 'm'},
 		work: {type: 'string', shortFlag: 'w'},
 		requests: {type: 'string', shortFlag: 'n'},
@@ -38,10 +39,11 @@ const cli = meow(HELP, {
 		autoplay: {type: 'string'},
 		trace: {type: 'string'},
 		rate: {type: 'string'},
-	},
+	}),
 });
 
 try {
+	requireNode(process.versions.node);
 	const options = parseOptions(cli.flags, cli.input, process.env);
 	process.exitCode = await main(options);
 } catch (error) {

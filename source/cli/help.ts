@@ -13,7 +13,7 @@ Usage
 Options
   --mode, -m         ${MODES.join('|')} (default: ${MODES[0]})
   --work, -w         io|cpu|mixed (default: io)
-  --requests, -n     number of tasks (default: 400)
+  --requests, -n     number of tasks (default: 400); 4000, 4,000, 4_000, 4k, 4e3, 1.5k and 4M all work
   --urls FILE        file of URLs, one a line, # comments (default: the embedded server)
   --latency MS       server latency T in ms (default: 100)
   --jitter MS        latency jitter, ± ms (default: 0)
@@ -21,7 +21,7 @@ Options
   --threads          threads per process in processes-threads (default: 4)
   --concurrency, -c  requests in flight per event loop in async modes (default: 1000)
   --cpu-ms MS        CPU cost per task in ms for cpu and mixed work (default: 10)
-  --timeout MS       per-request timeout in ms (default: 10000)
+  --timeout MS       deadline in ms for the whole request: connect, headers and body (default: 10000)
   --rate R           open model: R requests/s in total on a fixed schedule, whatever the answers (default: off)
   --gil              serialise CPU work across the threads of a process, as CPython's GIL does
   --fail-rate F      embedded server answers 500 for this fraction of requests (default: 0)
@@ -30,7 +30,7 @@ Options
   --fps N            dashboard frame rate (default: 10)
   --no-color         no colour (NO_COLOR in the environment does the same)
   --json             no dashboard: print one JSON result object (an array for compare) to stdout
-  --record FILE      write an asciicast v2 recording of the dashboard
+  --record FILE      write an asciicast v2 recording of the dashboard (fails up front if FILE can't be written)
   --trace FILE       write the run as Chrome trace event JSON (ui.perfetto.dev, chrome://tracing)
   --port N           (serve) port, 0 = any free one (default: 0)
   --lang L           en|pt: captions, lessons, legend, help and summary (default: from the locale)
@@ -42,7 +42,8 @@ Keys
   r restart · space pause · c compare all modes · g GIL · ? help · q quit
 
 Exit codes
-  0 done (failed requests included) · 1 the run could not complete · 2 bad usage or bad input
+  0 done (failed requests included) · 1 the run could not complete (also: Node.js older than 22)
+  2 bad usage or bad input (one line on stderr); a flag given twice: the last one wins
 
 Examples
   $ concviz -m async -n 4000

@@ -3,6 +3,7 @@ import type {RunConfig} from '../config/config.js';
 import {runHeadless} from '../frontends/headless.js';
 import {setLang} from '../i18n/catalogue.js';
 import type {Options} from './options.js';
+import {assertWritable} from '../record/writable.js';
 import {runServe} from '../server/serve.js';
 import {UsageError} from './errors.js';
 import {openTrace, type Tracer} from '../trace/open-trace.js';
@@ -27,6 +28,10 @@ export async function main(options: Options): Promise<number> {
 	if (options.command === 'serve') {
 		await runServe(options.server, process.stdout);
 		return 0;
+	}
+
+	if (options.config.record !== undefined) {
+		await assertWritable('--record', options.config.record);
 	}
 
 	const config = await withUrls(options);

@@ -7,6 +7,7 @@ import {
 	type ServerOptions,
 	type Work,
 } from '../config/config.js';
+import {parseCount} from './counts.js';
 import {UsageError} from './errors.js';
 import {LANGS, langFromEnv, type Lang} from '../i18n/lang.js';
 
@@ -40,16 +41,38 @@ const KNOWN = new Set([
 	'help', 'version',
 ]);
 
+/** Input quoted in a one-line message: printable, at most 40 characters. */
+export const shown = (raw: string): string => {
+	const printable = raw.replaceAll(/[\p{C}]/gu, '?');
+	return printable.length > 40 ? `${printable.slice(0, 40)}…` : printable;
+};
+
 const kebab = (name: string): string => name.replaceAll(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
+type FlagSpec = {readonly type: 'string' | 'boolean'; readonly shortFlag?: string};
+
+/**
+ * meow's flags with every string flag repeatable, so that a flag given twice
+ * (`-n 3 -n 4`, `--requests=3 --requests=4`) reaches parseOptions as a list,
+ * whose last value wins, instead of making meow throw.
+ */
+export function repeatable<T extends Record<string, FlagSpec>>(flags: T): {[K in keyof T]: T[K] & {isMultiple: boolean}} {
+	return Object.fromEntries(Object.entries(flags).map(([name, spec]) => [name, {...spec, isMultiple: spec.type === 'string'}])) as {[K in keyof T]: T[K] & {isMultiple: boolean}};
+}
+
+/** A flag's value as text; given twice, the last one wins. */
 function text(flags: RawFlags, name: string): string | undefined {
-	const value = flags[name];
+	let value = flags[name];
+	if (Array.isArray(value)) {
+		value = value.at(-1);
+	}
+
 	if (value === undefined) {
 		return undefined;
 	}
 
-	if (Array.isArray(value) || typeof value === 'boolean') {
-		throw new UsageError(`--${kebab(name)} takes one value`);
+	if (typeof value === 'boolean') {
+		throw new UsageError(`--${kebab(name)} takes a value`);
 	}
 
 	return String(value).trim();
@@ -61,11 +84,11 @@ function integer(flags: RawFlags, name: string, fallback: number, min: number, m
 		return fallback;
 	}
 
-	if (!/^[+-]?\d+$/.test(raw) || !Number.isSafeInteger(Number(raw))) {
-		throw new UsageError(`--${kebab(name)} must be a whole number, got '${raw}'`);
+	const value = /^-\d+$/.test(raw) ? Number(raw) : parseCount(raw.replace(/^\+/, ''));
+	if (value === undefined || !Number.isSafeInteger(value)) {
+		throw new UsageError(`--${kebab(name)} must be a whole number (4000, 4,000, 4_000, 4k, 4e3, 1.5k, 4M), got '${shown(raw)}'`);
 	}
 
-	const value = Number(raw);
 	if (value < min || value > max) {
 		throw new UsageError(min === 1 && value < 1
 			? `--${kebab(name)} must be a positive whole number, got ${value}`
@@ -83,7 +106,7 @@ function decimal(flags: RawFlags, name: string, fallback: number, min: number, m
 
 	const value = raw === '' ? Number.NaN : Number(raw);
 	if (!Number.isFinite(value)) {
-		throw new UsageError(`--${kebab(name)} must be a number, got '${raw}'`);
+		throw new UsageError(`--${kebab(name)} must be a number, got '${shown(raw)}'`);
 	}
 
 	if (value < min || value > max) {
@@ -102,7 +125,7 @@ function oneOf<T extends string>(flags: RawFlags, name: string, choices: readonl
 	}
 
 	if (!(choices as readonly string[]).includes(raw)) {
-		throw new UsageError(`unknown ${name} '${raw}' (choose one of: ${choices.join(', ')})`);
+		throw new UsageError(`unknown ${name} '${shown(raw)}' (choose one of: ${choices.join(', ')})`);
 	}
 
 	return raw as T;
@@ -146,16 +169,16 @@ export function parseOptions(
 	const unknown = Object.keys(flags).filter((name) => !KNOWN.has(name));
 	if (unknown.length > 0) {
 		const name = unknown[0]!;
-		throw new UsageError(`unknown option ${name.length === 1 ? '-' : '--'}${kebab(name)} (see concviz --help)`);
+		throw new UsageError(`unknown option ${name.length === 1 ? '-' : '--'}${shown(kebab(name))} (see concviz --help)`);
 	}
 
 	if (input.length > 1) {
-		throw new UsageError(`unexpected argument '${input[1]}' (see concviz --help)`);
+		throw new UsageError(`unexpected argument '${shown(input[1]!)}' (see concviz --help)`);
 	}
 
 	const commandWord = input[0] ?? 'run';
 	if (!(COMMANDS as readonly string[]).includes(commandWord) || commandWord === 'run' && input.length > 0) {
-		throw new UsageError(`unknown command '${commandWord}' (commands: serve, compare, tour)`);
+		throw new UsageError(`unknown command '${shown(commandWord)}' (commands: serve, compare, tour)`);
 	}
 
 	const command = commandWord as Command;

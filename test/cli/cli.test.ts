@@ -1,5 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
+import {execFileSync} from 'node:child_process';
+import {existsSync} from 'node:fs';
 import {mkdtemp, writeFile, chmod} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -41,6 +43,10 @@ const badInputs: Array<[string[], RegExp]> = [
 	[['--urls', await file('invalid.txt', 'ftp://x\nnot a url\n')], /--urls: no valid URL.*\b1, 2\b/],
 	...(process.getuid?.() === 0 ? [] : [[['--urls', unreadable], /--urls: cannot read/]] as Array<[string[], RegExp]>),
 	[['--frobnicate'], /unknown option --frobnicate/],
+	[['-n', '1.2345k'], /--requests must be a whole number \(4000, 4,000, 4_000, 4k, 4e3, 1.5k, 4M\), got '1.2345k'/],
+	[['--record', join(dir, 'no-such-dir', 'x.cast')], /--record: cannot write .*x\.cast: no such directory/],
+	[['--record', dir], /--record: cannot write .*: it is a directory/],
+	[['--urls', dir], /--urls: cannot read/],
 	[['launch'], /unknown command 'launch'/],
 ];
 
@@ -55,6 +61,29 @@ for (const [args, message] of badInputs) {
 		assert.doesNotMatch(stderr, /\n\s+at /);
 	});
 }
+
+for (const args of [['-n', '3', '-n', '4'], ['--requests=3', '--requests=4'], ['-n', '2', '--requests', '4']]) {
+	test(`a flag given twice: concviz ${args.join(' ')} → the last wins`, async () => {
+		const {code, stdout, stderr} = await runCli([...args, '-m', 'async', '--latency', '0', '--json']);
+		assert.equal(code, 0, stderr);
+		assert.equal((JSON.parse(stdout) as {requested: number}).requested, 4);
+	});
+}
+
+test('counts as people write them: -n 0.02k runs 20 tasks', async () => {
+	const {code, stdout, stderr} = await runCli(['-n', '0.02k', '-m', 'async', '--latency', '0', '--json']);
+	assert.equal(code, 0, stderr);
+	assert.equal((JSON.parse(stdout) as {requested: number}).requested, 20);
+});
+
+const OLD_NODE = '/usr/bin/node';
+const oldNodeVersion = existsSync(OLD_NODE) ? execFileSync(OLD_NODE, ['--version'], {encoding: 'utf8'}).trim() : '';
+test('started by a Node older than 22: one line naming the Node needed and the one found, exit 1', {skip: !/^v(1\d|2[01])\./.test(oldNodeVersion) && `no Node < 22 at ${OLD_NODE}`}, async () => {
+	const {code, stdout, stderr} = await runCli(['-n', '3'], {node: OLD_NODE});
+	assert.equal(code, 1);
+	assert.equal(stdout, '');
+	assert.equal(stderr, `concviz: needs Node.js 22 or newer; this is Node.js ${oldNodeVersion.slice(1)}\n`);
+});
 
 const RESULT_KEYS = [
 	'mode', 'work', 'requested', 'completed', 'failed', 'cancelled', 'wallMs', 'predictedMs', 'bound', 'model', 'requestsPerSecond',

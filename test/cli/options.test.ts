@@ -60,7 +60,7 @@ const bad: Array<[Record<string, unknown>, string[], RegExp]> = [
 	[{mode: 'fibers'}, [], /^unknown mode 'fibers' \(choose one of: sequential, processes/],
 	[{work: 'gpu'}, [], /^unknown work 'gpu'/],
 	[{requests: '0'}, [], /^--requests must be a positive whole number, got 0$/],
-	[{requests: '1.5'}, [], /^--requests must be a whole number, got '1.5'$/],
+	[{requests: '1.5'}, [], /^--requests must be a whole number \(4000, 4,000, 4_000, 4k, 4e3, 1.5k, 4M\), got '1.5'$/],
 	[{requests: 'abc'}, [], /^--requests must be a whole number/],
 	[{workers: '-2'}, [], /^--workers must be a positive whole number/],
 	[{threads: '0'}, [], /^--threads must be a positive/],
@@ -86,3 +86,16 @@ for (const [flags, input, message] of bad) {
 		});
 	});
 }
+
+test('a flag given twice (meow hands a list over): the last value wins', () => {
+	const {config} = parseOptions({requests: ['3', '4'], mode: ['async', 'threads'], json: true}, [], {}, seed);
+	assert.equal(config.requests, 4);
+	assert.equal(config.mode, 'threads');
+	assert.equal(parseOptions({requests: []}, [], {}, seed).config.requests, 400);
+});
+
+test('counts as people write them, in every count flag', () => {
+	const {config} = parseOptions({requests: '4,000', concurrency: '1.5k', workers: '4_0', bodyBytes: '4e3', threads: '2'}, [], {}, seed);
+	assert.deepEqual([config.requests, config.concurrency, config.workers, config.bodyBytes], [4000, 1500, 40, 4000]);
+	assert.equal(parseOptions({requests: '4M'}, [], {}, seed).config.requests, 4_000_000);
+});

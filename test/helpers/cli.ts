@@ -7,9 +7,10 @@ export const CLI = fileURLToPath(new URL('../../source/cli.js', import.meta.url)
 export type CliResult = {code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string};
 
 /** Spawn concviz as a user would (stdout and stderr are pipes, so it runs headless). */
-export function runCli(args: readonly string[], options: {env?: NodeJS.ProcessEnv; onSpawn?: (child: ChildProcess) => void; timeoutMs?: number} = {}): Promise<CliResult> {
+export function runCli(args: readonly string[], options: {env?: NodeJS.ProcessEnv; onSpawn?: (child: ChildProcess) => void; timeoutMs?: number; cwd?: string; node?: string} = {}): Promise<CliResult> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [CLI, ...args], {
+		const child = spawn(options.node ?? process.execPath, [CLI, ...args], {
+			cwd: options.cwd,
 			env: {...process.env, ...options.env},
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
