@@ -36,6 +36,7 @@ const cli = meow(HELP, {
 		port: {type: 'string'},
 		lang: {type: 'string'},
 		autoplay: {type: 'string'},
+		theme: {type: 'string'},
 	},
 });
 

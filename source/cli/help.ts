@@ -23,6 +23,7 @@ Options
   --body-bytes N     embedded server response body size (default: 1024)
   --seed N           seed for jitter and fail-rate draws (default: random)
   --fps N            dashboard frame rate (default: 10)
+  --theme T          dark|light|contrast: dark, a white background, a projector (default: dark)
   --no-color         no colour (NO_COLOR in the environment does the same)
   --json             no dashboard: print one JSON result object (an array for compare) to stdout
   --record FILE      write an asciicast v2 recording of the dashboard

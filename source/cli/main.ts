@@ -3,6 +3,7 @@ import type {RunConfig} from '../config/config.js';
 import {runHeadless} from '../frontends/headless.js';
 import {UsageError} from './errors.js';
 import {setLang} from '../i18n/catalogue.js';
+import {setTheme} from '../ui/theme.js';
 import type {Options} from './options.js';
 import {runServe} from '../server/serve.js';
 import {readUrlFile} from '../workloads/urls.js';
@@ -23,6 +24,7 @@ async function withUrls(options: Options): Promise<RunConfig> {
 /** Runs what the command line asked for; returns the exit code (throws UsageError for bad input). */
 export async function main(options: Options): Promise<number> {
 	setLang(options.lang);
+	setTheme(options.theme);
 	if (options.command === 'serve') {
 		await runServe(options.server, process.stdout);
 		return 0;

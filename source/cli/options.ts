@@ -9,6 +9,7 @@ import {
 } from '../config/config.js';
 import {UsageError} from './errors.js';
 import {LANGS, langFromEnv, type Lang} from '../i18n/lang.js';
+import {THEMES, type ThemeName} from '../ui/theme.js';
 
 export const COMMANDS = ['run', 'serve', 'compare', 'tour'] as const;
 export type Command = (typeof COMMANDS)[number];
@@ -24,6 +25,8 @@ export type Options = {
 	readonly lang: Lang;
 	/** (tour) --autoplay SECONDS: each scene waits this long after its run; null without the flag. */
 	readonly autoplay: number | null;
+	/** --theme (NO_COLOR and --no-color still win: config.color is false then). */
+	readonly theme: ThemeName;
 };
 
 /** Flags as meow hands them over: numbers arrive as strings so that bad ones get our own message. */
@@ -34,6 +37,7 @@ const KNOWN = new Set([
 	'cpuMs', 'timeout', 'gil', 'failRate', 'bodyBytes', 'seed', 'fps', 'color', 'json', 'record', 'port',
 	'lang',
 	'autoplay',
+	'theme',
 	'help', 'version',
 ]);
 
@@ -191,5 +195,6 @@ export function parseOptions(
 		seed: resolvedSeed,
 	};
 	const lang = oneOf(flags, 'lang', LANGS, langFromEnv(env));
-	return {command, config, server, urlsFile, lang, autoplay: autoplayOf(flags)};
+	const theme = oneOf(flags, 'theme', THEMES, 'dark');
+	return {command, config, server, urlsFile, lang, autoplay: autoplayOf(flags), theme};
 }

@@ -4,6 +4,7 @@ import type {Command, CompareView, Controller, View} from './controller.js';
 import type {ModelSnapshot, RunResult} from '../metrics/snapshot.js';
 import {formatSummaryParagraph} from '../reporters/plain.js';
 import type {Session} from '../session/session.js';
+import {t} from '../i18n/catalogue.js';
 
 export type DashboardController = Controller & {
 	/** Start the first run (or the comparison). */
@@ -98,7 +99,7 @@ export function createDashboardController(initial: RunConfig, session: Session):
 		await session.close();
 		await active;
 		update({
-			summary: lastResult ? formatSummaryParagraph(lastResult, lastModel) : 'concviz: no run was started.',
+			summary: lastResult ? formatSummaryParagraph(lastResult, lastModel) : t('concviz: no run was started.'),
 		});
 		finish();
 	};
@@ -152,7 +153,7 @@ export function createDashboardController(initial: RunConfig, session: Session):
 		},
 		play(config, compare) {
 			if (!quitting) {
-				update({notice: ''});
+				view = {...view, notice: ''};
 				switchTo(config, compare);
 			}
 		},

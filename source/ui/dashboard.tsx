@@ -12,6 +12,7 @@ import {TooSmall, isTooSmall} from './too-small.js';
 import {runInfoOf} from '../metrics/run-info.js';
 import {doneOf} from './view-model.js';
 import {WideBody, isWide} from './wide-body.js';
+import {t} from '../i18n/catalogue.js';
 
 export type DashboardProps = {
 	readonly view: View;
@@ -47,7 +48,7 @@ export function Dashboard({view, width, height, color, showHelp}: DashboardProps
 			<Leaderboard compare={view.compare} width={width} height={bodyHeight} color={color} />
 		) : (
 			<Lines
-				lines={[[], [seg('  starting workers…', 'muted')], [], fitLine([seg('  look for ', 'title'), seg(lessonOf(run.mode, run.work), 'muted')], width)]}
+				lines={[[], [seg(t('  starting workers…'), 'muted')], [], fitLine([seg(t('  look for '), 'title'), seg(t(lessonOf(run.mode, run.work)), 'muted')], width)]}
 				width={width}
 				color={color}
 			/>
