@@ -37,6 +37,9 @@ const cli = meow(HELP, {
 		lang: {type: 'string'},
 		autoplay: {type: 'string'},
 		theme: {type: 'string'},
+		html: {type: 'string'},
+		svg: {type: 'string'},
+		at: {type: 'string'},
 	},
 });
 

@@ -5,6 +5,8 @@ Usage
   $ concviz serve [options]      run the embedded latency server in the foreground
   $ concviz compare [options]    run every mode on the same workload, then a leaderboard
   $ concviz tour [options]       the talk, scene by scene: → PageDown Enter next, ← PageUp back, r rerun
+  $ concviz export FILE.cast (--html OUT.html | --svg OUT.svg [--at SECONDS])
+                                 a recording as a page that plays offline, or one frame as an SVG
 
 Options
   --mode, -m         sequential|processes|threads|processes-threads|async|processes-async (default: sequential)

@@ -30,6 +30,11 @@ export async function main(options: Options): Promise<number> {
 		return 0;
 	}
 
+	if (options.command === 'export' && options.exportJob) {
+		const {runExport} = await import('../export/run-export.js');
+		return runExport(options.exportJob, process.stdout);
+	}
+
 	const config = await withUrls(options);
 	if (options.command === 'tour') {
 		if (!process.stdout.isTTY) {
