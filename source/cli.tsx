@@ -39,6 +39,10 @@ const cli = meow(HELP, {
 		autoplay: {type: 'string'},
 		trace: {type: 'string'},
 		rate: {type: 'string'},
+		theme: {type: 'string'},
+		html: {type: 'string'},
+		svg: {type: 'string'},
+		at: {type: 'string'},
 	}),
 });
 

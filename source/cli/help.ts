@@ -9,6 +9,8 @@ Usage
   $ concviz serve [options]      run the embedded latency server in the foreground
   $ concviz compare [options]    run every mode on the same workload, then a leaderboard
   $ concviz tour [options]       the talk, scene by scene: → PageDown Enter next, ← PageUp back, r rerun
+  $ concviz export FILE.cast (--html OUT.html | --svg OUT.svg [--at SECONDS])
+                                 a recording as a page that plays offline, or one frame as an SVG
 
 Options
   --mode, -m         ${MODES.join('|')} (default: ${MODES[0]})
@@ -28,6 +30,7 @@ Options
   --body-bytes N     embedded server response body size (default: 1024)
   --seed N           seed for jitter and fail-rate draws (default: random)
   --fps N            dashboard frame rate (default: 10)
+  --theme T          dark|light|contrast: dark, a white background, a projector (default: dark)
   --no-color         no colour (NO_COLOR in the environment does the same)
   --json             no dashboard: print one JSON result object (an array for compare) to stdout
   --record FILE      write an asciicast v2 recording of the dashboard (fails up front if FILE can't be written)

@@ -2,6 +2,7 @@ import process from 'node:process';
 import type {RunConfig} from '../config/config.js';
 import {runHeadless} from '../frontends/headless.js';
 import {setLang} from '../i18n/catalogue.js';
+import {setTheme} from '../ui/theme.js';
 import type {Options} from './options.js';
 import {assertWritable} from '../record/writable.js';
 import {runServe} from '../server/serve.js';
@@ -25,9 +26,15 @@ async function withUrls(options: Options): Promise<RunConfig> {
 /** Runs what the command line asked for; returns the exit code (throws UsageError for bad input). */
 export async function main(options: Options): Promise<number> {
 	setLang(options.lang);
+	setTheme(options.theme);
 	if (options.command === 'serve') {
 		await runServe(options.server, process.stdout);
 		return 0;
+	}
+
+	if (options.command === 'export' && options.exportJob) {
+		const {runExport} = await import('../export/run-export.js');
+		return runExport(options.exportJob, process.stdout);
 	}
 
 	if (options.config.record !== undefined) {

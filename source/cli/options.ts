@@ -10,8 +10,10 @@ import {
 import {parseCount} from './counts.js';
 import {UsageError} from './errors.js';
 import {LANGS, langFromEnv, type Lang} from '../i18n/lang.js';
+import {THEMES, type ThemeName} from '../ui/theme.js';
+import type {ExportJob} from '../export/run-export.js';
 
-export const COMMANDS = ['run', 'serve', 'compare', 'tour'] as const;
+export const COMMANDS = ['run', 'serve', 'compare', 'tour', 'export'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** What the command line asks for, before the --urls file is read. */
@@ -27,6 +29,10 @@ export type Options = {
 	readonly autoplay: number | null;
 	/** --trace FILE: where to write the Chrome trace (absent: no trace). */
 	readonly trace?: string;
+	/** --theme (NO_COLOR and --no-color still win: config.color is false then). */
+	readonly theme: ThemeName;
+	/** (export) the recording and what to make of it. */
+	readonly exportJob?: ExportJob;
 };
 
 /** Flags as meow hands them over: numbers arrive as strings so that bad ones get our own message. */
@@ -38,6 +44,10 @@ const KNOWN = new Set([
 	'lang',
 	'autoplay',
 	'trace', 'rate',
+	'theme',
+	'html',
+	'svg',
+	'at',
 	'help', 'version',
 ]);
 
@@ -156,6 +166,25 @@ function rateOf(flags: RawFlags): {rate?: number} {
 	return {rate};
 }
 
+function exportJobOf(flags: RawFlags, cast: string | undefined): ExportJob {
+	if (cast === undefined || cast === '') {
+		throw new UsageError('export needs a recording: concviz export FILE.cast (--html OUT.html | --svg OUT.svg)');
+	}
+
+	const html = text(flags, 'html');
+	const svg = text(flags, 'svg');
+	if (html === '' || svg === '' || (html === undefined && svg === undefined)) {
+		throw new UsageError('export needs --html OUT.html or --svg OUT.svg');
+	}
+
+	const at = flags['at'] === undefined ? undefined : decimal(flags, 'at', 0, 0, 1e9);
+	if (at !== undefined && svg === undefined) {
+		throw new UsageError('--at applies to --svg');
+	}
+
+	return {cast, html, svg, at};
+}
+
 /**
  * Flags and positional input → what to run. Pure: throws UsageError with a
  * one-line message for anything it cannot accept.
@@ -172,13 +201,13 @@ export function parseOptions(
 		throw new UsageError(`unknown option ${name.length === 1 ? '-' : '--'}${shown(kebab(name))} (see concviz --help)`);
 	}
 
-	if (input.length > 1) {
-		throw new UsageError(`unexpected argument '${shown(input[1]!)}' (see concviz --help)`);
+	if (input.length > (input[0] === 'export' ? 2 : 1)) {
+		throw new UsageError(`unexpected argument '${shown(input.at(-1)!)}' (see concviz --help)`);
 	}
 
 	const commandWord = input[0] ?? 'run';
 	if (!(COMMANDS as readonly string[]).includes(commandWord) || commandWord === 'run' && input.length > 0) {
-		throw new UsageError(`unknown command '${shown(commandWord)}' (commands: serve, compare, tour)`);
+		throw new UsageError(`unknown command '${shown(commandWord)}' (commands: serve, compare, tour, export)`);
 	}
 
 	const command = commandWord as Command;
@@ -237,5 +266,7 @@ export function parseOptions(
 		seed: resolvedSeed,
 	};
 	const lang = oneOf(flags, 'lang', LANGS, langFromEnv(env));
-	return {command, config, server, urlsFile, lang, autoplay: autoplayOf(flags), ...(trace === undefined ? {} : {trace})};
+	const theme = oneOf(flags, 'theme', THEMES, 'dark');
+	const exportJob = command === 'export' ? exportJobOf(flags, input[1]) : undefined;
+	return {command, config, server, urlsFile, lang, autoplay: autoplayOf(flags), theme, ...(trace === undefined ? {} : {trace}), ...(exportJob ? {exportJob} : {})};
 }

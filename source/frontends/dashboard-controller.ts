@@ -5,6 +5,7 @@ import {runInfoOf} from '../metrics/run-info.js';
 import type {ModelSnapshot, RunResult} from '../metrics/snapshot.js';
 import {formatSummaryParagraph} from '../reporters/plain.js';
 import type {Session} from '../session/session.js';
+import {t} from '../i18n/catalogue.js';
 
 export type DashboardController = Controller & {
 	/** Start the first run (or the comparison). */
@@ -99,7 +100,7 @@ export function createDashboardController(initial: RunConfig, session: Session):
 		await session.close();
 		await active;
 		update({
-			summary: lastResult ? formatSummaryParagraph(lastResult, lastModel) : 'concviz: no run was started.',
+			summary: lastResult ? formatSummaryParagraph(lastResult, lastModel) : t('concviz: no run was started.'),
 		});
 		finish();
 	};
@@ -153,7 +154,7 @@ export function createDashboardController(initial: RunConfig, session: Session):
 		},
 		play(config, compare) {
 			if (!quitting) {
-				update({notice: ''});
+				view = {...view, notice: ''};
 				switchTo(config, compare);
 			}
 		},

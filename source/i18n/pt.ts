@@ -41,7 +41,7 @@ export const PT: Readonly<Record<string, string>> = {
 	'restart the run': 'reiniciar a execução',
 	'pause / resume': 'pausar / continuar',
 	'compare all modes': 'comparar todos os modos',
-	'GIL on/off (thread modes)': 'GIL liga/desliga (modos com threads)',
+	'GIL on/off (thread modes)': 'GIL liga/desliga (threads)',
 	'this help (again to close)': 'esta ajuda (de novo para fechar)',
 	'quit (Ctrl+C too)': 'sair (Ctrl+C também)',
 	'look for ': 'observe ',
@@ -49,7 +49,7 @@ export const PT: Readonly<Record<string, string>> = {
 	'  starting workers…': '  iniciando os workers…',
 	// Lessons (ui/lessons.ts)
 	'one lane, mostly ░ waiting; CPU near zero; time ≈ n·T': 'uma faixa, quase só ░ esperando; CPU ociosa; tempo ≈ n·T',
-	'P lanes, each still waiting; pool start-up shown; ≈ n·T/P': 'P faixas, cada uma ainda esperando; custo de criar processos; ≈ n·T/P',
+	'P lanes, each still waiting; pool start-up shown; ≈ n·T/P': 'P faixas, cada uma ainda esperando; start-up medido; ≈ n·T/P',
 	"W lanes; start-up far below processes'; time ≈ n·T/W": 'W faixas; criar threads custa menos que processos; ≈ n·T/W',
 	'P×Th lanes grouped by process; time ≈ n·T/(P·Th)': 'P×Th faixas agrupadas por processo; custo ((n·T)/P)/Th',
 	'one busy lane, hundreds in flight; ≈ n·T/C till CPU-bound': 'um loop de eventos ocupado, centenas em voo; ≈ n·T/C',

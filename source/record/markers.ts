@@ -1,8 +1,8 @@
 import type {Mode} from '../config/config.js';
 import type {View} from '../frontends/controller.js';
 
-/** The mode a view is running: the comparison's current one, else the config's. */
-export const modeOfView = (view: View): Mode => view.compare?.running ?? view.config.mode;
+/** The mode a view is running: the comparison's current one, else the config's; undefined once a comparison is done. */
+export const modeOfView = (view: View): Mode | undefined => (view.compare ? view.compare.running ?? undefined : view.config.mode);
 
 export type Markers = {
 	/** A scene starts (the tour): its label, and the mode it runs (no second marker for that mode). */
@@ -21,7 +21,7 @@ export function createMarkers(mark: (label: string) => void, initial?: Mode): Ma
 		},
 		view(view) {
 			const next = modeOfView(view);
-			if (next !== mode) {
+			if (next !== undefined && next !== mode) {
 				mode = next;
 				mark(next);
 			}

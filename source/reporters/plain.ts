@@ -1,6 +1,7 @@
 import {formatCount, formatDuration, formatLatency, formatPercent as percent, formatRate} from '../metrics/format.js';
 import {BOUND_WORDS} from '../metrics/model.js';
 import type {ModelSnapshot, RunResult, Snapshot} from '../metrics/snapshot.js';
+import {t} from '../i18n/catalogue.js';
 
 type Column = {readonly title: string; readonly left?: boolean; readonly cell: (r: RunResult) => string};
 
@@ -51,13 +52,13 @@ export function formatSummaryParagraph(result: RunResult, model?: Pick<ModelSnap
 	const failures = Object.entries(r.failures)
 		.map(([reason, count]) => `${reason} ×${formatCount(count)}`)
 		.join(', ');
-	const cores = `${r.cpu.cores} ${r.cpu.cores === 1 ? 'core' : 'cores'}`;
+	const cores = t(r.cpu.cores === 1 ? 'of 1 core' : 'of {n} cores').replace('{n}', String(r.cpu.cores));
 	const parts = [
-		`${r.mode}, ${r.work}: ${formatCount(r.completed)}/${formatCount(r.requested)} done (${formatCount(r.failed)} failed, ${formatCount(r.cancelled)} cancelled) in ${formatDuration(r.wallMs)}, predicted ${formatDuration(r.predictedMs)}${formula}`,
+		`${r.mode}, ${r.work}: ${formatCount(r.completed)}/${formatCount(r.requested)} ${t('done')} (${formatCount(r.failed)} ${t('failed')}, ${formatCount(r.cancelled)} ${t('cancelled')}) ${t('in')} ${formatDuration(r.wallMs)}, ${t('predicted')} ${formatDuration(r.predictedMs)}${formula}`,
 		`${formatRate(r.requestsPerSecond)} req/s, p50 ${formatLatency(r.latencyMs.p50)}, p99 ${formatLatency(r.latencyMs.p99)}`,
 		...(failures === '' ? [] : [`failures: ${failures}`]),
-		`CPU ${percent(r.cpu.utilisation)} of ${cores}`,
-		`start-up ${formatDuration(r.startupMs)}`,
+		`CPU ${percent(r.cpu.utilisation)} ${cores}`,
+		`${t('start-up')} ${formatDuration(r.startupMs)}`,
 		...(model && model.note !== '' ? [model.note] : []),
 	];
 	return `${parts.join('; ')}.`;

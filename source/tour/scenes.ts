@@ -81,7 +81,7 @@ export const SCENES: readonly Scene[] = [
 		title: {pt: 'Asynchronous I/O – um loop de eventos', en: 'Asynchronous I/O – one event loop'},
 		lines: [
 			{pt: 'Aplicações I/O bound com código concorrente, em uma única thread.', en: 'I/O-bound work as concurrent code, on one single thread.'},
-			{pt: 'As mesmas 4.000 requisições: milhares em voo ao mesmo tempo (in flight).', en: 'The same 4,000 requests: thousands in flight at once.'},
+			{pt: 'As mesmas 4.000 requisições, até C de uma vez em voo (in flight), numa só thread.', en: 'The same 4,000 requests, up to C at once in flight, on one thread.'},
 		],
 		preset: {mode: 'async', work: 'io', requests: 4000},
 	},

@@ -9,14 +9,14 @@ const WORDS = {
 	en: {
 		head: (n: number) => `concviz tour: ${n} scenes, every figure measured on this machine`,
 		model: 'model',
-		bounded: 'stopped at the bound; the model extrapolates',
+		bounded: 'extrapolated',
 		compare: (n: string, fast: string, slow: string) => `n=${n} in each: fastest ${fast}, slowest ${slow}`,
 		skipped: 'not played',
 	},
 	pt: {
 		head: (n: number) => `concviz tour: ${n} cenas, cada número medido nesta máquina`,
 		model: 'modelo',
-		bounded: 'parou no limite; o modelo extrapola',
+		bounded: 'extrapolado',
 		compare: (n: string, fast: string, slow: string) => `n=${n} em cada: mais rápido ${fast}, mais lento ${slow}`,
 		skipped: 'não exibida',
 	},

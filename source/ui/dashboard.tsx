@@ -11,6 +11,7 @@ import {fitLine, seg} from './text.js';
 import {TooSmall, isTooSmall} from './too-small.js';
 import {endedCount} from '../metrics/snapshot.js';
 import {WideBody, isWide} from './wide-body.js';
+import {t} from '../i18n/catalogue.js';
 
 export type DashboardProps = {
 	readonly view: View;
@@ -46,7 +47,7 @@ export function Dashboard({view, width, height, color, showHelp}: DashboardProps
 			<Leaderboard compare={view.compare} width={width} height={bodyHeight} color={color} />
 		) : (
 			<Lines
-				lines={[[], [seg('  starting workers…', 'muted')], [], fitLine([seg('  look for ', 'title'), seg(lessonOf(run.mode, run.work), 'muted')], width)]}
+				lines={[[], [seg(t('  starting workers…'), 'muted')], [], fitLine([seg(t('  look for '), 'title'), seg(t(lessonOf(run.mode, run.work)), 'muted')], width)]}
 				width={width}
 				color={color}
 			/>

@@ -1,11 +1,12 @@
 import {KEY_HELP} from './keys.js';
 import {Lines} from './lines.js';
 import {type Line, type Seg, fitLine, lineWidth, seg, spread} from './text.js';
+import {t} from '../i18n/catalogue.js';
 
 /** Keys kept longest when the line is short: quit and help first, the GIL last. */
 const priority = ['q', '?', '1-6', '+/-', 'space', 'c', 'r', 'n', 'w', '[/]', 'g'];
 
-const item = (key: string, word: string): Seg[] => [seg(key, 'key'), seg(` ${word}`, 'muted')];
+const item = (key: string, word: string): Seg[] => [seg(key, 'key'), seg(` ${t(word)}`, 'muted')];
 
 export function helpBarLine(width: number, notice: string): Line {
 	if (notice) {

@@ -3,6 +3,7 @@ import {KEY_HELP} from './keys.js';
 import {EXTRA_LESSONS, MODE_LESSONS} from './lessons.js';
 import {Lines} from './lines.js';
 import {type Line, type Seg, fitLine, padEnd, rule, seg} from './text.js';
+import {t} from '../i18n/catalogue.js';
 
 export type HelpProps = {
 	readonly mode: Mode;
@@ -30,7 +31,7 @@ export function helpLines({mode, width, height}: Omit<HelpProps, 'color'>): Line
 	const columnWidth = Math.min(40, Math.floor((width - (columns - 1) * 2) / columns));
 	const entries: Seg[][] = KEY_HELP.map(([key, , long]) => [
 		seg(padEnd(key, 6), 'key'),
-		seg(padEnd(WORDS[key] ?? long, columnWidth - 6)),
+		seg(padEnd(t(WORDS[key] ?? long), columnWidth - 6)),
 	]);
 	const perColumn = Math.ceil(entries.length / columns);
 	const keyRows: Line[] = [];
@@ -52,14 +53,14 @@ export function helpLines({mode, width, height}: Omit<HelpProps, 'color'>): Line
 			seg(here ? '▸' : ' ', 'accent'),
 			seg(`${i + 1} `, 'key'),
 			seg(padEnd(m, 18), here ? 'accent' : 'title'),
-			seg(MODE_LESSONS[m], here ? undefined : 'muted'),
+			seg(t(MODE_LESSONS[m]), here ? undefined : 'muted'),
 		];
 	});
-	const extraRows: Line[] = EXTRA_LESSONS.map(([what, lesson]) => [seg('  '), seg(padEnd(what, 19), 'key'), seg(lesson, 'muted')]);
+	const extraRows: Line[] = EXTRA_LESSONS.map(([what, lesson]) => [seg('  '), seg(padEnd(what, 19), 'key'), seg(t(lesson), 'muted')]);
 	return [
-		rule('keys', width),
+		rule(t('keys'), width),
 		...keyRows,
-		rule('what to look for', width),
+		rule(t('what to look for'), width),
 		...lessonRows,
 		...extraRows,
 	]

@@ -1,10 +1,11 @@
 import {Lines} from './lines.js';
 import {LANE_STATES, stateGlyph, stateWords} from './theme.js';
 import {type Line, firstFitting, seg} from './text.js';
+import {t} from '../i18n/catalogue.js';
 
 export function legendLine(width: number): Line {
 	const variant = (v: 0 | 1 | 2, gap: string): Line =>
-		LANE_STATES.flatMap((s, i) => [...(i > 0 ? [seg(gap)] : []), seg(stateGlyph[s], s), seg(` ${stateWords[s][v]}`, 'muted')]);
+		LANE_STATES.flatMap((s, i) => [...(i > 0 ? [seg(gap)] : []), seg(stateGlyph[s], s), seg(` ${t(stateWords[s][v])}`, 'muted')]);
 	return firstFitting([variant(0, '   '), variant(0, '  '), variant(1, '  '), variant(2, ' ')], width);
 }
 

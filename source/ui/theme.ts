@@ -24,7 +24,11 @@ export type Style = {
 	readonly inverse?: boolean;
 };
 
-const styles: Readonly<Record<Tone, Style>> = {
+/** The themes (--theme): dark (the default), light for a white background, contrast for projectors. */
+export const THEMES = ['dark', 'light', 'contrast'] as const;
+export type ThemeName = (typeof THEMES)[number];
+
+const dark: Readonly<Record<Tone, Style>> = {
 	computing: {color: 'green'},
 	io: {color: 'cyan'},
 	gil: {color: 'magenta'},
@@ -42,6 +46,46 @@ const styles: Readonly<Record<Tone, Style>> = {
 	key: {color: 'yellow', bold: true},
 	spark: {color: 'cyan'},
 };
+
+/** On a white background: no yellow or bright cyan (unreadable there); blue and magenta instead. */
+const light: Readonly<Record<Tone, Style>> = {
+	...dark,
+	io: {color: 'blue'},
+	accent: {color: 'blue', bold: true},
+	badge: {color: 'blue', bold: true, inverse: true},
+	warn: {color: 'magenta', bold: true},
+	key: {color: 'blue', bold: true},
+	spark: {color: 'blue'},
+};
+
+/** For projectors: no grey or dim text, everything bold, strong colours. */
+const contrast: Readonly<Record<Tone, Style>> = {
+	computing: {color: 'greenBright', bold: true},
+	io: {color: 'cyanBright', bold: true},
+	gil: {color: 'magentaBright', bold: true},
+	idle: {color: 'white', bold: true},
+	dead: {color: 'redBright', bold: true},
+	plain: {bold: true},
+	title: {color: 'whiteBright', bold: true},
+	accent: {color: 'yellowBright', bold: true},
+	badge: {color: 'yellowBright', bold: true, inverse: true},
+	muted: {color: 'white', bold: true},
+	rule: {color: 'white', bold: true},
+	good: {color: 'greenBright', bold: true},
+	warn: {color: 'yellowBright', bold: true},
+	bad: {color: 'redBright', bold: true},
+	key: {color: 'yellowBright', bold: true},
+	spark: {color: 'cyanBright', bold: true},
+};
+
+export const THEME_STYLES: Readonly<Record<ThemeName, Readonly<Record<Tone, Style>>>> = {dark, light, contrast};
+
+let styles = dark;
+
+/** Set once by the frontend, before the first frame (--theme). */
+export function setTheme(name: ThemeName): void {
+	styles = THEME_STYLES[name];
+}
 
 const none: Style = {};
 

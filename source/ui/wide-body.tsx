@@ -9,6 +9,7 @@ import {Lines} from './lines.js';
 import {Model, modelLines} from './model.js';
 import {Stats} from './stats.js';
 import {fitLine, seg} from './text.js';
+import {t} from '../i18n/catalogue.js';
 
 export const isWide = (width: number, height: number): boolean => width >= 120 && height >= 30;
 
@@ -22,7 +23,7 @@ export function WideBody({snapshot: s, compare, secondsPerSlice, width, height, 
 	const cpuHeight = Math.max(3, Math.min(s.cpu.perCore.length + 2, height - statsHeight - modelHeight - 2));
 	const board = compare ? Math.min(compare.modes.length + 2, height - 8) : 0;
 	const lanes = height - 3 - (compare ? board + 1 : 0);
-	const lesson = fitLine([seg('look for ', 'title'), seg(lessonOf(s.run.mode, s.run.work, s.startup), 'muted')], left);
+	const lesson = fitLine([seg(t('look for '), 'title'), seg(t(lessonOf(s.run.mode, s.run.work, s.startup)), 'muted')], left);
 	return (
 		<Box flexDirection="row" columnGap={2} width={width}>
 			<Box flexDirection="column" width={left} flexShrink={0}>

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import {mkdtemp, readFile, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {after, afterEach, test} from 'node:test';
 import {killAll, startPty} from '../helpers/pty.js';
 import {assertAllGone, assertTerminalRestored, exitWithin, linesOf} from './screens.js';
@@ -47,8 +50,35 @@ test('tour in Portuguese from the locale, with the size check at 80×24', async 
 	const screen = await pty.waitFor((s) => sceneOf(s) === '1/11' && /✓ done/.test(s), 30_000);
 	assert.match(linesOf(screen)[0]!, /^ 1\/11  Sequencial – 4 URLs\s+feito para 100×30, agora 80×24  → próxima ← anterior$/);
 	assert.match(screen, /Cada tarefa precisa esperar pela finalização da anterior\./);
+	assert.match(screen, /░ esperando I\/O .*· ociosa/, 'the legend in Portuguese');
 	pty.write('q');
 	const exit = await exitWithin(pty, 5000, 'q');
 	assert.equal(exit.exitCode, 0);
 	assert.match(linesOf(pty.screen())[0]!, /^concviz tour: 11 cenas/);
+});
+
+test('tour --record: one marker per scene, labelled with its title, and one per mode switch within a scene', async () => {
+	const dir = await mkdtemp(join(tmpdir(), 'concviz-tour-'));
+	try {
+		const file = join(dir, 'tour.cast');
+		const pty = startPty(['tour', '--lang', 'en', '--latency', '20', '--record', file], {cols: 100, rows: 30});
+		await pty.waitFor((s) => sceneOf(s) === '1/11' && /✓ done/.test(s), 30_000);
+		pty.write(RIGHT);
+		await pty.waitFor((s) => sceneOf(s) === '2/11' && /concviz\s+processes\s/.test(s) && /✓ done/.test(s), 30_000);
+		pty.write('5');
+		await pty.waitFor((s) => /concviz\s+async\s/.test(s), 30_000);
+		pty.write(RIGHT);
+		await pty.waitFor((s) => sceneOf(s) === '3/11', 30_000);
+		pty.write('q');
+		assert.equal((await exitWithin(pty, 5000, 'q')).exitCode, 0);
+		const lines = (await readFile(file, 'utf8')).trimEnd().split('\n').slice(1).map((line) => JSON.parse(line) as [number, string, string]);
+		assert.deepEqual(lines.filter(([, kind]) => kind === 'm').map(([, , label]) => label), [
+			'1/11 Sequential – 4 URLs',
+			'2/11 Multiple processes – 4 URLs, one per CPU',
+			'async',
+			'3/11 Multiple threads – 4 URLs, 4 threads',
+		]);
+	} finally {
+		await rm(dir, {recursive: true, force: true});
+	}
 });

@@ -14,7 +14,9 @@ test('one marker per mode switch, and one per scene without a second one for the
 	markers.view(view(null, {config: {...config, mode: 'processes'}}));
 	markers.view(view(null, {config: {...config, mode: 'threads'}}));
 	markers.view(view(null, {config: {...config, mode: 'threads'}, compare: {modes: ['sequential', 'threads'], results: [], running: 'sequential'}}));
-	assert.deepEqual(marks, ['sequential', 'async', '2/11 Multiple processes', 'threads', 'sequential']);
+	markers.view(view(null, {config: {...config, mode: 'sequential'}, compare: {modes: ['sequential', 'threads'], results: [], running: 'threads'}}));
+	markers.view(view(null, {config: {...config, mode: 'sequential'}, compare: {modes: ['sequential', 'threads'], results: [], running: null}}));
+	assert.deepEqual(marks, ['sequential', 'async', '2/11 Multiple processes', 'threads', 'sequential', 'threads'], 'a finished comparison is no switch');
 });
 
 test('a marker is an asciicast v2 "m" event', () => {

@@ -1,0 +1,86 @@
+import {readFile} from 'node:fs/promises';
+import {createRequire} from 'node:module';
+import {type Cast, markersOf} from './cast.js';
+
+const require = createRequire(import.meta.url);
+
+/** The player's own JS and CSS (the asciinema-player npm package), to inline. */
+async function playerAssets(): Promise<{js: string; css: string}> {
+	const js = require.resolve('asciinema-player/dist/bundle/asciinema-player.min.js');
+	const css = require.resolve('asciinema-player/dist/bundle/asciinema-player.css');
+	return {js: await readFile(js, 'utf8'), css: await readFile(css, 'utf8')};
+}
+
+const escapeHtml = (text: string): string =>
+	text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+
+/** JSON that is safe inside <script>: no `</script>` or `<!--` can close or confuse it. */
+const scriptJson = (value: unknown): string => JSON.stringify(value).replaceAll('<', '\\u003c');
+
+/** The script's own text can hold no `</script`: the bundle is checked for it. */
+function inlineScript(js: string): string {
+	if (/<\/script/i.test(js)) {
+		throw new Error('the player bundle contains </script>; it cannot be inlined');
+	}
+
+	return js;
+}
+
+const PAGE_CSS = `
+body { margin: 0; padding: 24px; background: #121212; color: #ddd; font: 15px/1.4 system-ui, sans-serif; }
+h1 { font-size: 18px; font-weight: 600; margin: 0 0 12px; }
+main { max-width: 1100px; margin: 0 auto; }
+nav ol { margin: 16px 0 0; padding-left: 1.6em; columns: 2; }
+nav button { background: none; border: 0; color: #8cc8ff; cursor: pointer; font: inherit; padding: 1px 0; text-align: left; }
+nav button:hover { text-decoration: underline; }
+nav .time { color: #888; font-variant-numeric: tabular-nums; margin-left: .5em; }
+`;
+
+const clock = (seconds: number): string => `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, '0')}`;
+
+/**
+ * One self-contained page that plays the recording offline: the player's JS and
+ * CSS inlined, the recording embedded, the markers as chapters (on the player's
+ * progress bar and as a list that seeks to them). Its CSP lets nothing be fetched.
+ */
+export async function castToHtml(cast: Cast, text: string, title: string): Promise<string> {
+	const {js, css} = await playerAssets();
+	const chapters = markersOf(cast);
+	const list = chapters.map((m, i) => `<li><button type="button" data-marker="${i}">${escapeHtml(m.label)}</button><span class="time">${clock(m.time)}</span></li>`).join('\n');
+	return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data:; font-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${css}</style>
+<style>${PAGE_CSS}</style>
+</head>
+<body>
+<main>
+<h1>${escapeHtml(title)}</h1>
+<div id="player"></div>
+${chapters.length > 0 ? `<nav aria-label="chapters"><ol id="chapters">\n${list}\n</ol></nav>` : ''}
+</main>
+<script>${inlineScript(js)}</script>
+<script>
+const cast = ${scriptJson(text)};
+const player = AsciinemaPlayer.create({data: cast}, document.getElementById('player'), {
+	fit: 'width',
+	poster: 'npt:${(cast.duration + 1).toFixed(3)}',
+	idleTimeLimit: 3,
+	terminalFontFamily: "'DejaVu Sans Mono', Menlo, Consolas, monospace",
+});
+for (const button of document.querySelectorAll('[data-marker]')) {
+	button.addEventListener('click', async () => {
+		await player.seek({marker: Number(button.dataset.marker)});
+		await player.play();
+	});
+}
+window.concvizPlayer = player;
+</script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,91 @@
+import {blockOf} from './blocks.js';
+import {type Cell, DEFAULT_BG, type Screen} from './screen-at.js';
+
+/** One cell in SVG units (a 14 px monospace font). */
+export const CELL_WIDTH = 8.4;
+export const CELL_HEIGHT = 17;
+const PAD = 10;
+const FONT = "'DejaVu Sans Mono', Menlo, Consolas, 'Liberation Mono', monospace";
+
+const escape = (text: string): string => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+const n = (value: number): string => String(Math.round(value * 100) / 100);
+
+type Run = {readonly x: number; readonly length: number; readonly cells: readonly Cell[]};
+
+/** Cells of a row grouped while `key` stays the same (null: the cell is not drawn). */
+function runs(row: readonly Cell[], key: (cell: Cell) => string | null): Run[] {
+	const out: Run[] = [];
+	let start = 0;
+	while (start < row.length) {
+		const k = key(row[start]!);
+		let end = start + 1;
+		while (end < row.length && key(row[end]!) === k) {
+			end++;
+		}
+
+		if (k !== null) {
+			out.push({x: start, length: end - start, cells: row.slice(start, end)});
+		}
+
+		start = end;
+	}
+
+	return out;
+}
+
+const textKey = (cell: Cell): string | null => (blockOf(cell.text) || cell.width === 0 ? null : `${cell.fg}|${cell.bold}|${cell.dim}`);
+
+function rowSvg(row: readonly Cell[], y: number): string[] {
+	const top = PAD + y * CELL_HEIGHT;
+	const parts: string[] = [];
+	for (const run of runs(row, (cell) => cell.bg)) {
+		parts.push(`<rect x="${n(PAD + run.x * CELL_WIDTH)}" y="${n(top)}" width="${n(run.length * CELL_WIDTH)}" height="${CELL_HEIGHT}" fill="${run.cells[0]!.bg!}"/>`);
+	}
+
+	for (const run of runs(row, (cell) => (blockOf(cell.text) ? `${cell.text}|${cell.fg}` : null))) {
+		const b = blockOf(run.cells[0]!.text)!;
+		const opacity = b.opacity < 1 ? ` fill-opacity="${b.opacity}"` : '';
+		const width = b.w === 1 ? run.length * CELL_WIDTH : b.w * CELL_WIDTH;
+		// A run of full-width blocks is one rectangle; partial ones are one per cell.
+		const cells = b.w === 1 ? [run.x] : Array.from({length: run.length}, (_, i) => run.x + i);
+		for (const x of cells) {
+			parts.push(`<rect x="${n(PAD + (x + b.x) * CELL_WIDTH)}" y="${n(top + b.y * CELL_HEIGHT)}" width="${n(width)}" height="${n(b.h * CELL_HEIGHT)}" fill="${run.cells[0]!.fg}"${opacity}/>`);
+		}
+	}
+
+	for (const run of runs(row, textKey)) {
+		const first = run.cells.findIndex((cell) => cell.text.trim() !== '');
+		const last = run.cells.findLastIndex((cell) => cell.text.trim() !== '');
+		if (first === -1) {
+			continue;
+		}
+
+		const body = run.cells.slice(first, last + 1).map((cell) => cell.text).join('');
+		const lead = first;
+		const cellsWide = last - first + 1;
+		const {fg, bold, dim} = run.cells[0]!;
+		const style = `${bold ? ' font-weight="bold"' : ''}${dim ? ' fill-opacity="0.6"' : ''}`;
+		parts.push(`<text xml:space="preserve" x="${n(PAD + (run.x + lead) * CELL_WIDTH)}" y="${n(top + CELL_HEIGHT * 0.78)}" fill="${fg}"${style} textLength="${n(cellsWide * CELL_WIDTH)}" lengthAdjust="spacingAndGlyphs">${escape(body)}</text>`);
+	}
+
+	return parts;
+}
+
+/** A still SVG of one screen: backgrounds, block glyphs as rectangles, text placed cell by cell, colours as on screen. */
+export function screenToSvg(screen: Screen, title = 'concviz'): string {
+	const width = PAD * 2 + screen.width * CELL_WIDTH;
+	const height = PAD * 2 + screen.height * CELL_HEIGHT;
+	return [
+		`<svg xmlns="http://www.w3.org/2000/svg" width="${n(width)}" height="${n(height)}" viewBox="0 0 ${n(width)} ${n(height)}" font-family="${FONT}" font-size="14" style="white-space: pre">`,
+		`<title>${escape(title)}</title>`,
+		`<rect width="100%" height="100%" rx="6" fill="${DEFAULT_BG}"/>`,
+		'<g shape-rendering="crispEdges">',
+		...screen.rows.flatMap((row, y) => rowSvg(row, y).filter((part) => part.startsWith('<rect'))),
+		'</g>',
+		'<g>',
+		...screen.rows.flatMap((row, y) => rowSvg(row, y).filter((part) => part.startsWith('<text'))),
+		'</g>',
+		'</svg>',
+		'',
+	].join('\n');
+}
