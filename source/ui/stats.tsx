@@ -2,6 +2,7 @@ import type {Snapshot} from '../metrics/snapshot.js';
 import {sparkline} from './charts.js';
 import {bytes, count, duration, latency, rate} from './format.js';
 import {Lines} from './lines.js';
+import {rateLines} from './rate-lines.js';
 import {type Line, type Seg, firstFitting, fitLine, lineWidth, rule, seg} from './text.js';
 
 export type StatsProps = {
@@ -67,6 +68,12 @@ export function statsLines({snapshot: s, width, height}: Omit<StatsProps, 'color
 		],
 		width,
 	);
+	if (s.rate) {
+		// The open model: the schedule and both latencies first (see rate-lines.ts).
+		const head = rule('requests', width, `mean ${rate(s.meanThroughput)}/s`);
+		return [head, ...rateLines(s, s.rate, width), flight, failedLine(s, width), startup].slice(0, Math.max(0, height)).map((line) => fitLine(line, width));
+	}
+
 	const lines: Line[] = [
 		rule('requests', width, `mean ${rate(s.meanThroughput)}/s`),
 		flight,
