@@ -35,9 +35,15 @@ export type RateSnapshot = {
 	readonly backlog: number;
 	/** From the actual send; the snapshot's `latency` counts from the intended start. */
 	readonly service: Latency;
-	/** The client could not send on time though the pool had room (its own event loop saturated). */
+	/** Sends late though the pool had a free slot: the client's own loop (or the machine) was too busy. */
+	readonly lateSends: number;
+	/** …enough of them to say the client itself cannot keep up. */
 	readonly saturated: boolean;
 };
+
+/** The client is said to fall behind once this many sends, and this share of them, were late with a free slot. */
+const SATURATED_MIN = 5;
+const SATURATED_SHARE = 0.05;
 
 export function capacityOf(run: RunInfo): number {
 	const slots = {
@@ -91,7 +97,8 @@ export function rateSnapshot(rate: RateState, started: number, clock: number, ov
 		late: rate.late,
 		backlog: over ? 0 : Math.max(0, dueBy(table, clock) - started),
 		service: latencySnapshot(rate.service),
-		saturated: rate.lateWithRoom > 0 && lateShare >= 0.01,
+		lateSends: rate.lateWithRoom,
+		saturated: rate.lateWithRoom >= SATURATED_MIN && lateShare >= SATURATED_SHARE,
 	};
 }
 

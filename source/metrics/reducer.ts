@@ -189,7 +189,7 @@ function model(state: MetricsState, measuredLatencyMs: number | undefined, rate:
 
 	const scheduled = withSchedule(closed, state.run, state.rate);
 	return rate.saturated
-		? {...scheduled, note: `the client cannot send on schedule: ${rate.late.toLocaleString('en-US')} late starts with free slots`}
+		? {...scheduled, note: `the client fell behind the schedule: ${rate.lateSends.toLocaleString('en-US')} sends late with a slot free`}
 		: scheduled;
 }
 

@@ -3,6 +3,7 @@ import {sparkline} from './charts.js';
 import {bytes, count, duration, latency, rate} from './format.js';
 import {perWorkerText} from './lessons.js';
 import {Lines} from './lines.js';
+import {rateLines} from './rate-lines.js';
 import {type Line, type Seg, firstFitting, fitLine, lineWidth, rule, seg} from './text.js';
 
 export type StatsProps = {
@@ -65,6 +66,12 @@ export function statsLines({snapshot: s, width, height}: Omit<StatsProps, 'color
 	const each = s.startup ? [seg('  '), seg(perWorkerText(s.startup), 'muted')] : [];
 	const peak = [seg('  peak rss ', 'muted'), seg(bytes(s.peakRssBytes))];
 	const startup: Line = firstFitting([[...pool, ...each, ...peak], [...pool, ...each], [...pool, ...peak], pool], width);
+	if (s.rate) {
+		// The open model: the schedule and both latencies first (see rate-lines.ts).
+		const head = rule('requests', width, `mean ${rate(s.meanThroughput)}/s`);
+		return [head, ...rateLines(s, s.rate, width), flight, failedLine(s, width), startup].slice(0, Math.max(0, height)).map((line) => fitLine(line, width));
+	}
+
 	const lines: Line[] = [
 		rule('requests', width, `mean ${rate(s.meanThroughput)}/s`),
 		flight,

@@ -71,7 +71,7 @@ test('late sends while the pool had free slots: the client itself cannot keep up
 	const s = toSnapshot(state, t0 + 3000);
 	assert.equal(s.rate?.late, n - 1 - 1, 'ids 2… were more than 10 ms late');
 	assert.equal(s.rate?.saturated, true);
-	assert.match(s.model.note, /^the client cannot send on schedule: 98 late starts with free slots$/);
+	assert.match(s.model.note, /^the client fell behind the schedule: 98 sends late with a slot free$/);
 });
 
 test('no --rate: no rate in the snapshot or the result, latency as before', () => {

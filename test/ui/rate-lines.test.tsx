@@ -1,0 +1,64 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {render} from 'ink-testing-library';
+import type {Snapshot} from '../../source/metrics/snapshot.js';
+import {Model} from '../../source/ui/model.js';
+import {Stats} from '../../source/ui/stats.js';
+import * as f from './fixtures.js';
+
+const frame = (element: React.ReactElement): string => render(element).lastFrame() ?? '';
+
+/** Sequential at 20/s against T=100ms, 6 s in: 60 due, 60 sent at 10/s, latency from the intended start in seconds. */
+const behind: Snapshot = {
+	...f.processes,
+	run: {...f.processes.run, mode: 'sequential', workers: 1},
+	started: 61,
+	completed: 60,
+	failed: 0,
+	inFlight: 1,
+	maxInFlight: 1,
+	throughput: 10,
+	meanThroughput: 9.8,
+	failures: [],
+	latency: {p50: 1520, p90: 2730, p99: 3010, max: 3050, mean: 1530},
+	rate: {target: 20, achieved: 10.1, late: 58, backlog: 59, service: {p50: 101, p90: 103, p99: 110, max: 114, mean: 101}, lateSends: 0, saturated: false},
+	model: {predictedMs: 40_000, formula: 'n·T = 400·100ms = 40.0s', bound: 'latency', note: ''},
+};
+
+test('--rate: the requests panel shows the schedule against what was sent, the backlog, and both latencies', () => {
+	assert.equal(
+		frame(<Stats snapshot={behind} width={44} height={6} color={false} />),
+		[
+			'requests ──────────────────────── mean 9.8/s',
+			'schedule   20/s  sent 10/s  late 58',
+			'backlog    59 due, not sent yet',
+			'latency    p50 1.5s  p90 2.7s  p99 3.0s',
+			'service    p50 101ms  p90 103ms  p99 110ms',
+			'in flight  1  peak 1',
+		].join('\n'),
+	);
+});
+
+test('--rate at 80×24\'s narrow panel: the lines shorten rather than wrap', () => {
+	assert.equal(
+		frame(<Stats snapshot={behind} width={36} height={5} color={false} />),
+		[
+			'requests ──────────────── mean 9.8/s',
+			'schedule   20/s  sent 10/s  late 58',
+			'backlog    59 due, not sent yet',
+			'latency    p50 1.5s  p99 3.0s',
+			'service    p50 101ms  p99 110ms',
+		].join('\n'),
+	);
+});
+
+test('--rate when the client cannot keep up: the model line says so beside the figures', () => {
+	const model = {predictedMs: 10_000, formula: '(n−1)/R + T = 399/40/s + 100ms = 10.1s', bound: 'rate', note: 'the client fell behind the schedule: 312 sends late with a slot free'} as const;
+	assert.equal(
+		frame(<Model model={model} elapsedMs={6200} status="running" width={80} height={2} variant="line" color={false} />),
+		[
+			'model (n−1)/R + T = 399/40/s + 100ms = 10.1s   measured 6.2s so far   rate-bound',
+			'! the client fell behind the schedule: 312 sends late with a slot free',
+		].join('\n'),
+	);
+});
