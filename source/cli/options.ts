@@ -145,7 +145,7 @@ function oneOf<T extends string>(flags: RawFlags, name: string, choices: readonl
 export const DEFAULT_AUTOPLAY = 8;
 
 function autoplayOf(flags: RawFlags): number | null {
-	if (flags['autoplay'] === undefined) {
+	if (text(flags, 'autoplay') === undefined) {
 		return null;
 	}
 
@@ -154,7 +154,7 @@ function autoplayOf(flags: RawFlags): number | null {
 
 /** --rate R: requests per second in total (an open model); absent when not given. */
 function rateOf(flags: RawFlags): {rate?: number} {
-	if (flags['rate'] === undefined) {
+	if (text(flags, 'rate') === undefined) {
 		return {};
 	}
 
@@ -177,7 +177,7 @@ function exportJobOf(flags: RawFlags, cast: string | undefined): ExportJob {
 		throw new UsageError('export needs --html OUT.html or --svg OUT.svg');
 	}
 
-	const at = flags['at'] === undefined ? undefined : decimal(flags, 'at', 0, 0, 1e9);
+	const at = text(flags, 'at') === undefined ? undefined : decimal(flags, 'at', 0, 0, 1e9);
 	if (at !== undefined && svg === undefined) {
 		throw new UsageError('--at applies to --svg');
 	}

@@ -38,6 +38,8 @@ export function createSession(options: {server: ServerOptions; observer?: Sessio
 	let server: Promise<SpawnedServer> | undefined;
 	let clientCost: Promise<ClientCost | undefined> | undefined;
 	let current: Run | undefined;
+	/** A run being prepared (calibrations, the server) that a cancel has already reached. */
+	let preparing: {cancelled: boolean} | undefined;
 	let runs = 0;
 	let closed = false;
 
@@ -88,14 +90,25 @@ export function createSession(options: {server: ServerOptions; observer?: Sessio
 				throw new Error('the session is closed');
 			}
 
+			const preparation = {cancelled: false};
+			preparing = preparation;
 			// Calibrate before the server starts, so the kernel is not timed while a process boots beside it.
 			const calibration = await calibrationFor(config);
 			const baseUrl = await serverFor(config);
 			const cost = await clientCostFor(config);
+			if (preparing === preparation) {
+				preparing = undefined;
+			}
+
 			const onEvents = observer ? (events: readonly BusEvent[]) => observer.events(events) : undefined;
 			const run = startRun({id: ++runs, config, baseUrl, calibration, clientCost: cost, cores: cpu.cores, sampleCpu: () => cpu.sample(), onEvents});
 			observer?.runStarted(run.info, now());
 			current = run;
+			if (preparation.cancelled) {
+				// Cancelled while it was being prepared (a signal, a key): every task ends as cancelled.
+				run.cancel();
+			}
+
 			let result: RunResult | undefined;
 			cpu.sample();
 			const timer = setInterval(() => {
@@ -115,6 +128,9 @@ export function createSession(options: {server: ServerOptions; observer?: Sessio
 		},
 		cancel() {
 			current?.cancel();
+			if (preparing) {
+				preparing.cancelled = true;
+			}
 		},
 		pause() {
 			if (current && !current.paused) {

@@ -147,10 +147,17 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 		let pids: number[] = [];
 		const {code, stdout} = await runCli(['-m', 'processes', '-p', '2', '-n', '400', '--latency', '100', '--json'], {
 			onSpawn(child) {
-				setTimeout(async () => {
+				// Signal once the server and both workers are there (and a moment of the run has passed).
+				const look = async (tries: number): Promise<void> => {
 					pids = await descendants(child.pid!);
-					child.kill(signal);
-				}, 1500);
+					if (pids.length >= 3 || tries === 0) {
+						setTimeout(() => child.kill(signal), 500);
+					} else {
+						setTimeout(() => void look(tries - 1), 100);
+					}
+				};
+
+				setTimeout(() => void look(150), 500);
 			},
 		});
 		assert.equal(code, 0);

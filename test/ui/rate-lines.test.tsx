@@ -20,9 +20,9 @@ const behind: Snapshot = {
 	throughput: 10,
 	meanThroughput: 9.8,
 	failures: [],
-	latency: {p50: 1520, p90: 2730, p99: 3010, max: 3050, mean: 1530},
-	rate: {target: 20, achieved: 10.1, late: 58, backlog: 59, service: {p50: 101, p90: 103, p99: 110, max: 114, mean: 101}, lateSends: 0, saturated: false},
-	model: {predictedMs: 40_000, formula: 'n·T = 400·100ms = 40.0s', bound: 'latency', note: ''},
+	latency: {p50: 1520, p90: 2730, p99: 3010, max: 3050, mean: 1530, count: 342},
+	rate: {target: 20, achieved: 10.1, late: 58, backlog: 59, service: {p50: 101, p90: 103, p99: 110, max: 114, mean: 101, count: 342}, lateSends: 0, saturated: false},
+	model: {predictedMs: 40_000, formula: 'n·T = 400·100ms = 40.0s', bound: 'latency', note: '', latency: null, cpu: null},
 };
 
 test('--rate: the requests panel shows the schedule against what was sent, the backlog, and both latencies', () => {
@@ -53,7 +53,7 @@ test('--rate at 80×24\'s narrow panel: the lines shorten rather than wrap', () 
 });
 
 test('--rate when the client cannot keep up: the model line says so beside the figures', () => {
-	const model = {predictedMs: 10_000, formula: '(n−1)/R + T = 399/40/s + 100ms = 10.1s', bound: 'rate', note: 'the client fell behind the schedule: 312 sends late with a slot free'} as const;
+	const model = {predictedMs: 10_000, formula: '(n−1)/R + T = 399/40/s + 100ms = 10.1s', bound: 'rate', note: 'the client fell behind the schedule: 312 sends late with a slot free', latency: null, cpu: null} as const;
 	assert.equal(
 		frame(<Model model={model} elapsedMs={6200} status="running" width={80} height={2} variant="line" color={false} />),
 		[
