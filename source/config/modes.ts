@@ -80,3 +80,7 @@ export function factorValue(factor: Factor, knobs: Knobs): number {
 		}
 	}
 }
+
+/** Requests in flight at once: the product of the mode's in-flight factors (1 for sequential). */
+export const inFlightOf = (facts: ModeFacts, knobs: Knobs): number =>
+	facts.inFlight.reduce((product, factor) => product * factorValue(factor, knobs), 1);

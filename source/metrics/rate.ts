@@ -1,3 +1,4 @@
+import {factsOf, inFlightOf} from '../config/modes.js';
 import {dueBy, intendedAt, LATE_MS, type Timetable} from '../schedule/schedule.js';
 import {formatDuration} from './format.js';
 import {createLatency, latencySnapshot, recordLatency, type LatencyRecorder} from './latency.js';
@@ -45,17 +46,7 @@ export type RateSnapshot = {
 const SATURATED_MIN = 5;
 const SATURATED_SHARE = 0.05;
 
-export function capacityOf(run: RunInfo): number {
-	const slots = {
-		sequential: 1,
-		processes: run.workers,
-		threads: run.workers,
-		'processes-threads': run.workers * run.threads,
-		async: run.concurrency,
-		'processes-async': run.workers * run.concurrency,
-	}[run.mode];
-	return Math.max(1, Math.min(slots, run.requested));
-}
+export const capacityOf = (run: RunInfo): number => Math.max(1, Math.min(inFlightOf(factsOf(run.mode), run), run.requested));
 
 export const createRateState = (table: Timetable, run: RunInfo): RateState => ({
 	table, capacity: capacityOf(run), late: 0, lateWithRoom: 0, roomSince: table.t0, lastStartAt: null, service: createLatency(),

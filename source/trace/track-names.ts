@@ -1,8 +1,8 @@
 import type {Mode} from '../config/config.js';
+import {factsOf} from '../config/modes.js';
 
 /** Modes whose lanes live in child processes (one OS process per pool process). */
-export const usesProcesses = (mode: Mode): boolean =>
-	mode === 'processes' || mode === 'processes-threads' || mode === 'processes-async';
+export const usesProcesses = (mode: Mode): boolean => factsOf(mode).pool === 'processes';
 
 /** A trace process's name: the pool process, or the main process that runs the threads. */
 export const processLabel = (mode: Mode, process: number, pid: number): string =>
@@ -10,29 +10,23 @@ export const processLabel = (mode: Mode, process: number, pid: number): string =
 
 /** A lane's track name, as the screen labels it: main, loop, t3, p1, p1 loop, p0 t2. */
 export function laneName(mode: Mode, lane: {worker: number; process: number; thread: number}): string {
-	switch (mode) {
-		case 'sequential': {
-			return 'main';
+	const facts = factsOf(mode);
+	switch (facts.label) {
+		case 'main':
+		case 'loop': {
+			return facts.label;
 		}
 
-		case 'async': {
-			return 'loop';
-		}
-
-		case 'threads': {
+		case 'thread': {
 			return `t${lane.worker}`;
 		}
 
-		case 'processes': {
-			return `p${lane.process}`;
+		case 'process': {
+			return facts.lane === 'loop' ? `p${lane.process} loop` : `p${lane.process}`;
 		}
 
-		case 'processes-threads': {
+		case 'tree': {
 			return `p${lane.process} t${lane.thread}`;
-		}
-
-		case 'processes-async': {
-			return `p${lane.process} loop`;
 		}
 	}
 }
