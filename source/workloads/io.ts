@@ -1,4 +1,5 @@
-import {Agent, interceptors, Pool, type Dispatcher} from 'undici';
+import type {Dispatcher} from 'undici';
+import {Agent, Pool, redirect} from './undici-parts.js';
 import type {TaskResult, TaskTarget, WorkloadSpec} from './workload.js';
 
 /** A GET's result; `body` only when asked for (mixed work), never kept otherwise. */
@@ -81,7 +82,7 @@ export function createHttpClient(spec: Pick<WorkloadSpec, 'target' | 'timeout' |
 	// a redirect may change origin, so they go through an Agent (a Pool per
 	// origin inside) composed with undici's redirect interceptor.
 	const agent = spec.target.kind === 'list'
-		? new Agent(options).compose(interceptors.redirect({maxRedirections: 5}))
+		? new Agent(options).compose(redirect({maxRedirections: 5}))
 		: undefined;
 	const poolFor = (origin: string): Dispatcher => {
 		let pool = pools.get(origin);
