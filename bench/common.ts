@@ -18,7 +18,8 @@ export const CPU_RUNS = 2;
 export const LATENCY = 100;
 export const SERVER = {port: 0, latency: LATENCY, jitter: 0, failRate: 0, bodyBytes: 1024, seed: 1};
 
-export type Target = {readonly op: '≥' | '≤'; readonly value: number};
+/** ratio op value; with `max`, also ratio ≤ max (a band). */
+export type Target = {readonly op: '≥' | '≤'; readonly value: number; readonly max?: number};
 export type Row = {
 	readonly name: string;
 	concviz: string;

@@ -1,5 +1,5 @@
-// Rows 3 and 4: CPU speed-ups and the model's prediction against the measured time.
-import {CPU_RUNS, LATENCY, concviz, int, log, notes, secs, type Result, type Row} from './common.js';
+// Row 3: CPU speed-ups.
+import {CPU_RUNS, concviz, int, log, notes, secs, type Result, type Row} from './common.js';
 
 export async function rowsCpuSpeedUp(): Promise<Row[]> {
 	const args = ['--work', 'cpu', '-n', '200', '--cpu-ms', '20', '-p', '2'];
@@ -40,25 +40,6 @@ export async function rowsCpuSpeedUp(): Promise<Row[]> {
 		const units = r.calibration?.units ?? Number.NaN;
 		if (Math.abs(units / median - 1) > 0.1) {
 			notes.push(`row 3: a ${r.mode} run calibrated ${int(units)} units/task against a median of ${int(median)}: its "20 ms" tasks cost about ${(20 * units / median).toFixed(1)} ms`);
-		}
-	}
-
-	return rows;
-}
-
-export async function rowsModel(): Promise<Row[]> {
-	const rows: Row[] = [];
-	for (const mode of ['sequential', 'processes', 'threads'] as const) {
-		const row: Row = {name: `4 measured/predicted ${mode}`, concviz: '', baseline: '', ratio: Number.NaN, target: {op: '≤', value: 1.1}};
-		rows.push(row);
-		try {
-			log(`4/7 measured vs predicted, n=400 T=${LATENCY}: ${mode}${mode === 'sequential' ? ' (40 s)' : ''}`);
-			const result = await concviz(['--mode', mode, '-n', '400', '-p', '2', '--latency', String(LATENCY)]);
-			row.concviz = `measured ${secs(result.wallMs)}`;
-			row.baseline = `predicted ${secs(result.predictedMs)}`;
-			row.ratio = result.wallMs / result.predictedMs;
-		} catch (error) {
-			row.error = String(error instanceof Error ? error.message : error);
 		}
 	}
 

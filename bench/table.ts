@@ -13,7 +13,8 @@ export function failedRow(name: string, target: Target, error: unknown): Row {
 export function formatTable(rows: readonly Row[]): string {
 	const header = ['benchmark', 'concviz', 'baseline', 'ratio', 'target', 'ok'];
 	const cells = rows.map(row => {
-		const met = row.target.op === '≥' ? row.ratio >= row.target.value : row.ratio <= row.target.value;
+		const {op, value, max} = row.target;
+		const met = (op === '≥' ? row.ratio >= value : row.ratio <= value) && (max === undefined || row.ratio <= max);
 		const verdict = row.error !== undefined && Number.isNaN(row.ratio) ? 'ERROR' : met ? (row.error ? 'ok*' : 'ok') : 'MISS';
 		const ok = (row.otherLoad ?? 0) >= NOISY_CORES ? `${verdict} noisy` : verdict;
 		return [
@@ -21,7 +22,7 @@ export function formatTable(rows: readonly Row[]): string {
 			row.concviz || '-',
 			row.baseline || '-',
 			Number.isNaN(row.ratio) ? '-' : row.ratio.toFixed(2),
-			`${row.target.op} ${row.target.value.toFixed(2)}`,
+			max === undefined ? `${op} ${value.toFixed(2)}` : `${value.toFixed(2)}–${max.toFixed(2)}`,
 			ok,
 		];
 	});

@@ -11,10 +11,12 @@ import {PARENT_POLL_MS, type ChildMessage, type InitMessage} from './child-proto
 import {runLane} from './lane.js';
 import {ipcLink} from './links.js';
 import type {ControlMessage, LaneMessage} from './protocol.js';
-import {startThreadLanes, type ThreadLanes} from './thread-lanes.js';
+import type {ThreadLanes} from './thread-lanes.js';
 
 const parentPid = process.ppid;
 let threadLanes: ThreadLanes | undefined;
+/** Control messages that came while piscina was loading, replayed once the threads are there. */
+let early: ControlMessage[] | undefined;
 
 const exit = (code: number): void => {
 	process.exit(code);
@@ -35,7 +37,9 @@ const send = (message: unknown): void => {
 	}
 };
 
-function startThreads(init: InitMessage): void {
+/** Only processes-threads runs threads here: piscina is loaded then, and a single-lane process starts without it. */
+async function startThreads(init: InitMessage): Promise<void> {
+	const {startThreadLanes} = await import('./thread-lanes.js');
 	const gilBuffer = init.gil ? createGil().buffer : undefined;
 	const configs = init.lanes.map(config => (gilBuffer ? {...config, gilBuffer} : config));
 	let wants: number[] = [];
@@ -63,13 +67,29 @@ function startThreads(init: InitMessage): void {
 			send({type: 'died', worker, code});
 		},
 	});
+	for (const message of early ?? []) {
+		control(message);
+	}
+
+	early = undefined;
+}
+
+function control(message: ControlMessage): void {
+	if (!threadLanes) {
+		early?.push(message);
+	} else if (message.type === 'grant') {
+		threadLanes.send(message.worker, message);
+	} else {
+		threadLanes.broadcast(message);
+	}
 }
 
 process.on('message', (message: ChildMessage | ControlMessage) => {
 	switch (message.type) {
 		case 'init': {
 			if (message.threaded) {
-				startThreads(message);
+				early = [];
+				void startThreads(message);
 			} else {
 				void runLane(message.lanes[0]!, ipcLink());
 			}
@@ -83,13 +103,8 @@ process.on('message', (message: ChildMessage | ControlMessage) => {
 			break;
 		}
 
-		case 'grant': {
-			threadLanes?.send(message.worker, message);
-			break;
-		}
-
 		default: {
-			threadLanes?.broadcast(message);
+			control(message);
 		}
 	}
 });

@@ -1,8 +1,9 @@
 import type {EventEmitter} from 'node:events';
-import {Agent, interceptors, Pool, type Dispatcher} from 'undici';
+import type {Dispatcher} from 'undici';
 import {seedFromBytes} from './cpu.js';
 import {createDeadlines} from './deadlines.js';
 import {reasonOf, statusReason, type Phase} from './reasons.js';
+import {Agent, Pool, redirect} from './undici-parts.js';
 import type {TaskResult, TaskTarget, WorkloadSpec} from './workload.js';
 
 export {reasonOf} from './reasons.js';
@@ -75,7 +76,7 @@ export function createHttpClient(spec: Pick<WorkloadSpec, 'target' | 'timeout' |
 	// a redirect may change origin, so they go through an Agent (a Pool per
 	// origin inside) composed with undici's redirect interceptor.
 	const agent = spec.target.kind === 'list'
-		? new Agent(options).compose(interceptors.redirect({maxRedirections: 5}))
+		? new Agent(options).compose(redirect({maxRedirections: 5}))
 		: undefined;
 	const poolFor = (origin: string): Dispatcher => {
 		let pool = pools.get(origin);
