@@ -26,6 +26,7 @@ export function createThreadPoolExecutor(options: ExecutorOptions, shape: Thread
 		requests: options.requests,
 		workers: shape.threads,
 		bus: options.bus,
+		replaceDead: true,
 		send(worker, message) {
 			lanes?.send(worker, message);
 		},
@@ -57,7 +58,7 @@ export function createThreadPoolExecutor(options: ExecutorOptions, shape: Thread
 					}
 				},
 				died(worker, code) {
-					dispatcher.died(worker, code);
+					return dispatcher.died(worker, code);
 				},
 			});
 			const lastUpAt = await dispatcher.up();
