@@ -12,6 +12,8 @@ import {createTaskQueue} from './task-queue.js';
 import {createWaiters} from './waiters.js';
 
 export const STOP_GRACE_MS = 1000;
+/** Replacements of dead workers in one run, at most this many per worker (a worker that keeps dying is let go). */
+export const LIVES_PER_WORKER = 3;
 
 export type DispatcherOptions = {
 	readonly requests: number;
@@ -23,6 +25,8 @@ export type DispatcherOptions = {
 	broadcast(message: ControlMessage): void;
 	/** --rate: hand out task i no earlier than its intended start (an open model); absent: as fast as lanes ask. */
 	readonly schedule?: Schedule;
+	/** The executor replaces dead workers (see died()). */
+	readonly replaceDead?: boolean;
 };
 
 export type DispatcherStats = {readonly batches: number; readonly wantMessages: number; readonly grantMessages: number};
@@ -53,6 +57,7 @@ export function createDispatcher(options: DispatcherOptions) {
 	let cancelPromise: Promise<void> | undefined;
 	/** Closing: stop waiting for workers to flush. */
 	let hurry = false;
+	let replacementsLeft = options.workers * LIVES_PER_WORKER;
 	const {notify, until} = createWaiters();
 	const stats = {batches: 0, wantMessages: 0, grantMessages: 0};
 	/** Lanes whose want waits because they hold their fair share already; served again as their tasks end. */
@@ -164,12 +169,20 @@ export function createDispatcher(options: DispatcherOptions) {
 		finish();
 	};
 
-	const died = (worker: number, code: number): void => {
+	/**
+	 * A worker is gone: ids it had not started go back to the queue, those it
+	 * had started fail as `worker died`. With replaceDead, returns true when the executor should
+	 * start a replacement under the same id (the run goes on and the worker had
+	 * come up; at most LIVES_PER_WORKER per worker): the lane waits for its
+	 * worker-up as at start-up, and the run does not end for lack of workers.
+	 */
+	const died = (worker: number, code: number): boolean => {
 		const lane = lanes[worker];
 		if (!lane || lane.dead) {
-			return;
+			return false;
 		}
 
+		const replace = options.replaceDead === true && lane.up && !finished && !cancelling && replacementsLeft > 0;
 		lane.dead = true;
 		lane.want = 0;
 		bus.emit([{type: 'worker-exit', worker, t: now(), code}]);
@@ -184,6 +197,11 @@ export function createDispatcher(options: DispatcherOptions) {
 
 		lane.outstanding.clear();
 		void synthesiseEnds(bus, {worker, outcome: 'failed', reason: 'worker died'}, started.keys(), count, task => started.get(task)!);
+		if (replace) {
+			replacementsLeft--;
+			Object.assign(lane, {dead: false, up: false, stopped: false});
+		}
+
 		if (!finished && !cancelling && lanes.every(other => other.dead)) {
 			cancelling = true;
 			void finalise('failed', 'worker died');
@@ -193,6 +211,7 @@ export function createDispatcher(options: DispatcherOptions) {
 		}
 
 		notify();
+		return replace;
 	};
 
 	const control = (message: Exclude<LaneMessage, EventBatch>): void => {

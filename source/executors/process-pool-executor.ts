@@ -42,6 +42,7 @@ export function createProcessPoolExecutor(options: ExecutorOptions, shape: Proce
 		workers: shape.processes * perProcess,
 		bus: options.bus,
 		schedule: options.schedule,
+		replaceDead: true,
 		send(worker, message) {
 			post(children[Math.floor(worker / perProcess)], message);
 		},
@@ -75,9 +76,23 @@ export function createProcessPoolExecutor(options: ExecutorOptions, shape: Proce
 				dispatcher.control(message);
 			}
 		});
+		// A dead child is replaced (same worker ids) while the run goes on, as multiprocessing.Pool does.
+		let gone = false;
 		const died = (code: number): void => {
-			for (const lane of lanes) {
-				dispatcher.died(lane.worker, code);
+			if (gone) {
+				return;
+			}
+
+			gone = true;
+			const replaced = lanes.map(lane => dispatcher.died(lane.worker, code));
+			if (replaced.every(Boolean) && !closing) {
+				children[p] = spawn(p);
+			} else {
+				for (const [i, lane] of lanes.entries()) {
+					if (replaced[i]) {
+						dispatcher.died(lane.worker, code);
+					}
+				}
 			}
 		};
 
@@ -97,7 +112,7 @@ export function createProcessPoolExecutor(options: ExecutorOptions, shape: Proce
 		async start() {
 			const spawnedAt = now();
 			for (let p = 0; p < shape.processes; p++) {
-				children.push(spawn(p));
+				children[p] = spawn(p);
 			}
 
 			const lastUpAt = await dispatcher.up();

@@ -19,10 +19,13 @@ export type ThreadLanes = {
  */
 export function startThreadLanes(
 	configs: readonly LaneConfig[],
-	handlers: {message(worker: number, message: LaneMessage): void; died(worker: number, code: number): void},
+	/** `died` returns true to start a new lane job for the worker (piscina has replaced the crashed thread). */
+	handlers: {message(worker: number, message: LaneMessage): void; died(worker: number, code: number): boolean | void},
+	/** The lane job's file (tests pass a fixture). */
+	filename = new URL('lane.worker.js', import.meta.url).href,
 ): ThreadLanes {
 	const pool = new Piscina({
-		filename: new URL('lane.worker.js', import.meta.url).href,
+		filename,
 		minThreads: configs.length,
 		maxThreads: configs.length,
 		concurrentTasksPerWorker: 1,
@@ -31,8 +34,9 @@ export function startThreadLanes(
 	pool.on('error', () => undefined);
 	const ports = new Map<number, MessagePort>();
 	let closed = false;
-	for (const config of configs) {
+	const startJob = (config: LaneConfig): void => {
 		const {port1, port2} = new MessageChannel();
+		ports.get(config.worker)?.close();
 		ports.set(config.worker, port1);
 		port1.on('message', (message: LaneMessage) => {
 			handlers.message(config.worker, message);
@@ -40,11 +44,15 @@ export function startThreadLanes(
 		pool.run({config, port: port2}, {transferList: [port2]}).then(
 			() => undefined,
 			() => {
-				if (!closed) {
-					handlers.died(config.worker, 1);
+				if (!closed && handlers.died(config.worker, 1) === true && !closed) {
+					startJob(config);
 				}
 			},
 		);
+	};
+
+	for (const config of configs) {
+		startJob(config);
 	}
 
 	return {

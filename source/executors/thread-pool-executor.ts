@@ -27,6 +27,7 @@ export function createThreadPoolExecutor(options: ExecutorOptions, shape: Thread
 		workers: shape.threads,
 		bus: options.bus,
 		schedule: options.schedule,
+		replaceDead: true,
 		send(worker, message) {
 			lanes?.send(worker, message);
 		},
@@ -58,7 +59,7 @@ export function createThreadPoolExecutor(options: ExecutorOptions, shape: Thread
 					}
 				},
 				died(worker, code) {
-					dispatcher.died(worker, code);
+					return dispatcher.died(worker, code);
 				},
 			});
 			const lastUpAt = await dispatcher.up();

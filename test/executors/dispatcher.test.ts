@@ -7,7 +7,7 @@ import type {ControlMessage, GrantMessage} from '../../source/executors/protocol
 import {UNASSIGNED_WORKER} from '../../source/executors/protocol.js';
 import {endsPerTask, ofType} from './harness.js';
 
-function setup(requests: number, workers: number) {
+function setup(requests: number, workers: number, replaceDead = false) {
 	const bus = createEventBus();
 	const events: BusEvent[] = [];
 	bus.subscribe(batch => {
@@ -19,6 +19,7 @@ function setup(requests: number, workers: number) {
 		requests,
 		workers,
 		bus,
+		replaceDead,
 		send(worker, message) {
 			sent.push([worker, message]);
 		},
@@ -125,6 +126,32 @@ describe('dispatcher', () => {
 		assert.deepEqual(ofType(d.events, 'worker-exit').map(e => [e.worker, e.code]), [[0, 137]]);
 		assert.ok([...endsPerTask(d.events).values()].every(count => count === 1));
 		assert.equal(ofType(d.events, 'task-start').filter(e => e.worker === 0).length, 1);
+	});
+
+	test('replaceDead: a dead worker that had come up is revived under its id; its newcomer is served; one that never came up is not', async () => {
+		const d = setup(6, 2, true);
+		d.up(0);
+		d.up(1);
+		const run = d.dispatcher.run();
+		d.dispatcher.control({type: 'want', worker: 0, k: 2});
+		d.start(0, 0);
+		assert.equal(d.dispatcher.died(0, 137), true);
+		assert.equal(d.dispatcher.workers()[0]!.dead, false);
+		d.up(0);
+		d.dispatcher.control({type: 'want', worker: 0, k: 1});
+		assert.deepEqual(d.grants(0)[1]!.tasks, [1]);
+		assert.equal(d.dispatcher.died(0, 1), true, 'up again, so replaced again');
+		assert.equal(d.dispatcher.died(0, 1), false, 'never came up: let go');
+		d.dispatcher.control({type: 'want', worker: 1, k: 5});
+		for (const task of d.grants(1).flatMap(grant => grant.tasks)) {
+			d.start(1, task);
+			d.end(1, task);
+		}
+
+		const totals = await run;
+		assert.deepEqual([totals.completed, totals.failed, totals.cancelled], [5, 1, 0]);
+		assert.ok([...endsPerTask(d.events).values()].every(count => count === 1));
+		assert.deepEqual(ofType(d.events, 'worker-exit').map(e => e.worker), [0, 0, 0]);
 	});
 
 	test('when every worker is dead the rest fails as worker died', async () => {
