@@ -69,7 +69,6 @@ const cast = ${scriptJson(text)};
 const player = AsciinemaPlayer.create({data: cast}, document.getElementById('player'), {
 	fit: 'width',
 	poster: 'npt:${(cast.duration + 1).toFixed(3)}',
-	idleTimeLimit: 3,
 	terminalFontFamily: "'DejaVu Sans Mono', Menlo, Consolas, monospace",
 });
 for (const button of document.querySelectorAll('[data-marker]')) {

@@ -16,7 +16,12 @@ export const currentLang = (): Lang => current;
  * yet is shown in English rather than not at all.
  */
 export function t(english: string): string {
-	return current === 'en' ? english : PT[english] ?? english;
+	return tIn(current, english);
+}
+
+/** The same in a language given (for text that is handed its language, like the tour's). */
+export function tIn(lang: Lang, english: string): string {
+	return lang === 'en' ? english : PT[english] ?? english;
 }
 
 /** One of the texts of a scene or a lesson in the current language. */

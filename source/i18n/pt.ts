@@ -20,7 +20,7 @@ export const PT: Readonly<Record<string, string>> = {
 	work: 'carga',
 	workers: 'workers',
 	conc: 'conc',
-	count: 'n',
+	count: 'tamanho',
 	restart: 'reiniciar',
 	pause: 'pausa',
 	compare: 'comparar',

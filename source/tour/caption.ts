@@ -1,6 +1,6 @@
-import {pick, t} from '../i18n/catalogue.js';
+import {pick, tIn} from '../i18n/catalogue.js';
 import type {Lang} from '../i18n/lang.js';
-import {type Line, type Seg, fitLine, seg, spread, wrap} from '../ui/text.js';
+import {type Line, type Seg, fitLine, lineWidth, seg, spread, wrap} from '../ui/text.js';
 import {TOUR_KEYS} from './tour-keys.js';
 import type {TourView} from './tour-driver.js';
 
@@ -41,19 +41,14 @@ export type CaptionInput = {
 export function tourBarLine({tour, lang, width, height, now}: CaptionInput): Line {
 	const {index, count: total} = tour.state;
 	const left: Seg[] = [seg(` ${index + 1}/${total} `, 'badge'), seg(' '), seg(pick(tour.scene.title, lang), 'title')];
-	const right: Seg[] = [];
-	if (width !== TOUR_WIDTH || height !== TOUR_HEIGHT) {
-		right.push(seg(SIZE[lang](width, height), 'warn'), seg('  '));
-	}
-
-	if (tour.nextAt !== null) {
-		right.push(seg(AUTOPLAY[lang](Math.max(0, Math.ceil((tour.nextAt - now) / 1000))), 'accent'));
-	} else {
-		right.push(...TOUR_KEYS.slice(0, 2).flatMap(([key, words], i) => [...(i > 0 ? [seg(' ')] : []), seg(key, 'key'), seg(` ${t(words)}`, 'muted')]));
-	}
-
-	const withRight = spread(left, right, width);
-	return withRight.length > left.length ? withRight : spread(left, right.slice(2), width);
+	const size: Seg[] = width === TOUR_WIDTH && height === TOUR_HEIGHT ? [] : [seg(SIZE[lang](width, height), 'warn')];
+	const next: Seg[] = tour.nextAt === null
+		? TOUR_KEYS.slice(0, 2).flatMap(([key, words], i) => [...(i > 0 ? [seg(' ')] : []), seg(key, 'key'), seg(` ${tIn(lang, words)}`, 'muted')])
+		: [seg(AUTOPLAY[lang](Math.max(0, Math.ceil((tour.nextAt - now) / 1000))), 'accent')];
+	// When both don't fit, the size check goes before the keys (a presenter knows them).
+	const candidates: Seg[][] = [[...size, ...(size.length > 0 ? [seg('  ')] : []), ...next], size, next];
+	const fitting = candidates.find((right) => right.length > 0 && lineWidth(left) + 1 + lineWidth(right) <= width);
+	return spread(left, fitting ?? [], width);
 }
 
 /** The caption under the bar: the scene's lines wrapped to the width, then the bounded-run note. */

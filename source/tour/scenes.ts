@@ -26,7 +26,7 @@ export const SCENES: readonly Scene[] = [
 		title: {pt: 'Sequencial – 4 URLs', en: 'Sequential – 4 URLs'},
 		lines: [
 			{pt: 'Cada tarefa precisa esperar pela finalização da anterior.', en: 'Each task waits for the previous one to finish.'},
-			{pt: 'CPU ociosa enquanto espera pela resposta: o tempo gasto em I/O fica aparente.', en: 'The CPU idles while it waits for the answer: the time spent on I/O shows.'},
+			{pt: 'O cliente deixa a CPU ociosa enquanto espera pela resposta (veja client).', en: 'The client leaves the CPU idle while it waits for the answer (see client).'},
 		],
 		preset: {mode: 'sequential', work: 'io', requests: 4},
 	},
@@ -34,7 +34,7 @@ export const SCENES: readonly Scene[] = [
 		id: 'processes',
 		title: {pt: 'Múltiplos processos – 4 URLs, um por CPU', en: 'Multiple processes – 4 URLs, one per CPU'},
 		lines: [
-			{pt: 'Cada CPU continua ociosa enquanto espera; o I/O é distribuído pelos processos.', en: 'Each CPU still idles while it waits; the I/O is spread over the processes.'},
+			{pt: 'Cada processo continua ocioso enquanto espera; o I/O é distribuído entre eles.', en: 'Each process still idles while it waits; the I/O is spread over them.'},
 			{pt: 'Sem memória compartilhada, e criar processos tem custo: veja start-up e peak rss.', en: 'No shared memory, and processes cost to start: see start-up and peak rss.'},
 		],
 		preset: {mode: 'processes', work: 'io', requests: 4},
@@ -70,7 +70,7 @@ export const SCENES: readonly Scene[] = [
 		id: 'millions',
 		title: {pt: 'E se fossem 400.000 ou 4.000.000 de URLs?', en: 'And 400,000 or 4,000,000 URLs?'},
 		lines: [
-			{pt: 'N cresce muito; processos e threads não crescem na mesma proporção. (n: outro tamanho)', en: 'N grows a lot; processes and threads cannot grow as much. (n: another size)'},
+			{pt: 'N cresce; processos e threads não crescem na mesma proporção (n: outro N).', en: 'N grows a lot; processes and threads cannot grow as much (n: another N).'},
 			{pt: 'Há algo subutilizado se, na maior parte do tempo, a CPU está ociosa.', en: 'Something is underused if, most of the time, the CPU sits idle.'},
 		],
 		preset: {mode: 'processes-threads', work: 'io', requests: 4_000_000},

@@ -36,15 +36,19 @@ function outcomeText(outcome: SceneOutcome | undefined, lang: Lang): string {
 	return outcome.bounded ? `${base} (${w.bounded})` : base;
 }
 
-/** The screen left when the tour ends: one line per scene with what its last run measured. */
+/**
+ * The screen left when the tour ends: one line per scene with what its last run measured
+ * (below 100 columns, two: the title, then the figures under it).
+ */
 export function tourSummaryLines(scenes: readonly Scene[], outcomes: readonly (SceneOutcome | undefined)[], lang: Lang, width: number): Line[] {
+	const wide = width >= 100;
 	const titleWidth = Math.min(width >= 120 ? 52 : 30, Math.max(...scenes.map((s) => pick(s.title, lang).length)));
-	return [
-		[seg(WORDS[lang].head(scenes.length), 'title')],
-		...scenes.map((scene, i): Line => [
-			seg(`${String(i + 1).padStart(2)} `, 'key'),
-			seg(padEnd(fit(pick(scene.title, lang), titleWidth), titleWidth + 1), 'title'),
-			seg(outcomeText(outcomes[i], lang), outcomes[i] ? 'plain' : 'muted'),
-		]),
-	].map((line) => fitLine(line, width));
+	const rows = scenes.flatMap((scene, i): Line[] => {
+		const number = seg(`${String(i + 1).padStart(2)} `, 'key');
+		const outcome = seg(outcomeText(outcomes[i], lang), outcomes[i] ? 'plain' : 'muted');
+		return wide
+			? [[number, seg(padEnd(fit(pick(scene.title, lang), titleWidth), titleWidth + 1), 'title'), outcome]]
+			: [[number, seg(pick(scene.title, lang), 'title')], [seg('   '), outcome]];
+	});
+	return [[seg(WORDS[lang].head(scenes.length), 'title')], ...rows].map((line) => fitLine(line, width));
 }

@@ -59,6 +59,11 @@ export function TourApp({controller, driver, scenes, lang, color}: TourAppProps)
 		{isActive: isRawModeSupported && !ended},
 	);
 
+	// A new scene (or a rerun) starts with the dashboard, not the help it replaced.
+	useEffect(() => {
+		send({type: 'close-help'});
+	}, [tour.state.take]);
+
 	useEffect(() => {
 		if (ended) {
 			exit();

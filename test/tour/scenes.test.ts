@@ -39,3 +39,19 @@ test('a scene config is the command line with the preset on top (the GIL only wh
 	assert.equal(threads.gil, false);
 	assert.equal(sceneConfig(SCENES.find((s) => s.id === 'gil')!, base).gil, true);
 });
+
+test('every caption fits its three rows at 80 and 100 columns, in both languages', async () => {
+	const {wrap} = await import('../../source/ui/text.js');
+	for (const lang of ['en', 'pt'] as const) {
+		for (const scene of SCENES) {
+			const texts = scene.lines.map((line) => line[lang]);
+			if (scene.boundSeconds !== undefined) {
+				texts.push(lang === 'en' ? 'Bounded run: it stops after 12 s; the model line extrapolates all 4,000,000.' : 'Execução limitada: para após 12 s; a linha do modelo extrapola as 4.000.000.');
+			}
+
+			for (const width of [80, 100]) {
+				assert.ok(texts.flatMap((text) => wrap(text, width - 2)).length <= 3, `${scene.id} ${lang} at ${width}`);
+			}
+		}
+	}
+});

@@ -1,0 +1,79 @@
+/**
+ * `npm run media`: the README's pictures, made from a real recording. It plays
+ * part of the tour in a pseudo-terminal at 100×30 with --record, then exports
+ * the screen just before each chosen scene ends as an SVG (concviz export).
+ * Every figure in the pictures is what this machine measured during the run.
+ */
+import {mkdtemp, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import process from 'node:process';
+import {markersOf, readCast} from '../source/export/cast.js';
+import {screenAt} from '../source/export/screen-at.js';
+import {screenToSvg} from '../source/export/svg.js';
+import {killAll, startPty} from '../test/helpers/pty.js';
+import {writeFile} from 'node:fs/promises';
+
+const RIGHT = '\u001B[C';
+const OUT = new URL('../../docs/media/', import.meta.url);
+/** Scenes to picture (1-based), each shown as it stands just before the next scene starts. */
+const PICTURES = [
+	{lang: 'en', scenes: [{scene: 5, file: 'tour-processes-threads.svg'}, {scene: 7, file: 'tour-async.svg'}]},
+	{lang: 'pt', scenes: [{scene: 1, file: 'tour-sequencial-pt.svg'}]},
+] as const;
+
+const sceneOf = (screen: string): number => Number(/^ (\d+)\/11 /.exec(screen.split('\n')[0] ?? '')?.[1] ?? 0);
+const running = (screen: string): boolean => /▸ running/.test(screen.split('\n')[4] ?? '');
+const ended = (screen: string): boolean => /✓ done|■ cancelled/.test(screen.split('\n')[4] ?? '');
+
+async function record(lang: string, scenes: readonly number[], cast: string): Promise<void> {
+	const pty = startPty(['tour', '--lang', lang, '--record', cast], {cols: 100, rows: 30});
+	try {
+		const last = Math.max(...scenes);
+		for (let scene = 1; scene <= last + 1; scene++) {
+			// The header still shows the previous scene's run (cancelled) until this scene's starts.
+			// eslint-disable-next-line no-await-in-loop
+			await pty.waitFor((s) => sceneOf(s) === scene && (scene === 1 || !scenes.includes(scene) || running(s)), 120_000);
+			if (scenes.includes(scene)) {
+				// eslint-disable-next-line no-await-in-loop
+				await pty.waitFor((s) => ended(s), 120_000);
+				// eslint-disable-next-line no-await-in-loop
+				await new Promise((resolve) => {
+					setTimeout(resolve, 1500);
+				});
+			}
+
+			if (scene <= last) {
+				pty.write(RIGHT);
+			}
+		}
+
+		pty.write('q');
+		await pty.exited;
+	} finally {
+		await killAll();
+	}
+}
+
+const dir = await mkdtemp(join(tmpdir(), 'concviz-media-'));
+try {
+	for (const {lang, scenes} of PICTURES) {
+		const cast = join(dir, `tour-${lang}.cast`);
+		// eslint-disable-next-line no-await-in-loop
+		await record(lang, scenes.map((s) => s.scene), cast);
+		// eslint-disable-next-line no-await-in-loop
+		const {cast: recording} = await readCast(cast);
+		const starts = markersOf(recording).filter((m) => /^\d+\/11 /.test(m.label));
+		for (const {scene, file} of scenes) {
+			const next = starts.find((m) => m.label.startsWith(`${scene + 1}/11 `));
+			const at = (next?.time ?? recording.duration) - 0.2;
+			// eslint-disable-next-line no-await-in-loop
+			const svg = screenToSvg(await screenAt(recording, at), `concviz tour, scene ${scene}/11`);
+			// eslint-disable-next-line no-await-in-loop
+			await writeFile(new URL(file, OUT), svg);
+			process.stdout.write(`docs/media/${file}: scene ${scene} at ${at.toFixed(1)}s of the recording\n`);
+		}
+	}
+} finally {
+	await rm(dir, {recursive: true, force: true});
+}

@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {captionLines, tourBarLine} from '../../source/tour/caption.js';
+import {SCENES} from '../../source/tour/scenes.js';
+import type {TourView} from '../../source/tour/tour-driver.js';
+import {initialTourState} from '../../source/tour/tour-state.js';
+
+const plain = (line: readonly {text: string}[]): string => line.map((s) => s.text).join('');
+
+const tourAt = (index: number, nextAt: number | null = null): TourView => ({
+	state: {...initialTourState(SCENES.length), index},
+	scene: SCENES[index]!,
+	autoplay: nextAt === null ? null : 5,
+	nextAt,
+	outcomes: [],
+});
+
+test('the tour bar: counter and title, the keys, and the size check when the terminal is not 100×30', () => {
+	assert.equal(plain(tourBarLine({tour: tourAt(2), lang: 'en', width: 100, height: 30, now: 0})),
+		` 3/11  Multiple threads – 4 URLs, 4 threads${' '.repeat(44)}→ next ← back`);
+	assert.equal(plain(tourBarLine({tour: tourAt(0), lang: 'pt', width: 80, height: 24, now: 0})),
+		' 1/11  Sequencial – 4 URLs  feito para 100×30, agora 80×24  → próxima ← anterior');
+	// A long title leaves no room for both: the size check stays, the keys go.
+	assert.equal(plain(tourBarLine({tour: tourAt(4), lang: 'en', width: 80, height: 24, now: 0})),
+		' 5/11  Multiple processes and multiple threads    laid out for 100×30, now 80×24');
+});
+
+test('the tour bar under --autoplay counts down to the next scene', () => {
+	assert.match(plain(tourBarLine({tour: tourAt(0, 10_000), lang: 'en', width: 100, height: 30, now: 6100})), /Sequential – 4 URLs\s+next in 4s$/);
+	assert.match(plain(tourBarLine({tour: tourAt(0, 10_000), lang: 'pt', width: 100, height: 30, now: 6100})), /próxima em 4s$/);
+});
+
+test('the caption: the scene’s lines, then for a bounded scene what the bound means', () => {
+	assert.deepEqual(captionLines({tour: tourAt(3), lang: 'en', width: 100, height: 30, now: 0}).map(plain), [
+		'  Each with the same cost T. The sequential solution: 4000 · T.',
+		'  Bounded run: it stops after 12 s; the model line extrapolates all 4,000.',
+		'',
+	]);
+	assert.deepEqual(captionLines({tour: tourAt(3), lang: 'pt', width: 100, height: 30, now: 0}).map(plain)[1], '  Execução limitada: para após 12 s; a linha do modelo extrapola as 4.000.');
+});

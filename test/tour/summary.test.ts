@@ -1,0 +1,30 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {SCENES} from '../../source/tour/scenes.js';
+import {tourSummaryLines} from '../../source/tour/summary.js';
+import type {SceneOutcome} from '../../source/tour/outcome.js';
+
+const plain = (line: readonly {text: string}[]): string => line.map((s) => s.text).join('').trimEnd();
+
+const outcomes: (SceneOutcome | undefined)[] = SCENES.map(() => undefined);
+outcomes[0] = {kind: 'run', mode: 'sequential', work: 'io', requested: 4, done: 4, elapsedMs: 412, predictedMs: 400, bounded: false};
+outcomes[3] = {kind: 'run', mode: 'sequential', work: 'io', requested: 4000, done: 118, elapsedMs: 12_050, predictedMs: 400_000, bounded: true};
+outcomes[10] = {kind: 'compare', requested: 40, fastest: 'async', fastestMs: 120, slowest: 'sequential', slowestMs: 4100};
+
+test('the closing summary: a line per scene with what its last run measured', () => {
+	const lines = tourSummaryLines(SCENES, outcomes, 'en', 100).map(plain);
+	assert.equal(lines.length, 12);
+	assert.equal(lines[0], 'concviz tour: 11 scenes, every figure measured on this machine');
+	assert.equal(lines[1], ' 1 Sequential – 4 URLs            sequential        4/4 412ms, model 400ms');
+	assert.equal(lines[4], ' 4 What if we needed 4,000 HTTP … sequential        118/4,000 12.1s, model 6m40s (extrapolated)');
+	assert.equal(lines[2], ' 2 Multiple processes – 4 URLs, … not played');
+	assert.equal(lines[11], '11 The closing leaderboard: all … n=40 in each: fastest async 120ms, slowest sequential 4.1s');
+});
+
+test('below 100 columns, in Portuguese: the figures under each title, and it still fits 24 rows', () => {
+	const lines = tourSummaryLines(SCENES, outcomes, 'pt', 80).map(plain);
+	assert.equal(lines.length, 23);
+	assert.equal(lines[0], 'concviz tour: 11 cenas, cada número medido nesta máquina');
+	assert.deepEqual(lines.slice(7, 9), [' 4 E se precisássemos realizar 4.000 requisições HTTP?', '   sequential        118/4,000 12.1s, modelo 6m40s (extrapolado)']);
+	assert.equal(lines[4], '   não exibida');
+});
