@@ -8,6 +8,7 @@ import {spawnServer} from '../source/server/spawn-server.js';
 import {LATENCY, NOISY_CORES, PAIRS, PTY_PAIRS, SERVER, log, notes, type Row, type Target} from './common.js';
 import {rowAsyncVsUndici, rowProcessesAsyncVsAutocannon} from './rows-clients.js';
 import {rowsCpuSpeedUp, rowsModel} from './rows-cpu.js';
+import {rowRateAccuracy, rowTraceOverhead} from './rows-engineers.js';
 import {clockTicks, rowBus, rowDashboardVsHeadless, rowRenderCost} from './rows-ui.js';
 import {failedRow, formatTable, machineBusy, machineTicks, ownTicks} from './table.js';
 
@@ -41,6 +42,8 @@ async function main(): Promise<void> {
 		{name: '5 bus throughput (events/s ÷ 1M)', target: {op: '≥', value: 1}, run: rowBus, retry: true},
 		{name: '6 render cost, main thread 160x48 16 lanes', target: {op: '≤', value: 0.15}, run: rowRenderCost, retry: true},
 		{name: '7 async req/s dashboard on vs --json', target: {op: '≥', value: 0.9}, run: rowDashboardVsHeadless, retry: true},
+		{name: '8 async req/s --trace vs without', target: {op: '≥', value: 0.9}, run: rowTraceOverhead, retry: true},
+		{name: '9 --rate accuracy', target: {op: '≥', value: 0.95}, run: rowRateAccuracy, retry: true},
 	] satisfies Bench[] as Bench[]).filter(bench => only.size === 0 || only.has(bench.name.split(' ')[0]!));
 
 	/** Run one bench, measuring the CPU that other processes used meanwhile (in cores). */
