@@ -9,6 +9,7 @@ import {LATENCY, NOISY_CORES, PAIRS, PTY_PAIRS, SERVER, log, notes, type Row, ty
 import {rowAsyncVsUndici, rowProcessesAsyncVsAutocannon} from './rows-clients.js';
 import {rowsCpuSpeedUp} from './rows-cpu.js';
 import {rowCalibrationSpread, rowsModel, rowsPython, rowsStartup} from './rows-model.js';
+import {rowRateAccuracy, rowTraceOverhead} from './rows-engineers.js';
 import {clockTicks, rowBus, rowDashboardVsHeadless, rowRenderCost} from './rows-ui.js';
 import {failedRow, formatTable, machineBusy, machineTicks, ownTicks} from './table.js';
 
@@ -45,6 +46,8 @@ async function main(): Promise<void> {
 		{name: '8 cpu calibration spread', target: {op: '≤', value: 0.05}, run: rowCalibrationSpread, retry: true},
 		{name: '9 start-up, pool of 16', target: {op: '≤', value: 1}, run: rowsStartup, retry: true},
 		{name: "10 total time vs the talk's Python", target: {op: '≥', value: 1}, run: async () => rowsPython(server), retry: false},
+		{name: '11 async req/s --trace vs without', target: {op: '≥', value: 0.9}, run: rowTraceOverhead, retry: true},
+		{name: '12 --rate accuracy', target: {op: '≥', value: 0.95}, run: rowRateAccuracy, retry: true},
 	] satisfies Bench[] as Bench[]).filter(bench => only.size === 0 || only.has(bench.name.split(' ')[0]!));
 
 	/** Run one bench, measuring the CPU that other processes used meanwhile (in cores). */

@@ -38,6 +38,12 @@ export function formatProgressLine(snapshot: Snapshot): string {
 	return `${snapshot.run.mode} ${snapshot.run.work}: ${formatCount(done)}/${formatCount(snapshot.run.requested)} done, ${formatRate(snapshot.throughput)} req/s, ${formatCount(snapshot.inFlight)} in flight, ${formatDuration(snapshot.elapsedMs)}`;
 }
 
+/** --rate: `schedule 20/s, 9.5/s sent, 78 late, service p50 102ms, p99 145ms`. */
+function rateSummary(rate: NonNullable<RunResult['rate']>, service: NonNullable<RunResult['serviceMs']>): string {
+	const ms = (v: number | null): string => (v === null ? '—' : formatDuration(v));
+	return `schedule ${Number.isInteger(rate.target) ? formatCount(rate.target) : formatRate(rate.target)}/s, ${formatRate(rate.achieved)}/s sent, ${formatCount(rate.late)} late, service p50 ${ms(service.p50)}, p99 ${ms(service.p99)}`;
+}
+
 /** `n·T/P` from `n·T/P = 400·100ms/2 = 20.0s`. */
 const symbols = (formula: string): string => formula.split(' = ')[0] ?? formula;
 
@@ -55,7 +61,8 @@ export function formatSummaryParagraph(result: RunResult, model?: Pick<ModelSnap
 	const cores = t(r.cpu.cores === 1 ? 'of 1 core' : 'of {n} cores').replace('{n}', String(r.cpu.cores));
 	const parts = [
 		`${r.mode}, ${r.work}: ${formatCount(r.completed)}/${formatCount(r.requested)} ${t('done')} (${formatCount(r.failed)} ${t('failed')}, ${formatCount(r.cancelled)} ${t('cancelled')}) ${t('in')} ${formatDuration(r.wallMs)}, ${t('predicted')} ${formatDuration(r.predictedMs)}${formula}`,
-		`${formatRate(r.requestsPerSecond)} req/s, p50 ${formatLatency(r.latencyMs.p50)}, p99 ${formatLatency(r.latencyMs.p99)}`,
+		`${formatRate(r.requestsPerSecond)} req/s, p50 ${formatLatency(r.latencyMs.p50)}, p99 ${formatLatency(r.latencyMs.p99)}${r.rate ? ' from the intended start' : ''}`,
+		...(r.rate && r.serviceMs ? [rateSummary(r.rate, r.serviceMs)] : []),
 		...(failures === '' ? [] : [`failures: ${failures}`]),
 		`CPU ${percent(r.cpu.utilisation)} ${cores}`,
 		`${t('start-up')} ${formatDuration(r.startupMs)}`,

@@ -43,3 +43,17 @@ test('the progress line: mode, work, done/total, rate, in flight, elapsed', () =
 	);
 	assert.equal(formatProgressLine(toSnapshot(s, T0 + 2050)), 'processes io: 20/4,000 done, 20 req/s, 1 in flight, 2.1s');
 });
+
+test('with --rate the summary paragraph says latency counts from the intended start, and gives the schedule and service time', () => {
+	const rated = {
+		...result,
+		mode: 'sequential' as const,
+		latencyMs: {p50: 2100, p90: 3800, p99: 4200, max: 4300},
+		serviceMs: {p50: 102, p90: 105, p99: 145, max: 150},
+		rate: {target: 20, achieved: 9.5, late: 78},
+	};
+	assert.equal(
+		formatSummaryParagraph(rated, {formula: 'n·T = 400·100ms = 40.0s', note: ''}),
+		'sequential, io: 400/400 done (0 failed, 0 cancelled) in 20.3s, predicted 20.0s (n·T); 19.7 req/s, p50 2.1s, p99 4.2s from the intended start; schedule 20/s, 9.5/s sent, 78 late, service p50 102ms, p99 145ms; CPU 3% of 2 cores; start-up 48ms.',
+	);
+});
