@@ -54,6 +54,6 @@ test('with --rate the summary paragraph says latency counts from the intended st
 	};
 	assert.equal(
 		formatSummaryParagraph(rated, {formula: 'n·T = 400·100ms = 40.0s', note: ''}),
-		'sequential, io: 400/400 done (0 failed, 0 cancelled) in 20.3s, predicted 20.0s (n·T); 19.7 req/s, p50 2.1s, p99 4.2s from the intended start; schedule 20/s, 9.5/s sent, 78 late, service p50 102ms, p99 145ms; CPU 3% of 2 cores; start-up 48ms.',
+		'sequential, io: 400/400 done (0 failed, 0 cancelled) in 20.3s, predicted 20.0s (n·T, bound by network latency); 20 req/s, p50 2.1s, p99 4.2s from the intended start; schedule 20/s, 9.5/s sent, 78 late, service p50 102ms, p99 145ms; CPU 3% of 2 cores; start-up 48ms.',
 	);
 });
