@@ -2,7 +2,7 @@
 import './cli/production.js';
 import process from 'node:process';
 import meow from 'meow';
-import {UsageError} from './cli/errors.js';
+import {UsageError} from './config/errors.js';
 import {HELP} from './cli/help.js';
 import {main} from './cli/main.js';
 import {requireNode} from './cli/node-version.js';

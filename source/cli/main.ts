@@ -6,7 +6,7 @@ import {setTheme} from '../ui/theme.js';
 import type {Options} from './options.js';
 import {assertWritable} from '../record/writable.js';
 import {runServe} from '../server/serve.js';
-import {UsageError} from './errors.js';
+import {UsageError} from '../config/errors.js';
 import {openTrace, type Tracer} from '../trace/open-trace.js';
 import {readUrlFile} from '../workloads/urls.js';
 

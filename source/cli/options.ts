@@ -8,7 +8,7 @@ import {
 	type Work,
 } from '../config/config.js';
 import {parseCount} from './counts.js';
-import {UsageError} from './errors.js';
+import {UsageError} from '../config/errors.js';
 import {LANGS, langFromEnv, type Lang} from '../i18n/lang.js';
 import {THEMES, type ThemeName} from '../ui/theme.js';
 import type {ExportJob} from '../export/run-export.js';

@@ -1,6 +1,6 @@
 import {WORKS, type RunConfig} from './config.js';
 import {factsOf, isThreaded, keysWhere, usesConcurrency, usesWorkers} from './modes.js';
-import type {Command} from '../frontends/controller.js';
+import type {Command} from './commands.js';
 
 /** The talk's sizes, cycled by `n`. */
 export const REQUEST_STEPS = [4, 4000, 400_000, 4_000_000] as const;

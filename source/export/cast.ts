@@ -1,5 +1,5 @@
 import {readFile} from 'node:fs/promises';
-import {UsageError} from '../cli/errors.js';
+import {UsageError} from '../config/errors.js';
 
 /** An asciicast v2 recording as read back: its size and its events in time order. */
 export type Cast = {

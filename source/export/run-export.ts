@@ -1,6 +1,6 @@
 import {writeFile} from 'node:fs/promises';
 import {basename} from 'node:path';
-import {UsageError} from '../cli/errors.js';
+import {UsageError} from '../config/errors.js';
 import {readCast} from './cast.js';
 import {castToHtml} from './html.js';
 import {screenAt} from './screen-at.js';

@@ -1,18 +1,8 @@
 import type {Mode, RunConfig} from '../config/config.js';
 import type {RunInfo, RunResult, Snapshot} from '../metrics/snapshot.js';
 
-/** What a key asks the session to do (string-tagged, handed from the UI to the session). */
-export type Command =
-	| {readonly type: 'mode'; readonly mode: Mode}
-	| {readonly type: 'cycle-work'}
-	| {readonly type: 'workers'; readonly delta: 1 | -1}
-	| {readonly type: 'concurrency'; readonly delta: 1 | -1}
-	| {readonly type: 'cycle-requests'}
-	| {readonly type: 'restart'}
-	| {readonly type: 'toggle-pause'}
-	| {readonly type: 'compare'}
-	| {readonly type: 'toggle-gil'}
-	| {readonly type: 'quit'};
+export type {Command} from '../config/commands.js';
+import type {Command} from '../config/commands.js';
 
 export type CompareView = {
 	/** Modes in run order; results so far, in the same order. */

@@ -1,7 +1,7 @@
 import {constants} from 'node:fs';
 import {access, stat} from 'node:fs/promises';
 import {dirname, resolve} from 'node:path';
-import {UsageError} from '../cli/errors.js';
+import {UsageError} from '../config/errors.js';
 
 const why = (error: unknown): string => {
 	const code = (error as NodeJS.ErrnoException).code;

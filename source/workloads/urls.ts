@@ -1,5 +1,5 @@
 import {readFile} from 'node:fs/promises';
-import {UsageError} from '../cli/errors.js';
+import {UsageError} from '../config/errors.js';
 import type {TaskTarget} from './workload.js';
 
 /** Invalid line numbers named in the one-line error before `and N more`. */

@@ -3,7 +3,7 @@ import {mkdir, mkdtemp, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {test} from 'node:test';
-import {UsageError} from '../../source/cli/errors.js';
+import {UsageError} from '../../source/config/errors.js';
 import {parseOptions} from '../../source/cli/options.js';
 import {parseUrlList} from '../../source/workloads/urls.js';
 import {runCli} from '../helpers/cli.js';

@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {parseOptions} from '../../source/cli/options.js';
-import {UsageError} from '../../source/cli/errors.js';
+import {UsageError} from '../../source/config/errors.js';
 import {cpuCount} from '../../source/config/config.js';
 
 const seed = () => 7;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {UsageError} from '../../source/cli/errors.js';
+import {UsageError} from '../../source/config/errors.js';
 import {markersOf, parseCast} from '../../source/export/cast.js';
 import {SMALL_CAST} from './cast-fixture.js';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {langFromEnv} from '../../source/i18n/lang.js';
 import {parseOptions} from '../../source/cli/options.js';
-import {UsageError} from '../../source/cli/errors.js';
+import {UsageError} from '../../source/config/errors.js';
 import {setLang, t} from '../../source/i18n/catalogue.js';
 
 test('the language comes from the locale: pt* → pt, anything else → en', () => {

@@ -4,7 +4,7 @@ import {chmod, mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {after} from 'node:test';
-import {UsageError} from '../../source/cli/errors.js';
+import {UsageError} from '../../source/config/errors.js';
 import {parseUrlList, readUrlFile, urlFor} from '../../source/workloads/urls.js';
 
 const dir = await mkdtemp(path.join(tmpdir(), 'concviz-urls-'));
