@@ -18,6 +18,16 @@ export function formatCount(n: number): string {
 	return sign + String(Math.round(Math.abs(n))).replaceAll(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
+/** A count as the talk says it: `4`, `4k`, `400k`, `4M`, `1.5k`. */
+export function formatCompactCount(n: number): string {
+	if (!Number.isFinite(n)) {
+		return UNKNOWN;
+	}
+
+	const [value, unit] = Math.abs(n) >= 1e6 ? [n / 1e6, 'M'] : Math.abs(n) >= 1000 ? [n / 1000, 'k'] : [n, ''];
+	return `${Number(value.toFixed(1))}${unit}`;
+}
+
 /** A duration for people: `0.4ms`, `850ms`, `6.2s`, `42.1s`, `3m04s`, `1h02m`. */
 export function formatDuration(ms: number): string {
 	if (!Number.isFinite(ms) || ms < 0) {

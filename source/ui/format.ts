@@ -2,6 +2,7 @@
 export {
 	formatBytes as bytes,
 	formatClock as clock,
+	formatCompactCount as compactCount,
 	formatCount as count,
 	formatDuration as duration,
 	formatLatency as latency,

@@ -12,26 +12,12 @@ export type HelpProps = {
 	readonly color: boolean;
 };
 
-const WORDS: Readonly<Record<string, string>> = {
-	'1-6': 'switch mode (see below)',
-	w: 'workload io → cpu → mixed',
-	'+/-': 'workers +1 / −1',
-	'[/]': 'concurrency −/+ (async)',
-	n: 'requests 4 → 4k → 400k → 4M',
-	r: 'restart the run',
-	space: 'pause / resume',
-	c: 'compare all modes',
-	g: 'GIL on/off (thread modes)',
-	'?': 'this help (again to close)',
-	q: 'quit (Ctrl+C too)',
-};
-
 export function helpLines({mode, width, height}: Omit<HelpProps, 'color'>): Line[] {
 	const columns = width >= 60 ? 2 : 1;
 	const columnWidth = Math.min(40, Math.floor((width - (columns - 1) * 2) / columns));
 	const entries: Seg[][] = KEY_HELP.map(([key, , long]) => [
 		seg(padEnd(key, 6), 'key'),
-		seg(padEnd(t(WORDS[key] ?? long), columnWidth - 6)),
+		seg(padEnd(t(long), columnWidth - 6)),
 	]);
 	const perColumn = Math.ceil(entries.length / columns);
 	const keyRows: Line[] = [];

@@ -1,10 +1,28 @@
 import {REQUEST_STEPS} from '../config/config-cycle.js';
 import {modeOfKey} from '../config/modes.js';
-import {count} from './format.js';
+import {compactCount} from './format.js';
 import type {Command} from '../frontends/controller.js';
 
 /** The modifier flags of Ink's `Key` that matter here. */
 export type KeyFlags = {readonly ctrl?: boolean; readonly meta?: boolean};
+
+/** The keys of the dashboard, each with its command (the mode keys come from the mode table). */
+const KEYS: ReadonlyMap<string, Command | 'help'> = new Map<string, Command | 'help'>([
+	['w', {type: 'cycle-work'}],
+	['+', {type: 'workers', delta: 1}],
+	['=', {type: 'workers', delta: 1}],
+	['-', {type: 'workers', delta: -1}],
+	['[', {type: 'concurrency', delta: -1}],
+	[']', {type: 'concurrency', delta: 1}],
+	['n', {type: 'cycle-requests'}],
+	['r', {type: 'restart'}],
+	[' ', {type: 'toggle-pause'}],
+	['c', {type: 'compare'}],
+	['g', {type: 'toggle-gil'}],
+	['q', {type: 'quit'}],
+	['\u0003', {type: 'quit'}],
+	['?', 'help'],
+]);
 
 /** What a key press means: a command for the session, `help` (handled by the UI), or nothing. */
 export function keyToCommand(input: string, key: KeyFlags): Command | 'help' | null {
@@ -16,83 +34,22 @@ export function keyToCommand(input: string, key: KeyFlags): Command | 'help' | n
 		return null;
 	}
 
-	if (input === '\u0003') {
-		return {type: 'quit'};
-	}
-
 	const mode = modeOfKey(input);
-	if (mode) {
-		return {type: 'mode', mode};
-	}
-
-	switch (input) {
-		case 'w': {
-			return {type: 'cycle-work'};
-		}
-
-		case '+':
-		case '=': {
-			return {type: 'workers', delta: 1};
-		}
-
-		case '-': {
-			return {type: 'workers', delta: -1};
-		}
-
-		case '[': {
-			return {type: 'concurrency', delta: -1};
-		}
-
-		case ']': {
-			return {type: 'concurrency', delta: 1};
-		}
-
-		case 'n': {
-			return {type: 'cycle-requests'};
-		}
-
-		case 'r': {
-			return {type: 'restart'};
-		}
-
-		case ' ': {
-			return {type: 'toggle-pause'};
-		}
-
-		case 'c': {
-			return {type: 'compare'};
-		}
-
-		case 'g': {
-			return {type: 'toggle-gil'};
-		}
-
-		case 'q': {
-			return {type: 'quit'};
-		}
-
-		case '?': {
-			return 'help';
-		}
-
-		default: {
-			return null;
-		}
-	}
+	return mode ? {type: 'mode', mode} : KEYS.get(input) ?? null;
 }
 
-/** The keys for the help bar and the help screen: key, short words, long words. */
+/** The keys for the help bar and the help screen: key, a word for the bar, a line for the help screen. */
 export const KEY_HELP: readonly (readonly [key: string, short: string, long: string])[] = [
-	['1-6', 'mode', 'switch mode (sequential … processes-async)'],
-	['w', 'work', 'cycle workload io → cpu → mixed'],
-	['+/-', 'workers', 'one worker more / less'],
-	['[/]', 'conc', 'concurrency per event loop down / up'],
-	['n', 'count', `requests ${REQUEST_STEPS.map((step) => count(step)).join(' → ')}`],
+	['1-6', 'mode', 'switch mode (see below)'],
+	['w', 'work', 'workload io → cpu → mixed'],
+	['+/-', 'workers', 'workers +1 / −1'],
+	['[/]', 'conc', 'concurrency −/+ (async)'],
+	['n', 'count', `requests ${REQUEST_STEPS.map((step) => compactCount(step)).join(' → ')}`],
 	['r', 'restart', 'restart the run'],
 	['space', 'pause', 'pause / resume'],
-	['c', 'compare', 'run every mode, then the leaderboard'],
-	['g', 'GIL', 'toggle the GIL (thread modes)'],
-	['?', 'help', 'this help'],
+	['c', 'compare', 'compare all modes'],
+	['g', 'GIL', 'GIL on/off (thread modes)'],
+	['?', 'help', 'this help (again to close)'],
 	['q', 'quit', 'quit (Ctrl+C too)'],
 ];
 
