@@ -11,6 +11,7 @@ import {UsageError} from './errors.js';
 import {LANGS, langFromEnv, type Lang} from '../i18n/lang.js';
 import {THEMES, type ThemeName} from '../ui/theme.js';
 import type {ExportJob} from '../export/run-export.js';
+import {autoplayOf, exportJobOf} from './stage-options.js';
 
 export const COMMANDS = ['run', 'serve', 'compare', 'tour', 'export'] as const;
 export type Command = (typeof COMMANDS)[number];
@@ -49,7 +50,7 @@ const KNOWN = new Set([
 
 const kebab = (name: string): string => name.replaceAll(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
-function text(flags: RawFlags, name: string): string | undefined {
+export function text(flags: RawFlags, name: string): string | undefined {
 	const value = flags[name];
 	if (value === undefined) {
 		return undefined;
@@ -82,7 +83,7 @@ function integer(flags: RawFlags, name: string, fallback: number, min: number, m
 	return value;
 }
 
-function decimal(flags: RawFlags, name: string, fallback: number, min: number, max: number): number {
+export function decimal(flags: RawFlags, name: string, fallback: number, min: number, max: number): number {
 	const raw = text(flags, name);
 	if (raw === undefined) {
 		return fallback;
@@ -113,36 +114,6 @@ function oneOf<T extends string>(flags: RawFlags, name: string, choices: readonl
 	}
 
 	return raw as T;
-}
-
-/** Seconds to wait after each scene's run when --autoplay is given ('' → DEFAULT_AUTOPLAY). */
-export const DEFAULT_AUTOPLAY = 8;
-
-function autoplayOf(flags: RawFlags): number | null {
-	if (flags['autoplay'] === undefined) {
-		return null;
-	}
-
-	return text(flags, 'autoplay') === '' ? DEFAULT_AUTOPLAY : decimal(flags, 'autoplay', DEFAULT_AUTOPLAY, 0, 3600);
-}
-
-function exportJobOf(flags: RawFlags, cast: string | undefined): ExportJob {
-	if (cast === undefined || cast === '') {
-		throw new UsageError('export needs a recording: concviz export FILE.cast (--html OUT.html | --svg OUT.svg)');
-	}
-
-	const html = text(flags, 'html');
-	const svg = text(flags, 'svg');
-	if (html === '' || svg === '' || (html === undefined && svg === undefined)) {
-		throw new UsageError('export needs --html OUT.html or --svg OUT.svg');
-	}
-
-	const at = flags['at'] === undefined ? undefined : decimal(flags, 'at', 0, 0, 1e9);
-	if (at !== undefined && svg === undefined) {
-		throw new UsageError('--at applies to --svg');
-	}
-
-	return {cast, html, svg, at};
 }
 
 /**
