@@ -12,6 +12,7 @@ import {UsageError} from '../config/errors.js';
 import {LANGS, langFromEnv, type Lang} from '../i18n/lang.js';
 import {THEMES, type ThemeName} from '../ui/theme.js';
 import type {ExportJob} from '../export/run-export.js';
+import {autoplayOf, exportJobOf} from './stage-options.js';
 
 export const COMMANDS = ['run', 'serve', 'compare', 'tour', 'export'] as const;
 export type Command = (typeof COMMANDS)[number];
@@ -71,7 +72,7 @@ export function repeatable<T extends Record<string, FlagSpec>>(flags: T): {[K in
 }
 
 /** A flag's value as text; given twice, the last one wins. */
-function text(flags: RawFlags, name: string): string | undefined {
+export function text(flags: RawFlags, name: string): string | undefined {
 	let value = flags[name];
 	if (Array.isArray(value)) {
 		value = value.at(-1);
@@ -108,7 +109,7 @@ function integer(flags: RawFlags, name: string, fallback: number, min: number, m
 	return value;
 }
 
-function decimal(flags: RawFlags, name: string, fallback: number, min: number, max: number): number {
+export function decimal(flags: RawFlags, name: string, fallback: number, min: number, max: number): number {
 	const raw = text(flags, name);
 	if (raw === undefined) {
 		return fallback;
@@ -141,17 +142,6 @@ function oneOf<T extends string>(flags: RawFlags, name: string, choices: readonl
 	return raw as T;
 }
 
-/** Seconds to wait after each scene's run when --autoplay is given ('' → DEFAULT_AUTOPLAY). */
-export const DEFAULT_AUTOPLAY = 8;
-
-function autoplayOf(flags: RawFlags): number | null {
-	if (text(flags, 'autoplay') === undefined) {
-		return null;
-	}
-
-	return text(flags, 'autoplay') === '' ? DEFAULT_AUTOPLAY : decimal(flags, 'autoplay', DEFAULT_AUTOPLAY, 0, 3600);
-}
-
 /** --rate R: requests per second in total (an open model); absent when not given. */
 function rateOf(flags: RawFlags): {rate?: number} {
 	if (text(flags, 'rate') === undefined) {
@@ -164,25 +154,6 @@ function rateOf(flags: RawFlags): {rate?: number} {
 	}
 
 	return {rate};
-}
-
-function exportJobOf(flags: RawFlags, cast: string | undefined): ExportJob {
-	if (cast === undefined || cast === '') {
-		throw new UsageError('export needs a recording: concviz export FILE.cast (--html OUT.html | --svg OUT.svg)');
-	}
-
-	const html = text(flags, 'html');
-	const svg = text(flags, 'svg');
-	if (html === '' || svg === '' || (html === undefined && svg === undefined)) {
-		throw new UsageError('export needs --html OUT.html or --svg OUT.svg');
-	}
-
-	const at = text(flags, 'at') === undefined ? undefined : decimal(flags, 'at', 0, 0, 1e9);
-	if (at !== undefined && svg === undefined) {
-		throw new UsageError('--at applies to --svg');
-	}
-
-	return {cast, html, svg, at};
 }
 
 /**

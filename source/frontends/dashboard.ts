@@ -1,7 +1,7 @@
 import process from 'node:process';
 import type {RunConfig, ServerOptions} from '../config/config.js';
 import {createDashboardController} from './dashboard-controller.js';
-import {createMarkers} from '../record/markers.js';
+import {recordMarkers} from '../record/markers.js';
 import type {SessionObserver} from '../session/observer.js';
 import {createSession} from '../session/session.js';
 import {renderDashboard} from '../ui/render-dashboard.js';
@@ -22,12 +22,7 @@ export async function runDashboard(input: {config: RunConfig; server: ServerOpti
 		? undefined
 		: await (await import('../record/asciicast.js')).createRecorder(config.record, process.stdout);
 	if (recorder) {
-		const markers = createMarkers((label) => {
-			recorder.marker(label);
-		});
-		controller.subscribe((view) => {
-			markers.view(view);
-		});
+		recordMarkers(controller, recorder);
 	}
 
 	try {

@@ -2,7 +2,7 @@ import process from 'node:process';
 import type {RunConfig, ServerOptions} from '../config/config.js';
 import {pick} from '../i18n/catalogue.js';
 import type {Lang} from '../i18n/lang.js';
-import {createMarkers} from '../record/markers.js';
+import {recordMarkers} from '../record/markers.js';
 import {createSession} from '../session/session.js';
 import {renderTour} from '../tour/render-tour.js';
 import {SCENES, sceneConfig} from '../tour/scenes.js';
@@ -25,14 +25,7 @@ export async function runTour(input: TourInput): Promise<number> {
 	const recorder = config.record === undefined
 		? undefined
 		: await (await import('../record/asciicast.js')).createRecorder(config.record, process.stdout);
-	const markers = recorder ? createMarkers((label) => {
-		recorder.marker(label);
-	}) : undefined;
-	if (markers) {
-		controller.subscribe((view) => {
-			markers.view(view);
-		});
-	}
+	const markers = recorder ? recordMarkers(controller, recorder) : undefined;
 
 	const driver = createTourDriver({
 		scenes: SCENES,

@@ -1,5 +1,5 @@
 import type {Mode} from '../config/config.js';
-import type {View} from '../frontends/controller.js';
+import type {Controller, View} from '../frontends/controller.js';
 
 /** The mode a view is running: the comparison's current one, else the config's; undefined once a comparison is done. */
 export const modeOfView = (view: View): Mode | undefined => (view.compare ? view.compare.running ?? undefined : view.config.mode);
@@ -27,4 +27,15 @@ export function createMarkers(mark: (label: string) => void, initial?: Mode): Ma
 			}
 		},
 	};
+}
+
+/** Markers written to a recording: one per mode switch of the controller's runs (and per scene, when told). */
+export function recordMarkers(controller: Pick<Controller, 'subscribe'>, recorder: {marker(label: string): void}): Markers {
+	const markers = createMarkers((label) => {
+		recorder.marker(label);
+	});
+	controller.subscribe((view) => {
+		markers.view(view);
+	});
+	return markers;
 }

@@ -66,3 +66,18 @@ export function captionLines({tour, lang, width}: CaptionInput, rows = CAPTION_R
 
 	return lines.slice(0, rows).map((line) => fitLine(line, width));
 }
+
+const TOUR_HELP: Readonly<Record<Lang, readonly string[]>> = {
+	en: ['tour keys: → PageDown Enter next scene · ← PageUp previous · r run the scene again', 'space pause · q end the tour; the dashboard\'s keys below work within a scene'],
+	pt: ['teclas do tour: → PageDown Enter próxima cena · ← PageUp anterior · r repetir a cena', 'space pausa · q encerra o tour; as teclas do painel abaixo valem dentro da cena'],
+};
+
+/** With the help open (?), the caption rows name the tour's own keys. */
+export function tourHelpLines(lang: Lang, width: number, rows = CAPTION_ROWS - 1): Line[] {
+	const lines: Line[] = TOUR_HELP[lang].flatMap((text) => wrap(text, width - 2).map((part): Line => [seg('  '), seg(part, 'key')]));
+	while (lines.length < rows) {
+		lines.push([]);
+	}
+
+	return lines.slice(0, rows).map((line) => fitLine(line, width));
+}

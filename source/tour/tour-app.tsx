@@ -7,7 +7,7 @@ import {keysToCommands} from '../ui/keys.js';
 import {Lines} from '../ui/lines.js';
 import {initialUiState, uiReducer} from '../ui/ui-state.js';
 import {useView} from '../ui/use-view.js';
-import {CAPTION_ROWS, captionLines, tourBarLine} from './caption.js';
+import {CAPTION_ROWS, captionLines, tourBarLine, tourHelpLines} from './caption.js';
 import type {Scene} from './scenes.js';
 import {tourSummaryLines} from './summary.js';
 import type {TourDriver} from './tour-driver.js';
@@ -77,7 +77,7 @@ export function TourApp({controller, driver, scenes, lang, color}: TourAppProps)
 	const input = {tour, lang, width: columns, height: rows, now};
 	return (
 		<Box flexDirection="column" width={columns}>
-			<Lines lines={[tourBarLine(input), ...captionLines(input)]} width={columns} color={color} />
+			<Lines lines={[tourBarLine(input), ...(ui.showHelp ? tourHelpLines(lang, columns) : captionLines(input))]} width={columns} color={color} />
 			<Dashboard view={view} width={columns} height={Math.max(1, rows - CAPTION_ROWS)} color={color} showHelp={ui.showHelp} />
 		</Box>
 	);

@@ -64,7 +64,8 @@ export function Dashboard({view, width, height, color, showHelp}: DashboardProps
 				run={run}
 				status={s?.status ?? 'starting'}
 				elapsedMs={s?.elapsedMs ?? 0}
-				done={s ? endedCount(s) : 0}
+				// A cancelled run (q, a switch, a tour scene's bound) shows what it finished, not the tasks it dropped.
+				done={s ? (s.status === 'cancelled' ? s.completed + s.failed : endedCount(s)) : 0}
 				etaMs={s?.etaMs ?? null}
 				tag={compareTag(view)}
 				width={width}

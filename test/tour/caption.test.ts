@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {captionLines, tourBarLine} from '../../source/tour/caption.js';
+import {captionLines, tourBarLine, tourHelpLines} from '../../source/tour/caption.js';
 import {SCENES} from '../../source/tour/scenes.js';
 import type {TourView} from '../../source/tour/tour-driver.js';
 import {initialTourState} from '../../source/tour/tour-state.js';
@@ -37,4 +37,14 @@ test('the caption: the scene’s lines, then for a bounded scene what the bound 
 		'',
 	]);
 	assert.deepEqual(captionLines({tour: tourAt(3), lang: 'pt', width: 100, height: 30, now: 0}).map(plain)[1], '  Execução limitada: para após 12 s; a linha do modelo extrapola as 4.000.');
+});
+
+test('with the help open, the caption rows name the tour’s keys, in both languages, within 80 columns', () => {
+	const en = tourHelpLines('en', 80).map(plain);
+	assert.equal(en.length, 3);
+	assert.match(en.join(' ').replaceAll(/\s+/g, ' '), /^ tour keys: → PageDown Enter next scene · ← PageUp previous · r run the scene again space pause · q end the tour/);
+	assert.match(tourHelpLines('pt', 80).map(plain)[0]!, /^  teclas do tour: → PageDown Enter próxima cena/);
+	for (const line of [...en, ...tourHelpLines('pt', 80).map(plain)]) {
+		assert.ok([...line].length <= 80, line);
+	}
 });

@@ -1,0 +1,33 @@
+import type {ExportJob} from '../export/run-export.js';
+import {UsageError} from '../config/errors.js';
+import {type RawFlags, decimal, text} from './options.js';
+
+/** Seconds to wait after each scene's run when --autoplay is given ('' → DEFAULT_AUTOPLAY). */
+export const DEFAULT_AUTOPLAY = 8;
+
+export function autoplayOf(flags: RawFlags): number | null {
+	if (text(flags, 'autoplay') === undefined) {
+		return null;
+	}
+
+	return text(flags, 'autoplay') === '' ? DEFAULT_AUTOPLAY : decimal(flags, 'autoplay', DEFAULT_AUTOPLAY, 0, 3600);
+}
+
+export function exportJobOf(flags: RawFlags, cast: string | undefined): ExportJob {
+	if (cast === undefined || cast === '') {
+		throw new UsageError('export needs a recording: concviz export FILE.cast (--html OUT.html | --svg OUT.svg)');
+	}
+
+	const html = text(flags, 'html');
+	const svg = text(flags, 'svg');
+	if (html === '' || svg === '' || (html === undefined && svg === undefined)) {
+		throw new UsageError('export needs --html OUT.html or --svg OUT.svg');
+	}
+
+	const at = text(flags, 'at') === undefined ? undefined : decimal(flags, 'at', 0, 0, 1e9);
+	if (at !== undefined && svg === undefined) {
+		throw new UsageError('--at applies to --svg');
+	}
+
+	return {cast, html, svg, at};
+}
