@@ -4,6 +4,12 @@
  * threads, CPU ociosa, concorrência, paralelismo, loop de eventos, requisições.
  */
 export const PT: Readonly<Record<string, string>> = {
+	// What bounds a run (the summary and the model panel)
+	'bound by': 'limitado por',
+	'network latency': 'latência da rede',
+	'CPU cores': 'núcleos de CPU',
+	"the event loop's CPU": 'CPU do loop de eventos',
+	'the --rate schedule': 'agenda do --rate',
 	// Legend (long, medium, short)
 	computing: 'computando',
 	'waiting on I/O': 'esperando I/O',

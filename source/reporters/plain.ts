@@ -54,7 +54,7 @@ const symbols = (formula: string): string => formula.split(' = ')[0] ?? formula;
  */
 export function formatSummaryParagraph(result: RunResult, model?: Pick<ModelSnapshot, 'formula' | 'note'>): string {
 	const r = result;
-	const formula = model ? ` (${symbols(model.formula)}, bound by ${BOUND_WORDS[r.bound]})` : '';
+	const formula = model ? ` (${symbols(model.formula)}, ${t('bound by')} ${t(BOUND_WORDS[r.bound])})` : '';
 	const failures = Object.entries(r.failures)
 		.map(([reason, count]) => `${reason} ×${formatCount(count)}`)
 		.join(', ');

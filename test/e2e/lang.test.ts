@@ -13,5 +13,5 @@ test('the dashboard honours --lang pt outside the tour: legend, help bar and the
 	assert.match(linesOf(screen).at(-1)!, /q sair$/);
 	pty.write('q');
 	assert.equal((await exitWithin(pty, 5000, 'q')).exitCode, 0);
-	assert.match(paragraph(pty.screen()), /^sequential, io: 4\/4 feitas \(0 falharam, 0 canceladas\) em \S+, previsto \S+ \(n·T\); .* CPU \d+% de \d+ núcleos?; inicialização \S+/);
+	assert.match(paragraph(pty.screen()), /^sequential, io: 4\/4 feitas \(0 falharam, 0 canceladas\) em \S+, previsto \S+ \(n·T, limitado por latência da rede\); .* CPU \d+% de \d+ núcleos?; inicialização \S+/);
 });
