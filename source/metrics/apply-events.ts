@@ -1,4 +1,12 @@
-import type {BusEvent, Outcome, TaskEndEvent} from '../events/events.js';
+import type {
+	BusEvent,
+	Outcome,
+	SampleEvent,
+	TaskEndEvent,
+	TaskStartEvent,
+	WorkerExitEvent,
+	WorkerUpEvent,
+} from '../events/events.js';
 import {CPU_WINDOW_MS, draftOf, newLane, update, type Lane, type LaneDraft} from './lanes.js';
 import {isRecorded, recordLatency} from './latency.js';
 import {rateEnded, rateRecorded, rateStarted} from './rate.js';
@@ -8,83 +16,128 @@ import {copyRing, countEnd, type MutableRing} from './throughput.js';
 
 type Draft = {-readonly [K in keyof MetricsState]: MetricsState[K]};
 
-/** A worker exit is a death when its code is non-zero, or when the run still had tasks to do. */
-function runGoing(s: Draft): boolean {
-	return !isTerminal(s.status) && s.status !== 'cancelling' && endedCount(s) < s.run.requested;
-}
+/**
+ * One batch folded into a new state. The old state is left as it was (but
+ * for the latency histogram, which the state owns): the lanes, the ring of
+ * ends, the failures and the RSS table are copied the first time the batch
+ * changes them.
+ */
+class BatchFold {
+	readonly #state: MetricsState;
+	readonly #s: Draft;
+	readonly #loopMode: boolean;
+	readonly #drafts = new Map<number, LaneDraft>();
+	#ring: MutableRing | undefined;
+	#failures: Map<string, number> | undefined;
+	#rss: Map<number, number> | undefined;
 
-/** Fold one batch of events into a new state (the old one is left as it was, but for the histogram). */
-export function applyEvents(state: MetricsState, events: readonly BusEvent[]): MetricsState {
-	if (events.length === 0) {
-		return state;
+	constructor(state: MetricsState) {
+		this.#state = state;
+		this.#s = {...state};
+		this.#loopMode = isLoopMode(state);
 	}
 
-	const s: Draft = {...state};
-	const loopMode = isLoopMode(state);
-	const drafts = new Map<number, LaneDraft>();
-	let ring: MutableRing | undefined;
-	let failures: Map<string, number> | undefined;
-	let rss: Map<number, number> | undefined;
+	apply(e: BusEvent): void {
+		switch (e.type) {
+			case 'worker-up': {
+				this.#workerUp(e);
+				break;
+			}
 
-	const existing = (worker: number): LaneDraft | undefined => {
-		let draft = drafts.get(worker);
-		if (!draft) {
-			const lane = state.lanes.get(worker);
-			if (lane) {
-				draft = draftOf(lane);
-				drafts.set(worker, draft);
+			case 'task-start': {
+				this.#taskStart(e);
+				break;
+			}
+
+			case 'task-end': {
+				this.#taskEnd(e);
+				break;
+			}
+
+			case 'tasks-end': {
+				// Never handed out: no lane, no latency, not served (no throughput).
+				this.#ended(e.outcome, e.t, e.count, e.reason);
+				break;
+			}
+
+			case 'state': {
+				update(this.#lane(e.worker, e.t), e.t, l => {
+					l.reported = e.state;
+				});
+				break;
+			}
+
+			case 'sample': {
+				this.#sample(e);
+				break;
+			}
+
+			case 'worker-exit': {
+				this.#workerExit(e);
+				break;
 			}
 		}
+	}
 
-		return draft;
-	};
-
-	const lane = (worker: number, t: number): LaneDraft => {
-		let draft = existing(worker);
-		if (!draft) {
-			draft = draftOf(newLane(worker, t, loopMode));
-			drafts.set(worker, draft);
+	result(): MetricsState {
+		const lanes = new Map(this.#state.lanes);
+		for (const [worker, draft] of this.#drafts) {
+			lanes.set(worker, draft);
 		}
 
-		return draft;
-	};
+		return {
+			...this.#s,
+			lanes,
+			ends: this.#ring ?? this.#state.ends,
+			failures: this.#failures ?? this.#state.failures,
+			rssByPid: this.#rss ?? this.#state.rssByPid,
+		};
+	}
 
-	const current = (): Lane[] => {
-		const all = new Map<number, Lane>(state.lanes);
-		for (const [worker, draft] of drafts) {
-			all.set(worker, draft);
+	/** A worker id that comes up again (a replaced worker) is alive again; its slices keep the death. */
+	#workerUp(e: WorkerUpEvent): void {
+		update(this.#lane(e.worker, e.t), e.t, l => {
+			l.pid = e.pid;
+			l.process = e.process;
+			l.thread = e.thread;
+			l.exitAt = null;
+			l.dead = false;
+		});
+	}
+
+	#taskStart(e: TaskStartEvent): void {
+		const s = this.#s;
+		if (s.rate) {
+			s.rate = rateStarted(s.rate, e.task, e.t, s.inFlight);
 		}
 
-		return [...all.values()];
-	};
+		s.started++;
+		s.firstStartAt = s.firstStartAt === null ? e.t : Math.min(s.firstStartAt, e.t);
+		update(this.#lane(e.worker, e.t), e.t, l => {
+			l.inFlight++;
+			l.loop ||= l.inFlight > 1;
+		});
+		s.inFlight++;
+		s.maxInFlight = Math.max(s.maxInFlight, s.inFlight);
+	}
 
-	/** `n` tasks ended with `outcome` at t: counted, and a failure's reason kept. */
-	const ended = (outcome: Outcome, t: number, n: number, reason: string): void => {
-		s[outcome] += n;
-		s.lastEndAt = s.lastEndAt === null ? t : Math.max(s.lastEndAt, t);
-		if (outcome === 'failed') {
-			failures ??= new Map(state.failures);
-			const key = reason === '' ? 'unknown' : reason;
-			failures.set(key, (failures.get(key) ?? 0) + n);
-		}
-	};
-
-	const taskEnd = (e: TaskEndEvent): void => {
-		ended(e.outcome, e.t, 1, e.reason);
+	#taskEnd(e: TaskEndEvent): void {
+		const s = this.#s;
+		this.#ended(e.outcome, e.t, 1, e.reason);
 		if (e.outcome !== 'cancelled') {
-			ring ??= copyRing(state.ends);
-			countEnd(ring, e.t);
+			this.#ring ??= copyRing(this.#state.ends);
+			countEnd(this.#ring, e.t);
 		}
 
 		if (isRecorded(e.outcome, e.status)) {
 			if (s.rate) {
-				rateRecorded(s.rate, state.latency, e.task, e.t, e.latencyMs);
+				rateRecorded(s.rate, this.#state.latency, e.task, e.t, e.latencyMs);
 			} else {
-				recordLatency(state.latency, e.latencyMs);
+				recordLatency(this.#state.latency, e.latencyMs);
 			}
 		}
 
-		const draft = existing(e.worker);
+		const draft = this.#existing(e.worker);
 		if (draft) {
 			update(draft, e.t, l => {
 				l.tasks++;
@@ -94,119 +147,118 @@ export function applyEvents(state: MetricsState, events: readonly BusEvent[]): M
 				}
 			});
 		}
-	};
 
-	for (const e of events) {
-		switch (e.type) {
-			case 'worker-up': {
-				// A worker id that comes up again (a replaced worker) is alive again; its slices keep the death.
-				update(lane(e.worker, e.t), e.t, l => {
-					l.pid = e.pid;
-					l.process = e.process;
-					l.thread = e.thread;
-					l.exitAt = null;
-					l.dead = false;
-				});
-				break;
-			}
-
-			case 'task-start': {
-				if (s.rate) {
-					s.rate = rateStarted(s.rate, e.task, e.t, s.inFlight);
-				}
-
-				s.started++;
-				s.firstStartAt = s.firstStartAt === null ? e.t : Math.min(s.firstStartAt, e.t);
-				update(lane(e.worker, e.t), e.t, l => {
-					l.inFlight++;
-					l.loop ||= l.inFlight > 1;
-				});
-				s.inFlight++;
-				s.maxInFlight = Math.max(s.maxInFlight, s.inFlight);
-				break;
-			}
-
-			case 'task-end': {
-				taskEnd(e);
-				if (s.rate) {
-					s.rate = rateEnded(s.rate, e.t, s.inFlight);
-				}
-
-				break;
-			}
-
-			case 'tasks-end': {
-				// Never handed out: no lane, no latency, not served (no throughput).
-				ended(e.outcome, e.t, e.count, e.reason);
-
-				break;
-			}
-
-			case 'state': {
-				update(lane(e.worker, e.t), e.t, l => {
-					l.reported = e.state;
-				});
-				break;
-			}
-
-			case 'sample': {
-				const draft = lane(e.worker, e.t);
-				update(draft, e.t, l => {
-					const from = l.cpuFrom ?? l.sampleAt ?? l.upAt;
-					const sum = l.cpuSum + e.cpuMs;
-					if (l.exitAt !== null) {
-						l.cpu = 0;
-					} else if (e.t - from >= CPU_WINDOW_MS) {
-						l.cpu = sum / (e.t - from);
-						l.cpuSum = 0;
-						l.cpuFrom = e.t;
-					} else {
-						l.cpuSum = sum;
-						l.cpuFrom = from;
-					}
-
-					l.runCpuMs += s.firstStartAt === null ? 0 : e.cpuMs;
-					l.elu = e.elu;
-					l.sampleAt = e.t;
-					l.loop ||= e.inFlight > 1;
-				});
-				if (draft.pid > 0 && draft.exitAt === null) {
-					rss ??= new Map(state.rssByPid);
-					rss.set(draft.pid, e.rssBytes);
-					s.peakRssBytes = Math.max(s.peakRssBytes, totalRss(rss));
-				}
-
-				break;
-			}
-
-			case 'worker-exit': {
-				const draft = lane(e.worker, e.t);
-				const dead = e.code !== 0 || runGoing(s);
-				update(draft, e.t, l => {
-					l.exitAt = e.t;
-					l.dead ||= dead;
-					l.cpu = 0;
-				});
-				if (!current().some(other => other.pid === draft.pid && other.exitAt === null)) {
-					rss ??= new Map(state.rssByPid);
-					rss.delete(draft.pid);
-				}
-
-				break;
-			}
+		if (s.rate) {
+			s.rate = rateEnded(s.rate, e.t, s.inFlight);
 		}
 	}
 
-	const lanes = new Map(state.lanes);
-	for (const [worker, draft] of drafts) {
-		lanes.set(worker, draft);
+	/** CPU over windows of at least CPU_WINDOW_MS (thread CPU clocks tick in ms steps), the loop's utilisation, the process's RSS. */
+	#sample(e: SampleEvent): void {
+		const s = this.#s;
+		const draft = this.#lane(e.worker, e.t);
+		update(draft, e.t, l => {
+			const from = l.cpuFrom ?? l.sampleAt ?? l.upAt;
+			const sum = l.cpuSum + e.cpuMs;
+			if (l.exitAt !== null) {
+				l.cpu = 0;
+			} else if (e.t - from >= CPU_WINDOW_MS) {
+				l.cpu = sum / (e.t - from);
+				l.cpuSum = 0;
+				l.cpuFrom = e.t;
+			} else {
+				l.cpuSum = sum;
+				l.cpuFrom = from;
+			}
+
+			l.runCpuMs += s.firstStartAt === null ? 0 : e.cpuMs;
+			l.elu = e.elu;
+			l.sampleAt = e.t;
+			l.loop ||= e.inFlight > 1;
+		});
+		if (draft.pid > 0 && draft.exitAt === null) {
+			const rss = this.#rssTable();
+			rss.set(draft.pid, e.rssBytes);
+			s.peakRssBytes = Math.max(s.peakRssBytes, totalRss(rss));
+		}
 	}
 
-	return {
-		...s,
-		lanes,
-		ends: ring ?? state.ends,
-		failures: failures ?? state.failures,
-		rssByPid: rss ?? state.rssByPid,
-	};
+	/** An exit is a death when its code is non-zero, or when the run still had tasks to do. */
+	#workerExit(e: WorkerExitEvent): void {
+		const s = this.#s;
+		const draft = this.#lane(e.worker, e.t);
+		const going = !isTerminal(s.status) && s.status !== 'cancelling' && endedCount(s) < s.run.requested;
+		update(draft, e.t, l => {
+			l.exitAt = e.t;
+			l.dead ||= e.code !== 0 || going;
+			l.cpu = 0;
+		});
+		if (!this.#lanes().some(other => other.pid === draft.pid && other.exitAt === null)) {
+			this.#rssTable().delete(draft.pid);
+		}
+	}
+
+	/** `n` tasks ended with `outcome` at t: counted, and a failure's reason kept. */
+	#ended(outcome: Outcome, t: number, n: number, reason: string): void {
+		const s = this.#s;
+		s[outcome] += n;
+		s.lastEndAt = s.lastEndAt === null ? t : Math.max(s.lastEndAt, t);
+		if (outcome === 'failed') {
+			this.#failures ??= new Map(this.#state.failures);
+			const key = reason === '' ? 'unknown' : reason;
+			this.#failures.set(key, (this.#failures.get(key) ?? 0) + n);
+		}
+	}
+
+	#rssTable(): Map<number, number> {
+		this.#rss ??= new Map(this.#state.rssByPid);
+		return this.#rss;
+	}
+
+	/** The batch's copy of a lane the state already has, if any. */
+	#existing(worker: number): LaneDraft | undefined {
+		let draft = this.#drafts.get(worker);
+		const lane = draft ? undefined : this.#state.lanes.get(worker);
+		if (lane) {
+			draft = draftOf(lane);
+			this.#drafts.set(worker, draft);
+		}
+
+		return draft;
+	}
+
+	/** The batch's copy of a lane, made anew for a worker not seen before. */
+	#lane(worker: number, t: number): LaneDraft {
+		let draft = this.#existing(worker);
+		if (!draft) {
+			draft = draftOf(newLane(worker, t, this.#loopMode));
+			this.#drafts.set(worker, draft);
+		}
+
+		return draft;
+	}
+
+	/** Every lane as the batch has it so far. */
+	#lanes(): Lane[] {
+		const all = new Map<number, Lane>(this.#state.lanes);
+		for (const [worker, draft] of this.#drafts) {
+			all.set(worker, draft);
+		}
+
+		return [...all.values()];
+	}
+}
+
+/** Fold one batch of events into a new state (the old one is left as it was, but for the histogram). */
+export function applyEvents(state: MetricsState, events: readonly BusEvent[]): MetricsState {
+	if (events.length === 0) {
+		return state;
+	}
+
+	const fold = new BatchFold(state);
+	for (const e of events) {
+		fold.apply(e);
+	}
+
+	return fold.result();
 }
