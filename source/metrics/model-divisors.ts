@@ -1,3 +1,4 @@
+import {computingFactors, factorValue, factsOf, inFlightOf, type Factor} from '../config/modes.js';
 import {formatCount} from './format.js';
 import type {ModelInput} from './model.js';
 
@@ -11,7 +12,8 @@ export const over = (d: Divisor, what: 'symbol' | 'numbers'): string => (d.value
 
 /** Event loops that keep many requests in flight: 1 (async), P (processes-async), 0 in blocking modes. */
 export function loopsOf(input: ModelInput): number {
-	return input.mode === 'async' ? 1 : input.mode === 'processes-async' ? input.workers : 0;
+	const facts = factsOf(input.mode);
+	return facts.lane === 'loop' ? inFlightOf({...facts, inFlight: facts.inFlight.filter((factor) => factor !== 'C')}, input) : 0;
 }
 
 /** With fewer tasks than slots, only n run at once: `min(C,n)`, the number resolved. */
@@ -24,65 +26,28 @@ function capped(d: Divisor, n: number): Divisor {
 	return {symbol: `min(${inner},n)`, numbers: formatCount(n), value: Math.max(1, n)};
 }
 
-/** Requests in flight at once: 1, P, W, P·Th, C or P·C, never more than n. */
-export function ioDivisor(input: ModelInput): Divisor {
-	const {workers: p, threads: th, concurrency: c} = input;
-	const d = ((): Divisor => {
-		switch (input.mode) {
-			case 'sequential': {
-				return ONE;
-			}
-
-			case 'processes': {
-				return {symbol: 'P', numbers: `${p}`, value: p};
-			}
-
-			case 'threads': {
-				return {symbol: 'W', numbers: `${p}`, value: p};
-			}
-
-			case 'processes-threads': {
-				return {symbol: '(P·Th)', numbers: `(${p}·${th})`, value: p * th};
-			}
-
-			case 'async': {
-				return {symbol: 'C', numbers: formatCount(c), value: c};
-			}
-
-			case 'processes-async': {
-				return {symbol: '(P·C)', numbers: `(${p}·${formatCount(c)})`, value: p * c};
-			}
-		}
-	})();
-	return capped(d, input.requests);
-}
-
-/** Threads that can run CPU work at once (before cores): 1, P, W or P·Th; the GIL (kernel work only) leaves one per process. */
-function threadsOf(input: ModelInput, gil: boolean): {readonly symbol: string; readonly value: number} {
-	switch (input.mode) {
-		case 'sequential':
-		case 'async': {
-			return {symbol: '', value: 1};
-		}
-
-		case 'processes':
-		case 'processes-async': {
-			return {symbol: 'P', value: input.workers};
-		}
-
-		case 'threads': {
-			return gil ? {symbol: '', value: 1} : {symbol: 'W', value: input.workers};
-		}
-
-		case 'processes-threads': {
-			return gil ? {symbol: 'P', value: input.workers} : {symbol: 'P·Th', value: input.workers * input.threads};
-		}
+/** The product of factors as the talk writes it: `P`, `(P·Th)`, with its numbers `2`, `(2·4)`. */
+function productOf(factors: readonly Factor[], input: ModelInput): Divisor {
+	if (factors.length === 0) {
+		return ONE;
 	}
+
+	const wrap = (parts: readonly string[]): string => (parts.length > 1 ? `(${parts.join('·')})` : parts[0]!);
+	const values = factors.map((factor) => factorValue(factor, input));
+	return {
+		symbol: wrap(factors),
+		numbers: wrap(values.map((value) => formatCount(value))),
+		value: values.reduce((a, b) => a * b, 1),
+	};
 }
 
-/** `/min(W,cores)` resolved to a number; nothing when one thread computes. */
+/** Requests in flight at once: 1, P, W, P·Th, C or P·C (the mode table's factors), never more than n. */
+export const ioDivisor = (input: ModelInput): Divisor => capped(productOf(factsOf(input.mode).inFlight, input), input.requests);
+
+/** `/min(W,cores)` resolved to a number; nothing when one thread computes. The GIL (kernel work only) leaves one thread per process. */
 export function cpuDivisor(input: ModelInput, gil = input.gil === true): Divisor {
-	const k = threadsOf(input, gil);
+	const factors = computingFactors(factsOf(input.mode), gil);
+	const k = productOf(factors, input);
 	if (k.value <= 1) {
 		return ONE;
 	}
@@ -90,5 +55,5 @@ export function cpuDivisor(input: ModelInput, gil = input.gil === true): Divisor
 	const n = input.requests;
 	const bindsN = n < Math.min(k.value, input.cores);
 	const value = Math.max(1, Math.min(k.value, input.cores, n));
-	return {symbol: `min(${k.symbol},cores${bindsN ? ',n' : ''})`, numbers: `${value}`, value};
+	return {symbol: `min(${factors.join('·')},cores${bindsN ? ',n' : ''})`, numbers: `${value}`, value};
 }
