@@ -1,9 +1,8 @@
 import {readFileSync} from 'node:fs';
 import type {Mode} from '../config/config.js';
+import {factsOf} from '../config/modes.js';
 import type {StartupCost} from '../metrics/snapshot.js';
 
-/** Modes whose workers are child processes; the others run worker threads of this process. */
-const PROCESS_MODES: ReadonlySet<Mode> = new Set(['processes', 'processes-threads', 'processes-async']);
 
 /** Resident memory of process `pid`, bytes, from /proc (Linux); undefined elsewhere. */
 function rssOf(pid: number): number | undefined {
@@ -37,7 +36,7 @@ export type StartupInput = {
  */
 export function startupCostOf(input: StartupInput): StartupCost {
 	const workers = Math.max(1, input.workers);
-	const kind = PROCESS_MODES.has(input.mode) ? 'process' : 'thread';
+	const kind = factsOf(input.mode).pool === 'processes' ? 'process' : 'thread';
 	let bytes: number | null;
 	if (kind === 'thread') {
 		bytes = Math.max(0, input.rssNow - input.rssBefore) / workers;

@@ -1,3 +1,4 @@
+import {factsOf} from '../config/modes.js';
 import type {BusEvent, TaskEndEvent} from '../events/events.js';
 import type {RunInfo, RunResult, Snapshot} from '../metrics/snapshot.js';
 import type {SessionObserver} from '../session/observer.js';
@@ -44,7 +45,7 @@ export function createTracer(file: TraceFile, origin: number, lagMs = 0): Tracer
 		}
 
 		const tid = e.worker + 1;
-		const sortIndex = r.info.mode === 'processes-threads' ? e.process * 1000 + e.thread : e.worker;
+		const sortIndex = factsOf(r.info.mode).label === 'tree' ? e.process * 1000 + e.thread : e.worker;
 		out.push(...threadName(pid, tid, laneName(r.info.mode, e), sortIndex));
 		r.lanes.set(e.worker, {pid, tid});
 	};
@@ -155,4 +156,4 @@ export function createTracer(file: TraceFile, origin: number, lagMs = 0): Tracer
 	};
 }
 
-const usesBlockingLanes = (info: RunInfo): boolean => info.mode !== 'async' && info.mode !== 'processes-async';
+const usesBlockingLanes = (info: RunInfo): boolean => factsOf(info.mode).lane === 'blocking';
