@@ -52,9 +52,10 @@ function latencyTerm(input: ModelInput, t: string, tMs: number): ModelTerm {
 	const loops = loopsOf(input);
 	const c0 = input.clientCost?.connectMs;
 	const ramp = loops > 0 && c0 !== undefined ? rampOf(input, loops) : 0;
+	const rampSymbol = ramp < input.concurrency ? (loops > 1 ? 'min(C,n/P)' : 'min(C,n)') : 'C';
 	return {
 		ms: (input.requests * cost) / d.value + ramp * (c0 ?? 0),
-		symbol: `${mixed ? 'n·(T+c)' : 'n·T'}${over(d, 'symbol')}${ramp > 0 ? ' + C·c₀' : ''}`,
+		symbol: `${mixed ? 'n·(T+c)' : 'n·T'}${over(d, 'symbol')}${ramp > 0 ? ` + ${rampSymbol}·c₀` : ''}`,
 		numbers: `${n}·${mixed ? `(${t}+${formatDuration(input.cpuMs)})` : t}${over(d, 'numbers')}${ramp > 0 ? ` + ${formatCount(ramp)}·${formatCost(c0!)}` : ''}`,
 	};
 }
@@ -114,7 +115,7 @@ function notes(input: ModelInput): string {
 const written = (term: ModelTerm, suffix = ''): string => `${term.symbol} = ${term.numbers} = ${formatDuration(term.ms)}${suffix}`;
 
 /**
- * The model's time for the run (docs/architecture.md, "the model"): the
+ * The model's time for the run (README.md, "The model"): the
  * larger of two terms. The latency term is n·T over the requests in flight
  * at once; the CPU term is the CPU of a task (the calibrated kernel's, or
  * the client's own per request, calibrated before the run) over the cores

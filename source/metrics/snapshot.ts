@@ -33,6 +33,8 @@ export type Latency = {
 	readonly mean: number;
 	/** Latencies recorded (0: nothing measured, and the percentiles mean nothing). */
 	readonly count: number;
+	/** More percentiles for a chart: [percentile, ms], p50 to p99.9. */
+	readonly ladder?: readonly (readonly [number, number])[];
 };
 
 export type CpuSnapshot = {

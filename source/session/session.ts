@@ -37,6 +37,10 @@ export function createSession(options: {server: ServerOptions; fps: number}): Se
 	let server: Promise<SpawnedServer> | undefined;
 	let clientCost: Promise<ClientCost | undefined> | undefined;
 	let current: Run | undefined;
+	/** A run is being prepared (server, calibrations): a cancel then applies to it as soon as it starts. */
+	let preparing = false;
+	let cancelledEarly = false;
+	let pausedEarly = false;
 	let snapshot: Snapshot | null = null;
 	let runs = 0;
 	let closed = false;
@@ -89,11 +93,26 @@ export function createSession(options: {server: ServerOptions; fps: number}): Se
 			}
 
 			// Calibrate before the server starts, so the kernel is not timed while a process boots beside it.
-			const calibration = await calibrationFor(config);
-			const baseUrl = await serverFor(config);
-			const cost = await clientCostFor(config);
-			const run = startRun({id: ++runs, config, baseUrl, calibration, clientCost: cost, cores: cpu.cores, sampleCpu: () => cpu.sample()});
+			preparing = true;
+			cancelledEarly = false;
+			pausedEarly = false;
+			let run: Run;
+			try {
+				const calibration = await calibrationFor(config);
+				const baseUrl = await serverFor(config);
+				const cost = await clientCostFor(config);
+				run = startRun({id: ++runs, config, baseUrl, calibration, clientCost: cost, cores: cpu.cores, sampleCpu: () => cpu.sample()});
+			} finally {
+				preparing = false;
+			}
+
 			current = run;
+			if (cancelledEarly) {
+				run.cancel();
+			} else if (pausedEarly) {
+				run.pause();
+			}
+
 			cpu.sample();
 			const timer = setInterval(() => {
 				publish(run.frame(cpu.sample()));
@@ -109,16 +128,25 @@ export function createSession(options: {server: ServerOptions; fps: number}): Se
 			}
 		},
 		cancel() {
-			current?.cancel();
+			if (current) {
+				current.cancel();
+			} else if (preparing) {
+				cancelledEarly = true;
+			}
 		},
 		pause() {
-			current?.pause();
+			if (current) {
+				current.pause();
+			} else {
+				pausedEarly = preparing;
+			}
 		},
 		resume() {
+			pausedEarly = false;
 			current?.resume();
 		},
 		get paused() {
-			return current?.paused ?? false;
+			return current?.paused ?? pausedEarly;
 		},
 		get snapshot() {
 			return snapshot;
@@ -133,6 +161,7 @@ export function createSession(options: {server: ServerOptions; fps: number}): Se
 			}
 
 			closed = true;
+			cancelledEarly ||= preparing;
 			const run = current;
 			run?.cancel();
 			await run?.done.catch(() => undefined);
