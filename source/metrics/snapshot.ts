@@ -90,6 +90,8 @@ export type RunInfo = {
 	readonly gil: boolean;
 	/** The client's CPU per request, calibrated before the run (io and mixed work on the embedded server). */
 	readonly clientCost?: ClientCost;
+	/** What a worker of the other kind (process or thread) was measured to cost earlier in this session, for the lesson. */
+	readonly otherStartup?: StartupCost;
 };
 
 /** What one worker cost to start and costs to hold, measured as the pool came up. */

@@ -1,6 +1,7 @@
 import type {RunConfig, ServerOptions} from '../config/config.js';
 import {createCpuSampler} from './cpu-sampler.js';
-import type {RunResult, Snapshot} from '../metrics/snapshot.js';
+import type {RunResult, Snapshot, StartupCost} from '../metrics/snapshot.js';
+import {workerKindOf} from './startup-cost.js';
 import {startRun, type Run} from './run.js';
 import {spawnServer, type SpawnedServer} from '../server/spawn-server.js';
 import {calibrateClient, type ClientCost} from '../calibration/calibrate-client.js';
@@ -41,6 +42,8 @@ export function createSession(options: {server: ServerOptions; fps: number}): Se
 	let preparing = false;
 	let cancelledEarly = false;
 	let pausedEarly = false;
+	/** The last measured cost of a worker of each kind, for the lessons that compare threads with processes. */
+	const startups = new Map<StartupCost['kind'], StartupCost>();
 	let snapshot: Snapshot | null = null;
 	let runs = 0;
 	let closed = false;
@@ -101,7 +104,8 @@ export function createSession(options: {server: ServerOptions; fps: number}): Se
 				const calibration = await calibrationFor(config);
 				const baseUrl = await serverFor(config);
 				const cost = await clientCostFor(config);
-				run = startRun({id: ++runs, config, baseUrl, calibration, clientCost: cost, cores: cpu.cores, sampleCpu: () => cpu.sample()});
+				const otherStartup = startups.get(workerKindOf(config.mode) === 'thread' ? 'process' : 'thread');
+				run = startRun({id: ++runs, config, baseUrl, calibration, clientCost: cost, otherStartup, cores: cpu.cores, sampleCpu: () => cpu.sample()});
 			} finally {
 				preparing = false;
 			}
@@ -118,7 +122,12 @@ export function createSession(options: {server: ServerOptions; fps: number}): Se
 				publish(run.frame(cpu.sample()));
 			}, 1000 / config.fps);
 			try {
-				return await run.done;
+				const result = await run.done;
+				if (result.startup) {
+					startups.set(result.startup.kind, result.startup);
+				}
+
+				return result;
 			} finally {
 				clearInterval(timer);
 				publish(run.frame(cpu.sample()));

@@ -23,7 +23,7 @@ export function WideBody({snapshot: s, compare, secondsPerSlice, width, height, 
 	const cpuHeight = Math.max(3, Math.min(s.cpu.perCore.length + 2, height - statsHeight - modelHeight - 2));
 	const board = compare ? Math.min(compare.modes.length + 2, height - 8) : 0;
 	const lanes = height - 3 - (compare ? board + 1 : 0);
-	const lesson = fitLine([seg('look for ', 'title'), seg(lessonOf(s.run.mode, s.run.work, s.startup), 'muted')], left);
+	const lesson = fitLine([seg('look for ', 'title'), seg(lessonOf(s.run.mode, s.run.work, s.startup, s.run.otherStartup), 'muted')], left);
 	const laneInput = {lanes: s.lanes, mode: s.run.mode, width: left, height: lanes, secondsPerSlice, maxThickness: 8} as const;
 	// Rows the lanes leave (few lanes at 160×48): the terms as bars, latency percentiles, start-up, requests/s over time.
 	const laneLines = laneRows(laneInput);
