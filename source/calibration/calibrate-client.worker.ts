@@ -27,11 +27,10 @@ function localLink(tasks: number): LaneLink {
 	};
 }
 
-/** One loop lane of `tasks` requests on `connections` new connections: this thread's and the server's CPU, and the wall time, ms. */
-async function lane(input: Input, tasks: number): Promise<{client: number; server: number; wall: number}> {
+/** One loop lane of `tasks` requests on `connections` new connections: this thread's and the server's CPU, ms. */
+async function lane(input: Input, tasks: number): Promise<{client: number; server: number}> {
 	const server0 = processCpuMs(input.serverPid) ?? 0;
 	const client0 = threadCpuMs();
-	const wall0 = performance.now();
 	await runLane({
 		worker: 0,
 		process: 0,
@@ -41,7 +40,7 @@ async function lane(input: Input, tasks: number): Promise<{client: number; serve
 		workload: {work: 'io', target: {kind: 'generated', baseUrl: `${input.baseUrl}/now`}, timeout: 10_000, cpuUnits: 0},
 		cpuClock: 'thread',
 	}, localLink(tasks));
-	return {client: threadCpuMs() - client0, server: (processCpuMs(input.serverPid) ?? server0) - server0, wall: performance.now() - wall0};
+	return {client: threadCpuMs() - client0, server: (processCpuMs(input.serverPid) ?? server0) - server0};
 }
 
 async function calibrate(input: Input): Promise<ClientCost> {
@@ -53,8 +52,8 @@ async function calibrate(input: Input): Promise<ClientCost> {
 	const requestMs = Math.max(0, (warm.client - cold.client) / requests);
 	return {
 		requestMs,
-		// Opening connections waits on the server and the kernel too: the cold lane's wall time per connection when that is longer.
-		connectMs: Math.max(requestMs, cold.client / k, cold.wall / k),
+		// CPU, not wall time: the cold lane's wall time holds fixed costs (its start, the scheduler's delays on a busy machine) that do not grow with C.
+		connectMs: Math.max(requestMs, cold.client / k),
 		serverMs: Math.max(0, (warm.server - cold.server) / requests),
 		connections: k,
 		requests,

@@ -2,7 +2,7 @@
 export type ClientCost = {
 	/** CPU of one request on an open connection, in the lane's thread, ms. */
 	readonly requestMs: number;
-	/** A first request, which also opens its connection: the lane's CPU, or the wall time per connection of opening them at once when longer, ms. */
+	/** CPU of a first request, which also opens its connection, ms. */
 	readonly connectMs: number;
 	/** The embedded server's CPU per request, ms (0 when it could not be read). */
 	readonly serverMs: number;
