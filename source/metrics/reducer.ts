@@ -185,9 +185,9 @@ export function toSnapshot(state: MetricsState, t: number): Snapshot {
 	const served = state.completed + state.failed;
 	const remaining = Math.max(0, state.run.requested - ended);
 	const latency = latencySnapshot(state.latency);
-	const lanes = [...state.lanes.values()].sort((a, b) => a.worker - b.worker).map(lane => laneSnapshot(lane, clock));
 	// Once over, the run's means: the samples taken after the last task (idle workers, torn-down pools) do not tell the run.
 	const final = isOver(state) && state.cpu.samples > 0;
+	const lanes = [...state.lanes.values()].sort((a, b) => a.worker - b.worker).map(lane => laneSnapshot(lane, clock, final));
 	let runCpuMs = 0;
 	for (const lane of state.lanes.values()) {
 		runCpuMs += lane.runCpuMs;

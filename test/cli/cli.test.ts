@@ -118,10 +118,16 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 		let pids: number[] = [];
 		const {code, stdout} = await runCli(['-m', 'processes', '-p', '2', '-n', '400', '--latency', '100', '--json'], {
 			onSpawn(child) {
-				setTimeout(async () => {
-					pids = await descendants(child.pid!);
-					child.kill(signal);
-				}, 1500);
+				// Once the server and both workers are up (the client calibration comes first, slower on a busy machine), and a little more.
+				const poll = setInterval(async () => {
+					const now = await descendants(child.pid!);
+					if (now.length >= 3 && pids.length === 0) {
+						pids = now;
+						clearInterval(poll);
+						setTimeout(() => child.kill(signal), 500);
+					}
+				}, 100);
+				child.once('exit', () => clearInterval(poll));
 			},
 		});
 		assert.equal(code, 0);
