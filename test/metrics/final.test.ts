@@ -37,3 +37,19 @@ test('once over, the CPU bars and the client figure are the run means, not the i
 	assert.equal(live.lanes[0]!.elu, 0.9);
 	assert.equal(last.lanes[0]!.elu, (0.9 * 1090) / 1190);
 });
+
+test('once over, the model names other work that kept the cores busy beyond the client and its server', () => {
+	let s = apply(started({mode: 'threads', requested: 1, workers: 1}), [workerUp({worker: 0, t: T0 + 10}), taskStart({worker: 0, task: 0, t: T0 + 100})]);
+	for (const t of [T0 + 200, T0 + 300, T0 + 400, T0 + 500, T0 + 600]) {
+		// Both cores busy, the client's one worker at half a core.
+		s = reduce(s, {type: 'cpu', t, perCore: [1, 1]});
+		s = apply(s, [sample({worker: 0, t, cpuMs: 50})], frame(t));
+	}
+
+	assert.equal(toSnapshot(s, T0 + 600).model.note, '');
+	s = apply(s, [taskEnd({worker: 0, task: 0, t: T0 + 600})], {type: 'status', status: 'done', t: T0 + 700});
+	const last = toSnapshot(s, T0 + 700);
+	// 2 cores busy − the worker's 250 ms of CPU over the 500 ms run.
+	assert.equal(last.model.note, 'other work kept 1.5 of 2 cores busy (the model counts on free cores)');
+	assert.equal(last.model.bound, 'latency');
+});
