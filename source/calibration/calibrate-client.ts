@@ -8,8 +8,8 @@ const CONNECTIONS = 100;
 const ROUNDS = 10;
 
 /**
- * Measure the client's CPU per request before a run (docs/architecture.md,
- * "the model"): in a one-off worker thread, real loop lanes send requests
+ * Measure the client's CPU per request before a run (README.md, "The
+ * model"): in a one-off worker thread, real loop lanes send requests
  * that the embedded server answers at once (`/now/…`), a lane of 100 on
  * new connections and one of 1,100 on the same number, and the CPU of the
  * lane's thread is read to the nanosecond where Linux offers it. The

@@ -52,6 +52,7 @@ async function calibrate(input: Input): Promise<ClientCost> {
 	const requestMs = Math.max(0, (warm.client - cold.client) / requests);
 	return {
 		requestMs,
+		// CPU, not wall time: the cold lane's wall time holds fixed costs (its start, the scheduler's delays on a busy machine) that do not grow with C.
 		connectMs: Math.max(requestMs, cold.client / k),
 		serverMs: Math.max(0, (warm.server - cold.server) / requests),
 		connections: k,

@@ -171,7 +171,13 @@ class BatchFold {
 				l.cpuFrom = from;
 			}
 
-			l.runCpuMs += s.firstStartAt === null ? 0 : e.cpuMs;
+			if (s.firstStartAt !== null) {
+				const span = Math.max(0, e.t - (l.sampleAt ?? l.upAt));
+				l.runCpuMs += e.cpuMs;
+				l.runEluMs += e.elu * span;
+				l.runEluSpan += span;
+			}
+
 			l.elu = e.elu;
 			l.sampleAt = e.t;
 			l.loop ||= e.inFlight > 1;

@@ -33,6 +33,9 @@ export type Lane = {
 	readonly cpuFrom: number | null;
 	/** CPU ms of the samples taken once the run's first task was handed out (the run's mean comes from it). */
 	readonly runCpuMs: number;
+	/** Event-loop utilisation × ms, and the ms, over the samples taken once the run's first task was handed out. */
+	readonly runEluMs: number;
+	readonly runEluSpan: number;
 	/** The state now, and since when it has been counted into `frame`. */
 	readonly state: LaneState;
 	readonly since: number;
@@ -64,6 +67,8 @@ export function newLane(worker: number, t: number, loop: boolean): Lane {
 		cpuSum: 0,
 		cpuFrom: null,
 		runCpuMs: 0,
+		runEluMs: 0,
+		runEluSpan: 0,
 		state: 'idle',
 		since: t,
 		frame: [0, 0, 0, 0, 0],
@@ -145,8 +150,8 @@ export function closeFrame(lane: Lane, t: number): Lane {
 /** A worker's CPU share is measured over at least this long (samples come every ~100 ms, its clock ticks in ms). */
 export const CPU_WINDOW_MS = 500;
 
-/** The lane as the UI sees it at `clock` (the run's clock, frozen once it is over). */
-export function laneSnapshot(lane: Lane, clock: number): LaneSnapshot {
+/** The lane as the UI sees it at `clock`; once the run is over (`final`) its utilisation is the run's mean, not the last sample. */
+export function laneSnapshot(lane: Lane, clock: number, final = false): LaneSnapshot {
 	const until = Math.min(clock, lane.exitAt ?? clock);
 	const open = Math.max(0, until - lane.since);
 	const frame = [...lane.frame];
@@ -163,7 +168,7 @@ export function laneSnapshot(lane: Lane, clock: number): LaneSnapshot {
 		tasks: lane.tasks,
 		inFlight: lane.inFlight,
 		busyRatio: lifetime > 0 ? Math.min(1, Math.max(0, busyMs / lifetime)) : 0,
-		elu: lane.elu,
+		elu: final && lane.runEluSpan > 0 ? lane.runEluMs / lane.runEluSpan : lane.elu,
 		cpu: lane.cpu,
 	};
 }

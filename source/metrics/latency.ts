@@ -24,6 +24,9 @@ export type LatencyRecorder = {
 	cached: {count: number; latency: Latency};
 };
 
+/** The percentiles of the latency chart (wide layout). */
+const LADDER = [50, 75, 90, 95, 99, 99.9] as const;
+
 export const NO_LATENCY: Latency = {p50: 0, p90: 0, p99: 0, max: 0, mean: 0, count: 0};
 
 export function createLatency(): LatencyRecorder {
@@ -63,6 +66,7 @@ export function latencySnapshot(recorder: LatencyRecorder): Latency {
 		max: ms(histogram.maxValue),
 		mean: ms(recorder.sumUs / count),
 		count,
+		ladder: LADDER.map(p => [p, ms(histogram.getValueAtPercentile(p))] as const),
 	};
 	recorder.cached = {count, latency};
 	return latency;

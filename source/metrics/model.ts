@@ -52,9 +52,10 @@ function latencyTerm(input: ModelInput, t: string, tMs: number): ModelTerm {
 	const loops = loopsOf(input);
 	const c0 = input.clientCost?.connectMs;
 	const ramp = loops > 0 && c0 !== undefined ? rampOf(input, loops) : 0;
+	const rampSymbol = ramp < input.concurrency ? (loops > 1 ? 'min(C,n/P)' : 'min(C,n)') : 'C';
 	return {
 		ms: (input.requests * cost) / d.value + ramp * (c0 ?? 0),
-		symbol: `${mixed ? 'n·(T+c)' : 'n·T'}${over(d, 'symbol')}${ramp > 0 ? ' + C·c₀' : ''}`,
+		symbol: `${mixed ? 'n·(T+c)' : 'n·T'}${over(d, 'symbol')}${ramp > 0 ? ` + ${rampSymbol}·c₀` : ''}`,
 		numbers: `${n}·${mixed ? `(${t}+${formatDuration(input.cpuMs)})` : t}${over(d, 'numbers')}${ramp > 0 ? ` + ${formatCount(ramp)}·${formatCost(c0!)}` : ''}`,
 	};
 }

@@ -179,6 +179,22 @@ export function reduce(state: MetricsState, action: MetricsAction): MetricsState
 	}
 }
 
+/** Other work at least this busy (in cores) over a run is named beside the model, which counts on free cores. */
+const OTHER_WORK_NOTE_CORES = 0.5;
+
+/**
+ * Cores the machine kept busy over the run beyond the client's workers and
+ * the embedded server (its calibrated CPU per request times the requests
+ * served): other programs, and this process's own UI thread.
+ */
+function otherWork(state: MetricsState, utilisation: number, client: number, served: number, elapsedMs: number): number {
+	const serverMs = state.run.clientCost?.serverMs ?? 0;
+	const server = elapsedMs > 0 ? (served * serverMs) / elapsedMs : 0;
+	return Math.max(0, utilisation * state.cores - client - server);
+}
+
+const otherWorkNote = (cores: number, of: number): string => `other work kept ${cores.toFixed(1)} of ${of} cores busy (the model counts on free cores)`;
+
 /** The model of the run: decided from its configuration and the calibrations before it, so it never changes its mind at the end; with --rate, the schedule's. */
 function model(state: MetricsState, measuredLatencyMs: number | undefined, rate: RateSnapshot | undefined): ModelSnapshot {
 	const {run} = state;
@@ -202,14 +218,19 @@ export function toSnapshot(state: MetricsState, t: number): Snapshot {
 	const served = state.completed + state.failed;
 	const remaining = Math.max(0, state.run.requested - ended);
 	const latency = latencySnapshot(state.latency);
-	const lanes = [...state.lanes.values()].sort((a, b) => a.worker - b.worker).map(lane => laneSnapshot(lane, clock));
 	const rate = state.rate ? rateSnapshot(state.rate, state.started, clock, isOver(state)) : undefined;
 	// Once over, the run's means: the samples taken after the last task (idle workers, torn-down pools) do not tell the run.
 	const final = isOver(state) && state.cpu.samples > 0;
+	const lanes = [...state.lanes.values()].sort((a, b) => a.worker - b.worker).map(lane => laneSnapshot(lane, clock, final));
 	let runCpuMs = 0;
 	for (const lane of state.lanes.values()) {
 		runCpuMs += lane.runCpuMs;
 	}
+
+	const utilisation = cpuUtilisation(state.cpu);
+	const client = final ? (elapsedMs > 0 ? Math.min(state.cores, runCpuMs / elapsedMs) : 0) : lanes.reduce((sum, lane) => sum + lane.cpu, 0);
+	const base = model(state, latency.p50 > 0 ? latency.p50 : undefined, rate);
+	const other = final ? otherWork(state, utilisation, client, served, elapsedMs) : 0;
 	return {
 		run: state.run,
 		status: state.status,
@@ -233,13 +254,13 @@ export function toSnapshot(state: MetricsState, t: number): Snapshot {
 			cores: state.cores,
 			perCore: final ? cpuPerCoreMean(state.cpu) : state.cpu.perCore,
 			history: state.cpu.history,
-			utilisation: cpuUtilisation(state.cpu),
+			utilisation,
 			perCoreMean: cpuPerCoreMean(state.cpu),
-			client: final ? (elapsedMs > 0 ? Math.min(state.cores, runCpuMs / elapsedMs) : 0) : lanes.reduce((sum, lane) => sum + lane.cpu, 0),
+			client,
 			final,
 		},
 		lanes,
-		model: model(state, latency.p50 > 0 ? latency.p50 : undefined, rate),
+		model: other >= OTHER_WORK_NOTE_CORES && base.note === '' ? {...base, note: otherWorkNote(other, state.cores)} : base,
 		peakRssBytes: state.peakRssBytes,
 		...(rate ? {rate} : {}),
 	};

@@ -36,6 +36,8 @@ export type Latency = {
 	readonly mean: number;
 	/** Latencies recorded (0: nothing measured, and the percentiles mean nothing). */
 	readonly count: number;
+	/** More percentiles for a chart: [percentile, ms], p50 to p99.9. */
+	readonly ladder?: readonly (readonly [number, number])[];
 };
 
 export type CpuSnapshot = {
@@ -86,6 +88,8 @@ export type RunInfo = Pick<RunConfig, 'mode' | 'work' | 'workers' | 'threads' | 
 	readonly latencyMs: number;
 	/** The client's CPU per request, calibrated before the run (io and mixed work on the embedded server). */
 	readonly clientCost?: ClientCost;
+	/** What a worker of the other kind (process or thread) was measured to cost earlier in this session, for the lesson. */
+	readonly otherStartup?: StartupCost;
 };
 
 /** What one worker cost to start and costs to hold, measured as the pool came up. */

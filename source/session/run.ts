@@ -7,7 +7,7 @@ import {initialMetrics, reduce, toSnapshot, type MetricsState} from '../metrics/
 import {toResult} from '../metrics/result.js';
 import {runInfoOf} from '../metrics/run-info.js';
 import type {ProcessRss} from '../metrics/rss.js';
-import type {RunInfo, RunResult, Snapshot} from '../metrics/snapshot.js';
+import type {RunInfo, RunResult, Snapshot, StartupCost} from '../metrics/snapshot.js';
 import type {ClientCost} from '../calibration/client-cost.js';
 import type {Calibration} from '../workloads/cpu.js';
 import type {TaskTarget} from '../workloads/workload.js';
@@ -27,6 +27,8 @@ export type RunInput = {
 	readonly calibration: Calibration | undefined;
 	/** The client's CPU per request, calibrated before the run (the model's CPU term for I/O). */
 	readonly clientCost?: ClientCost | undefined;
+	/** A worker of the other kind, as measured earlier in the session. */
+	readonly otherStartup?: StartupCost | undefined;
 	readonly cores: number;
 	/** Machine per-core utilisation since the previous call (the session's sampler). */
 	readonly sampleCpu: () => readonly number[];
@@ -65,7 +67,11 @@ const mainRss = (): ProcessRss => ({pid: process.pid, rssBytes: process.memoryUs
 
 export function startRun(input: RunInput): Run {
 	const {config} = input;
-	const info = input.clientCost ? {...runInfoOf(input.id, config), clientCost: input.clientCost} : runInfoOf(input.id, config);
+	const info: RunInfo = {
+		...runInfoOf(input.id, config),
+		...(input.clientCost ? {clientCost: input.clientCost} : {}),
+		...(input.otherStartup ? {otherStartup: input.otherStartup} : {}),
+	};
 	const bus = createEventBus();
 	let state: MetricsState = initialMetrics(info, now(), input.cores, {lagMs: METRICS_LAG_MS});
 	bus.subscribe((events) => {

@@ -1,7 +1,8 @@
 import type {RunConfig, ServerOptions} from '../config/config.js';
 import {now, type BusEvent} from '../events/events.js';
 import {createCpuSampler} from './cpu-sampler.js';
-import type {RunResult, Snapshot} from '../metrics/snapshot.js';
+import type {RunResult, Snapshot, StartupCost} from '../metrics/snapshot.js';
+import {workerKindOf} from './startup-cost.js';
 import {startRun, type Run} from './run.js';
 import {spawnServer, type SpawnedServer} from '../server/spawn-server.js';
 import {calibrateClient, type ClientCost} from '../calibration/calibrate-client.js';
@@ -38,8 +39,10 @@ export function createSession(options: {server: ServerOptions; observer?: Sessio
 	let server: Promise<SpawnedServer> | undefined;
 	let clientCost: Promise<ClientCost | undefined> | undefined;
 	let current: Run | undefined;
-	/** A run being prepared (calibrations, the server) that a cancel has already reached. */
-	let preparing: {cancelled: boolean} | undefined;
+	/** A run being prepared (calibrations, the server): a cancel or a pause that reaches it applies as it starts. */
+	let preparing: {cancelled: boolean; paused: boolean} | undefined;
+	/** The last measured cost of a worker of each kind, for the lessons that compare threads with processes. */
+	const startups = new Map<StartupCost['kind'], StartupCost>();
 	let runs = 0;
 	let closed = false;
 
@@ -90,23 +93,30 @@ export function createSession(options: {server: ServerOptions; observer?: Sessio
 				throw new Error('the session is closed');
 			}
 
-			const preparation = {cancelled: false};
+			const preparation = {cancelled: false, paused: false};
 			preparing = preparation;
 			// Calibrate before the server starts, so the kernel is not timed while a process boots beside it.
-			const calibration = await calibrationFor(config);
-			const baseUrl = await serverFor(config);
-			const cost = await clientCostFor(config);
-			if (preparing === preparation) {
-				preparing = undefined;
+			let run: Run;
+			try {
+				const calibration = await calibrationFor(config);
+				const baseUrl = await serverFor(config);
+				const cost = await clientCostFor(config);
+				const otherStartup = startups.get(workerKindOf(config.mode) === 'thread' ? 'process' : 'thread');
+				const onEvents = observer ? (events: readonly BusEvent[]) => observer.events(events) : undefined;
+				run = startRun({id: ++runs, config, baseUrl, calibration, clientCost: cost, otherStartup, cores: cpu.cores, sampleCpu: () => cpu.sample(), onEvents});
+			} finally {
+				if (preparing === preparation) {
+					preparing = undefined;
+				}
 			}
 
-			const onEvents = observer ? (events: readonly BusEvent[]) => observer.events(events) : undefined;
-			const run = startRun({id: ++runs, config, baseUrl, calibration, clientCost: cost, cores: cpu.cores, sampleCpu: () => cpu.sample(), onEvents});
 			observer?.runStarted(run.info, now());
 			current = run;
 			if (preparation.cancelled) {
 				// Cancelled while it was being prepared (a signal, a key): every task ends as cancelled.
 				run.cancel();
+			} else if (preparation.paused) {
+				run.pause();
 			}
 
 			let result: RunResult | undefined;
@@ -116,6 +126,10 @@ export function createSession(options: {server: ServerOptions; observer?: Sessio
 			}, 1000 / config.fps);
 			try {
 				result = await run.done;
+				if (result.startup) {
+					startups.set(result.startup.kind, result.startup);
+				}
+
 				return result;
 			} finally {
 				clearInterval(timer);
@@ -136,16 +150,22 @@ export function createSession(options: {server: ServerOptions; observer?: Sessio
 			if (current && !current.paused) {
 				current.pause();
 				observer?.paused(true, now());
+			} else if (!current && preparing) {
+				preparing.paused = true;
 			}
 		},
 		resume() {
+			if (preparing) {
+				preparing.paused = false;
+			}
+
 			if (current?.paused) {
 				current.resume();
 				observer?.paused(false, now());
 			}
 		},
 		get paused() {
-			return current?.paused ?? false;
+			return current?.paused ?? preparing?.paused ?? false;
 		},
 		subscribe(listener) {
 			listeners.add(listener);
@@ -157,6 +177,10 @@ export function createSession(options: {server: ServerOptions; observer?: Sessio
 			}
 
 			closed = true;
+			if (preparing) {
+				preparing.cancelled = true;
+			}
+
 			const run = current;
 			run?.cancel();
 			await run?.done.catch(() => undefined);

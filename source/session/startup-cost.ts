@@ -14,6 +14,9 @@ function rssOf(pid: number): number | undefined {
 	}
 }
 
+/** Whether a mode's workers are threads of this process or child processes. */
+export const workerKindOf = (mode: Mode): StartupCost['kind'] => (factsOf(mode).pool === 'processes' ? 'process' : 'thread');
+
 export type StartupInput = {
 	readonly mode: Mode;
 	/** Wall time from the first spawn to the last worker up, ms. */
@@ -36,7 +39,7 @@ export type StartupInput = {
  */
 export function startupCostOf(input: StartupInput): StartupCost {
 	const workers = Math.max(1, input.workers);
-	const kind = factsOf(input.mode).pool === 'processes' ? 'process' : 'thread';
+	const kind = workerKindOf(input.mode);
 	let bytes: number | null;
 	if (kind === 'thread') {
 		bytes = Math.max(0, input.rssNow - input.rssBefore) / workers;

@@ -33,11 +33,17 @@ export function perWorkerText(cost: StartupCost): string {
 	return `${duration(cost.perWorkerMs)}${memory} a ${cost.kind}`;
 }
 
-/** What to look for; for I/O on processes or threads, with what one worker was measured to cost once the pool is up. */
-export function lessonOf(mode: Mode, work: Work, startup: StartupCost | null = null): string {
+/**
+ * What to look for; for I/O on processes or threads, what one worker was
+ * measured to cost once the pool is up, beside a worker of the other kind
+ * when one was measured earlier in the session (threads vs processes: the
+ * figures say what threads save, not the talk's CPython claim by rote).
+ */
+export function lessonOf(mode: Mode, work: Work, startup: StartupCost | null = null, other?: StartupCost): string {
 	if (work !== 'cpu' && startup && (mode === 'processes' || mode === 'threads')) {
-		const lanes = mode === 'processes' ? 'P lanes, each still waiting' : 'W lanes, each waiting';
-		return `${lanes}; ${perWorkerText(startup)} to start; ≈ n·T/${mode === 'processes' ? 'P' : 'W'}`;
+		const lanes = mode === 'processes' ? 'P lanes waiting' : 'W lanes waiting';
+		const versus = other && other.kind !== startup.kind ? `, ${perWorkerText(other)}` : ' to start';
+		return `${lanes}; ${perWorkerText(startup)}${versus}; ≈ n·T/${mode === 'processes' ? 'P' : 'W'}`;
 	}
 
 	return (work === 'cpu' ? CPU_LESSONS : MODE_LESSONS)[mode];

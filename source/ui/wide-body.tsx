@@ -1,7 +1,8 @@
 import {Box} from 'ink';
 import type {BodyProps} from './compact-body.js';
 import {Cpu} from './cpu.js';
-import {Lanes} from './lanes.js';
+import {Insights} from './insights.js';
+import {laneRows} from './lane-rows.js';
 import {Leaderboard} from './leaderboard.js';
 import {Legend} from './legend.js';
 import {lessonOf} from './lessons.js';
@@ -23,7 +24,11 @@ export function WideBody({snapshot: s, compare, secondsPerSlice, width, height, 
 	const cpuHeight = Math.max(3, Math.min(s.cpu.perCore.length + 2, height - statsHeight - modelHeight - 2));
 	const board = compare ? Math.min(compare.modes.length + 2, height - 8) : 0;
 	const lanes = height - 3 - (compare ? board + 1 : 0);
-	const lesson = fitLine([seg(t('look for '), 'title'), seg(t(lessonOf(s.run.mode, s.run.work, s.startup)), 'muted')], left);
+	const lesson = fitLine([seg(t('look for '), 'title'), seg(t(lessonOf(s.run.mode, s.run.work, s.startup, s.run.otherStartup)), 'muted')], left);
+	const laneInput = {lanes: s.lanes, mode: s.run.mode, width: left, height: lanes, secondsPerSlice, maxThickness: 8} as const;
+	// Rows the lanes leave (few lanes at 160×48): the terms as bars, latency percentiles, start-up, requests/s over time.
+	const laneLines = laneRows(laneInput);
+	const spare = compare ? 0 : lanes - laneLines.length - 1;
 	return (
 		<Box flexDirection="row" columnGap={2} width={width}>
 			<Box flexDirection="column" width={left} flexShrink={0}>
@@ -32,11 +37,16 @@ export function WideBody({snapshot: s, compare, secondsPerSlice, width, height, 
 						<Leaderboard compare={compare} width={left} height={board} color={color} />
 					</Box>
 				) : null}
-				<Lanes lanes={s.lanes} mode={s.run.mode} width={left} height={lanes} secondsPerSlice={secondsPerSlice} maxThickness={8} color={color} />
+				<Lines lines={laneLines} width={left} color={color} />
 				<Legend width={left} color={color} />
 				<Box marginTop={1}>
 					<Lines lines={[lesson]} width={left} color={color} />
 				</Box>
+				{spare >= 6 ? (
+					<Box marginTop={1}>
+						<Insights snapshot={s} width={left} height={spare - 1} color={color} />
+					</Box>
+				) : null}
 			</Box>
 			<Box flexDirection="column" width={right} flexShrink={0}>
 				<Cpu cpu={s.cpu} width={right} height={cpuHeight} color={color} />

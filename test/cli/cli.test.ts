@@ -147,17 +147,16 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 		let pids: number[] = [];
 		const {code, stdout} = await runCli(['-m', 'processes', '-p', '2', '-n', '400', '--latency', '100', '--json'], {
 			onSpawn(child) {
-				// Signal once the server and both workers are there (and a moment of the run has passed).
-				const look = async (tries: number): Promise<void> => {
-					pids = await descendants(child.pid!);
-					if (pids.length >= 3 || tries === 0) {
+				// Once the server and both workers are up (the client calibration comes first, slower on a busy machine), and a little more.
+				const poll = setInterval(async () => {
+					const now = await descendants(child.pid!);
+					if (now.length >= 3 && pids.length === 0) {
+						pids = now;
+						clearInterval(poll);
 						setTimeout(() => child.kill(signal), 500);
-					} else {
-						setTimeout(() => void look(tries - 1), 100);
 					}
-				};
-
-				setTimeout(() => void look(150), 500);
+				}, 100);
+				child.once('exit', () => clearInterval(poll));
 			},
 		});
 		assert.equal(code, 0);

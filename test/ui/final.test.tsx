@@ -15,7 +15,7 @@ test('the last frame: CPU bars and client as the run means, the model with its m
 			'cpu ───────────────────────────── run mean 99%',
 			'cpu0 █████████████████████ 100%',
 			'cpu1 ████████████████████▋  98%',
-			'client 1.85 of 2 cores · means over the run',
+			'client 1.85 of 2 cores · run mean',
 		].join('\n'),
 	);
 	const model = <Model model={f.asyncLoop.model} elapsedMs={57_900} status="done" width={80} height={2} variant="line" color={false} />;

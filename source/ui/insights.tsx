@@ -1,0 +1,111 @@
+import type {Snapshot} from '../metrics/snapshot.js';
+import {bar, sparkline} from './charts.js';
+import {bytes, duration, latency, rate} from './format.js';
+import {perWorkerText} from './lessons.js';
+import {Lines} from './lines.js';
+import {termsOf} from './model.js';
+import {type Line, fitLine, padStart, rule, seg} from './text.js';
+
+export type InsightsProps = {
+	readonly snapshot: Snapshot;
+	readonly width: number;
+	/** Lines available; sections that do not fit are left out. */
+	readonly height: number;
+	readonly color: boolean;
+};
+
+const LABEL = 10;
+const VALUE = 8;
+
+/** `label ████████▌     value`, the bar scaled to `top`. */
+function barLine(label: string, value: number, top: number, text: string, width: number, strong: boolean): Line {
+	const b = bar(top > 0 ? value / top : 0, Math.max(0, width - LABEL - VALUE - 1));
+	return [seg(label.padEnd(LABEL), strong ? 'title' : 'muted'), seg(b.filled, strong ? 'good' : 'spark'), seg(b.empty), seg(' '), seg(padStart(text, VALUE))];
+}
+
+/** The model's terms and the time measured so far, on one scale. */
+function termBars(s: Snapshot, width: number): Line[] {
+	const terms = termsOf(s.model);
+	if (terms.length === 0) {
+		return [];
+	}
+
+	const top = Math.max(s.elapsedMs, ...terms.map(t => t.term.ms));
+	return [
+		rule('the model\'s terms', width, 'the larger predicts'),
+		...terms.map(t => barLine(t.name, t.term.ms, top, duration(t.term.ms), width, t.wins)),
+		barLine(s.status === 'done' ? 'measured' : 'so far', s.elapsedMs, top, duration(s.elapsedMs), width, false),
+	];
+}
+
+/** Latency percentiles as bars, once something was measured. */
+function latencyBars(s: Snapshot, width: number): Line[] {
+	const ladder = s.latency.ladder ?? [];
+	if (s.latency.count === 0 || ladder.length === 0) {
+		return [];
+	}
+
+	const top = s.latency.max;
+	return [
+		rule('latency', width, `${s.latency.count.toLocaleString('en-US')} measured`),
+		...ladder.map(([p, ms]) => barLine(`p${p}`, ms, top, latency(ms), width, false)),
+		barLine('max', top, top, latency(top), width, false),
+	];
+}
+
+/** Requests per second over the run, as a chart of `rows` rows. */
+function throughputChart(s: Snapshot, width: number, rows: number): Line[] {
+	const history = s.throughputHistory.slice(-(width - 1));
+	if (history.length < 2 || rows < 1) {
+		return [];
+	}
+
+	const top = Math.max(...history);
+	const lines: Line[] = [rule('requests/s', width, `peak ${rate(top)}/s`)];
+	for (let r = rows - 1; r >= 0; r--) {
+		// Each row shows the part of every value between its floor and ceiling.
+		const row = history.map(v => {
+			const level = top > 0 ? (v / top) * rows - r : 0;
+			return level >= 1 ? '█' : level <= 0 ? ' ' : sparkline([level], 1, 1);
+		});
+		lines.push([seg(row.join(''), 'spark')]);
+	}
+
+	return lines;
+}
+
+/** One worker's measured cost beside the pool's and the client's memory. */
+function startupLines(s: Snapshot, width: number): Line[] {
+	if (!s.startup || s.startupMs === null) {
+		return [];
+	}
+
+	return [
+		rule('start-up', width, `${s.startup.workers} ${s.startup.kind === 'thread' ? 'thread' : 'process'}${s.startup.workers === 1 ? '' : s.startup.kind === 'thread' ? 's' : 'es'}`),
+		[seg('pool'.padEnd(LABEL), 'muted'), seg(duration(s.startupMs)), seg('   one worker ', 'muted'), seg(perWorkerText(s.startup)), seg('   peak rss ', 'muted'), seg(bytes(s.peakRssBytes))],
+	];
+}
+
+/** What helps read the run when the wide layout has rows to spare: the terms as bars, latency percentiles, start-up, requests/s over time. */
+export function insightsLines({snapshot: s, width, height}: Omit<InsightsProps, 'color'>): Line[] {
+	const sections = [termBars(s, width), latencyBars(s, width), startupLines(s, width)].filter(lines => lines.length > 0);
+	const out: Line[] = [];
+	for (const section of sections) {
+		if (out.length + section.length + (out.length > 0 ? 1 : 0) > height) {
+			break;
+		}
+
+		out.push(...(out.length > 0 ? [[]] : []), ...section);
+	}
+
+	const room = height - out.length - (out.length > 0 ? 1 : 0) - 1;
+	if (room >= 3) {
+		out.push(...(out.length > 0 ? [[]] : []), ...throughputChart(s, width, Math.min(8, room)));
+	}
+
+	return out.slice(0, height).map(line => fitLine(line, width));
+}
+
+export function Insights(props: InsightsProps) {
+	return <Lines lines={insightsLines(props)} width={props.width} color={props.color} />;
+}
