@@ -8,7 +8,7 @@ const CONNECTIONS = 100;
 const ROUNDS = 10;
 
 /**
- * Measure the client's CPU per request before a run (README.md, "The
+ * Measure the client's CPU per request before a run (docs/architecture.md, "The
  * model"): in a one-off worker thread, real loop lanes send requests
  * that the embedded server answers at once (`/now/…`), a lane of 100 on
  * new connections and one of 1,100 on the same number, and the CPU of the
