@@ -8,6 +8,7 @@ import {spawnServer} from '../source/server/spawn-server.js';
 import {LATENCY, NOISY_CORES, PAIRS, PTY_PAIRS, SERVER, log, notes, type Row, type Target} from './common.js';
 import {rowAsyncVsUndici, rowProcessesAsyncVsAutocannon} from './rows-clients.js';
 import {rowsCpuSpeedUp, rowsModel} from './rows-cpu.js';
+import {rowsMemory} from './rows-memory.js';
 import {clockTicks, rowBus, rowDashboardVsHeadless, rowRenderCost} from './rows-ui.js';
 import {failedRow, formatTable, machineBusy, machineTicks, ownTicks} from './table.js';
 
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
 		{name: '5 bus throughput (events/s ÷ 1M)', target: {op: '≥', value: 1}, run: rowBus, retry: true},
 		{name: '6 render cost, main thread 160x48 16 lanes', target: {op: '≤', value: 0.15}, run: rowRenderCost, retry: true},
 		{name: '7 async req/s dashboard on vs --json', target: {op: '≥', value: 0.9}, run: rowDashboardVsHeadless, retry: true},
+		{name: '8 flat memory (rows 8 and 9)', target: {op: '≤', value: 1.1}, run: async () => rowsMemory(server), retry: false},
 	] satisfies Bench[] as Bench[]).filter(bench => only.size === 0 || only.has(bench.name.split(' ')[0]!));
 
 	/** Run one bench, measuring the CPU that other processes used meanwhile (in cores). */

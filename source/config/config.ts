@@ -14,10 +14,13 @@ export type Mode = (typeof MODES)[number];
 export const WORKS = ['io', 'cpu', 'mixed'] as const;
 export type Work = (typeof WORKS)[number];
 
-/** Where tasks go: the embedded server (generated URLs) or a list read from --urls. */
+/** Task ids → URLs of a --urls file (workloads/url-file.ts), read as tasks are handed out. */
+export type UrlSource = {readonly count: number; urlsOf(tasks: readonly number[]): string[]};
+
+/** Where tasks go: the embedded server (generated URLs) or a --urls file. */
 export type Target =
 	| {readonly kind: 'embedded'}
-	| {readonly kind: 'urls'; readonly file: string; readonly urls: readonly string[]};
+	| {readonly kind: 'urls'; readonly file: string; readonly source: UrlSource};
 
 /** Options of the embedded latency server. */
 export type ServerOptions = {

@@ -21,6 +21,8 @@ export type DispatcherOptions = {
 	send(worker: number, message: ControlMessage): void;
 	/** Send pause / resume / stop to every live worker. */
 	broadcast(message: ControlMessage): void;
+	/** Each task's URL, sent with its grant (a --urls file, read as tasks are handed out). */
+	readonly urlsOf?: (tasks: readonly number[]) => string[];
 	/** The executor replaces dead workers (see died()). */
 	readonly replaceDead?: boolean;
 };
@@ -127,7 +129,7 @@ export function createDispatcher(options: DispatcherOptions) {
 		}
 
 		stats.grantMessages++;
-		options.send(lane.worker, {type: 'grant', worker: lane.worker, tasks, done: false});
+		options.send(lane.worker, {type: 'grant', worker: lane.worker, tasks, done: false, ...(options.urlsOf ? {urls: options.urlsOf(tasks)} : {})});
 	};
 
 	const serveAll = (): void => {

@@ -15,6 +15,8 @@ export type ExecutorOptions = {
 	readonly gil: boolean;
 	/** What each worker builds its Workload from (connections is set per worker by the executor). */
 	readonly workload: Omit<WorkloadSpec, 'connections'>;
+	/** Each task's URL, sent with its grant, for a 'granted' target (a --urls file). */
+	readonly urlsOf?: (tasks: readonly number[]) => string[];
 	/** Every event of the run arrives here, in batches. */
 	readonly bus: EventBus;
 };

@@ -27,6 +27,7 @@ export function createThreadPoolExecutor(options: ExecutorOptions, shape: Thread
 		workers: shape.threads,
 		bus: options.bus,
 		replaceDead: true,
+		...(options.urlsOf ? {urlsOf: options.urlsOf} : {}),
 		send(worker, message) {
 			lanes?.send(worker, message);
 		},
