@@ -10,6 +10,7 @@ import {rowAsyncVsUndici, rowProcessesAsyncVsAutocannon} from './rows-clients.js
 import {rowsCpuSpeedUp} from './rows-cpu.js';
 import {rowCalibrationSpread, rowsModel, rowsPython, rowsStartup} from './rows-model.js';
 import {rowRateAccuracy, rowTraceOverhead} from './rows-engineers.js';
+import {rowsMemory} from './rows-memory.js';
 import {clockTicks, rowBus, rowDashboardVsHeadless, rowRenderCost} from './rows-ui.js';
 import {failedRow, formatTable, machineBusy, machineTicks, ownTicks} from './table.js';
 
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
 		{name: "10 total time vs the talk's Python", target: {op: '≥', value: 1}, run: async () => rowsPython(server), retry: false},
 		{name: '11 async req/s --trace vs without', target: {op: '≥', value: 0.9}, run: rowTraceOverhead, retry: true},
 		{name: '12 --rate accuracy', target: {op: '≥', value: 0.95}, run: rowRateAccuracy, retry: true},
+		{name: '13 flat memory (rows 13 and 14)', target: {op: '≤', value: 1.1}, run: async () => rowsMemory(server), retry: false},
 	] satisfies Bench[] as Bench[]).filter(bench => only.size === 0 || only.has(bench.name.split(' ')[0]!));
 
 	/** Run one bench, measuring the CPU that other processes used meanwhile (in cores). */

@@ -8,19 +8,21 @@ import {assertWritable} from '../record/writable.js';
 import {runServe} from '../server/serve.js';
 import {UsageError} from '../config/errors.js';
 import {openTrace, type Tracer} from '../trace/open-trace.js';
-import {readUrlFile} from '../workloads/urls.js';
+import {openUrlFile} from '../workloads/url-file.js';
 
 async function withUrls(options: Options): Promise<RunConfig> {
 	if (options.urlsFile === undefined) {
 		return options.config;
 	}
 
-	const {urls, invalid} = await readUrlFile(options.urlsFile);
-	if (invalid.length > 0) {
-		process.stderr.write(`concviz: ${options.urlsFile}: skipped invalid lines ${invalid.map(({line}) => line).join(', ')}\n`);
+	const source = await openUrlFile(options.urlsFile);
+	const {lines, total} = source.invalid;
+	if (total > 0) {
+		const more = total - lines.length;
+		process.stderr.write(`concviz: ${options.urlsFile}: skipped invalid lines ${lines.join(', ')}${more > 0 ? ` and ${more} more` : ''}\n`);
 	}
 
-	return {...options.config, target: {kind: 'urls', file: options.urlsFile, urls}};
+	return {...options.config, target: {kind: 'urls', file: options.urlsFile, source}};
 }
 
 /** Runs what the command line asked for; returns the exit code (throws UsageError for bad input). */

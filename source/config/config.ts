@@ -6,10 +6,13 @@ import type {Mode} from './modes.js';
 export const WORKS = ['io', 'cpu', 'mixed'] as const;
 export type Work = (typeof WORKS)[number];
 
-/** Where tasks go: the embedded server (generated URLs) or a list read from --urls. */
+/** Task ids → URLs of a --urls file (workloads/url-file.ts), read as tasks are handed out. */
+export type UrlSource = {readonly count: number; urlsOf(tasks: readonly number[]): string[]};
+
+/** Where tasks go: the embedded server (generated URLs) or a --urls file. */
 export type Target =
 	| {readonly kind: 'embedded'}
-	| {readonly kind: 'urls'; readonly file: string; readonly urls: readonly string[]};
+	| {readonly kind: 'urls'; readonly file: string; readonly source: UrlSource};
 
 /** One run, fully resolved from the command line (see cli/options.ts); every other shape of a setting is a view of this one. */
 export type RunConfig = {

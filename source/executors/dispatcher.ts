@@ -25,6 +25,8 @@ export type DispatcherOptions = {
 	broadcast(message: ControlMessage): void;
 	/** --rate: hand out task i no earlier than its intended start (an open model); absent: as fast as lanes ask. */
 	readonly schedule?: Schedule;
+	/** Each task's URL, sent with its grant (a --urls file, read as tasks are handed out). */
+	readonly urlsOf?: (tasks: readonly number[]) => string[];
 	/** The executor replaces dead workers (see died()). */
 	readonly replaceDead?: boolean;
 };
@@ -135,7 +137,7 @@ export function createDispatcher(options: DispatcherOptions) {
 		}
 
 		stats.grantMessages++;
-		options.send(lane.worker, {type: 'grant', worker: lane.worker, tasks, done: false});
+		options.send(lane.worker, {type: 'grant', worker: lane.worker, tasks, done: false, ...(options.urlsOf ? {urls: options.urlsOf(tasks)} : {})});
 	};
 
 	/** On a schedule, lanes holding fewest ids first: a due task goes to an idle lane, not behind a busy one's task. */

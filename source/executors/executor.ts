@@ -7,6 +7,8 @@ import type {WorkloadSpec} from '../workloads/workload.js';
 export type ExecutorOptions = Pick<RunConfig, 'mode' | 'requests' | 'workers' | 'threads' | 'concurrency' | 'gil'> & {
 	/** What each worker builds its Workload from (connections is set per worker by the executor). */
 	readonly workload: Omit<WorkloadSpec, 'connections'>;
+	/** Each task's URL, sent with its grant, for a 'granted' target (a --urls file). */
+	readonly urlsOf?: (tasks: readonly number[]) => string[];
 	/** Every event of the run arrives here, in batches. */
 	readonly bus: EventBus;
 	/** --rate: the open model's schedule (absent: closed model, tasks as fast as lanes ask). */

@@ -31,6 +31,8 @@ export async function runLane(config: LaneConfig, link: LaneLink): Promise<void>
 	});
 	const sample = createSampler(worker, config.cpuClock);
 	const held: number[] = [];
+	/** The held tasks' URLs, parallel to `held`, when grants carry them (a --urls file). */
+	const heldUrls: string[] = [];
 	let heldHead = 0;
 	let inFlight = 0;
 	let state: WorkerState | undefined;
@@ -54,10 +56,13 @@ export async function runLane(config: LaneConfig, link: LaneLink): Promise<void>
 	};
 
 	const heldCount = (): number => held.length - heldHead;
+	let takenUrl: string | undefined;
 	const takeHeld = (): number => {
+		takenUrl = heldUrls[heldHead];
 		const task = held[heldHead++]!;
 		if (heldHead === held.length) {
 			held.length = 0;
+			heldUrls.length = 0;
 			heldHead = 0;
 		}
 
@@ -110,7 +115,7 @@ export async function runLane(config: LaneConfig, link: LaneLink): Promise<void>
 		}
 
 		while (!paused && heldCount() > 0 && inFlight < slots) {
-			start(takeHeld());
+			start(takeHeld(), takenUrl);
 		}
 
 		if (!done && !wantPending && !wantScheduled) {
@@ -148,7 +153,7 @@ export async function runLane(config: LaneConfig, link: LaneLink): Promise<void>
 
 	const laneSetState = kind === 'blocking' ? setState : () => undefined;
 
-	function start(task: number): void {
+	function start(task: number, url: string | undefined): void {
 		inFlight++;
 		const t0 = now();
 		batcher.emit({type: 'task-start', worker, task, t: t0});
@@ -158,7 +163,7 @@ export async function runLane(config: LaneConfig, link: LaneLink): Promise<void>
 
 		let running: Promise<TaskResult>;
 		try {
-			running = workload.run(task, laneSetState);
+			running = workload.run(task, laneSetState, url);
 		} catch (error) {
 			running = Promise.reject(error);
 		}
@@ -185,6 +190,11 @@ export async function runLane(config: LaneConfig, link: LaneLink): Promise<void>
 					for (const task of message.tasks) {
 						held.push(task);
 					}
+
+					if (message.urls) {
+						heldUrls.length = held.length - message.tasks.length;
+						heldUrls.push(...message.urls);
+					}
 				}
 
 				pump();
@@ -205,6 +215,7 @@ export async function runLane(config: LaneConfig, link: LaneLink): Promise<void>
 			case 'stop': {
 				stopped = true;
 				held.length = 0;
+				heldUrls.length = 0;
 				heldHead = 0;
 				workload.cancel();
 

@@ -41,7 +41,8 @@ export type StoppedMessage = {readonly type: 'stopped'; readonly worker: number}
 export type DiedMessage = {readonly type: 'died'; readonly worker: number; readonly code: number};
 export type LaneMessage = EventBatch | WantMessage | WantsMessage | StoppedMessage | DiedMessage;
 
-export type GrantMessage = {readonly type: 'grant'; readonly worker: number; readonly tasks: readonly number[]; readonly done: boolean};
+/** `urls`: each task's URL, when the tasks come from a --urls file (the workers never read the file). */
+export type GrantMessage = {readonly type: 'grant'; readonly worker: number; readonly tasks: readonly number[]; readonly done: boolean; readonly urls?: readonly string[]};
 export type ControlMessage =
 	| GrantMessage
 	| {readonly type: 'pause'}

@@ -28,6 +28,7 @@ export function createThreadPoolExecutor(options: ExecutorOptions, shape: Thread
 		bus: options.bus,
 		schedule: options.schedule,
 		replaceDead: true,
+		...(options.urlsOf ? {urlsOf: options.urlsOf} : {}),
 		send(worker, message) {
 			lanes?.send(worker, message);
 		},

@@ -52,7 +52,7 @@ export type Run = {
 
 function targetOf(config: RunConfig, baseUrl: string | undefined): TaskTarget {
 	if (config.target.kind === 'urls') {
-		return {kind: 'list', urls: config.target.urls};
+		return {kind: 'granted'};
 	}
 
 	if (!baseUrl) {
@@ -89,6 +89,7 @@ export function startRun(input: RunInput): Run {
 		threads: config.threads,
 		concurrency: config.concurrency,
 		gil: config.gil,
+		...(config.target.kind === 'urls' ? {urlsOf: config.target.source.urlsOf} : {}),
 		workload: {
 			work: config.work,
 			target: targetOf(config, input.baseUrl),

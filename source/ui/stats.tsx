@@ -41,12 +41,17 @@ function failedLine(s: Snapshot, width: number): Line {
 	const head: Seg[] = [label('failed'), seg(count(s.failed), s.failed > 0 ? 'bad' : 'muted')];
 	const out: Seg[] = [...head];
 	for (const [reason, n] of s.failures) {
-		const next: Seg[] = [seg('  '), seg(`${reason} ×${count(n)}`, 'muted')];
-		if (lineWidth(out) + lineWidth(next) > width) {
+		// A reason too long for the room left loses its bracketed code, then (the first one only) its tail.
+		const room = width - lineWidth(out) - 2;
+		const tally = ` ×${count(n)}`;
+		const short = reason.replace(/ \([^)]*\)$/, '');
+		const text = [reason, short].map(words => `${words}${tally}`).find(candidate => candidate.length <= room)
+			?? (out.length === head.length && room >= tally.length + 4 ? `${short.slice(0, room - tally.length - 1)}…${tally}` : undefined);
+		if (text === undefined) {
 			break;
 		}
 
-		out.push(...next);
+		out.push(seg('  '), seg(text, 'muted'));
 	}
 
 	return out;

@@ -55,22 +55,22 @@ export function createWorkload(spec: WorkloadSpec, gil?: Gil): Workload {
 	};
 
 	// The hot path of the async modes: the client's own promise, no wrapper (a GET without seedBody has no seed field).
-	const runIo = async (task: number, setState: (state: WorkerState) => void): Promise<TaskResult> => {
+	const runIo = async (task: number, setState: (state: WorkerState) => void, url?: string): Promise<TaskResult> => {
 		if (cancelled) {
 			return CANCELLED;
 		}
 
 		setState('io');
-		return http!.get(task, false);
+		return http!.get(task, false, url);
 	};
 
-	const runMixed = async (task: number, setState: (state: WorkerState) => void): Promise<TaskResult> => {
+	const runMixed = async (task: number, setState: (state: WorkerState) => void, url?: string): Promise<TaskResult> => {
 		if (cancelled) {
 			return CANCELLED;
 		}
 
 		setState('io');
-		const result = await http!.get(task, true);
+		const result = await http!.get(task, true, url);
 		if (result.outcome !== 'completed') {
 			return {outcome: result.outcome, status: result.status, bytes: result.bytes, reason: result.reason};
 		}

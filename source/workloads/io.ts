@@ -12,8 +12,8 @@ export {reasonOf} from './reasons.js';
 export type GetResult = TaskResult & {readonly seed?: number};
 
 export type HttpClient = {
-	/** GET task `task`'s URL; never throws. `seedBody`: hash the body for mixed work. */
-	get(task: number, seedBody: boolean): Promise<GetResult>;
+	/** GET task `task`'s URL (`url` when the target is 'granted'); never throws. `seedBody`: hash the body for mixed work. */
+	get(task: number, seedBody: boolean, url?: string): Promise<GetResult>;
 	/** End every request in flight, and every later one, as cancelled (the pools are destroyed). */
 	cancel(): void;
 	/** Close every pool (destroying those that do not close within 1 s). */
@@ -32,12 +32,26 @@ const locate = (url: string): Location => {
 	return {origin: parsed.origin, path: `${parsed.pathname}${parsed.search}`};
 };
 
+const locateUrl = (url: string): Location | undefined => {
+	try {
+		return locate(url);
+	} catch {
+		return undefined;
+	}
+};
+
 /** Task → origin and path, parsing each distinct URL once. */
 function createLocator(target: TaskTarget): (task: number) => Location {
 	if (target.kind === 'generated') {
 		const base = locate(target.baseUrl);
 		const prefix = `${base.path.replace(/\/+$/, '')}/r/`;
 		return task => ({origin: base.origin, path: `${prefix}${task}`});
+	}
+
+	if (target.kind === 'granted') {
+		return () => {
+			throw new Error('a granted target needs each task\'s URL');
+		};
 	}
 
 	const locations = target.urls.map(url => locate(url));
@@ -75,7 +89,7 @@ export function createHttpClient(spec: Pick<WorkloadSpec, 'target' | 'timeout' |
 	// Real URLs (--urls) follow redirects, as requests.get does in the talk;
 	// a redirect may change origin, so they go through an Agent (a Pool per
 	// origin inside) composed with undici's redirect interceptor.
-	const agent = spec.target.kind === 'list'
+	const agent = spec.target.kind !== 'generated'
 		? new Agent(options).compose(redirect({maxRedirections: 5}))
 		: undefined;
 	const poolFor = (origin: string): Dispatcher => {
@@ -89,12 +103,17 @@ export function createHttpClient(spec: Pick<WorkloadSpec, 'target' | 'timeout' |
 	};
 
 	return {
-		async get(task, seedBody) {
+		async get(task, seedBody, url) {
 			if (cancelled) {
 				return CANCELLED;
 			}
 
-			const {origin, path} = locateTask(task);
+			const where = url === undefined ? locateTask(task) : locateUrl(url);
+			if (!where) {
+				return failed('URL file unreadable');
+			}
+
+			const {origin, path} = where;
 			const counter = {bytes: 0, seed: seedBody ? seedFromBytes(new Uint8Array(0)) : Number.NaN};
 			const deadline = deadlines.start();
 			let phase: Phase = 'response';

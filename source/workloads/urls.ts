@@ -1,9 +1,4 @@
-import {readFile} from 'node:fs/promises';
-import {UsageError} from '../config/errors.js';
 import type {TaskTarget} from './workload.js';
-
-/** Invalid line numbers named in the one-line error before `and N more`. */
-const MAX_LINES_SHOWN = 10;
 
 export type UrlList = {
 	readonly urls: string[];
@@ -15,6 +10,10 @@ export type UrlList = {
 export function urlFor(target: TaskTarget, task: number): string {
 	if (target.kind === 'generated') {
 		return `${target.baseUrl}/r/${task}`;
+	}
+
+	if (target.kind === 'granted') {
+		throw new Error('a granted target has no URL of its own: it comes with each task');
 	}
 
 	return target.urls[task % target.urls.length]!;
@@ -40,40 +39,11 @@ export function parseUrlList(text: string): UrlList {
 	return {urls, invalid};
 }
 
-function isHttpUrl(text: string): boolean {
+export function isHttpUrl(text: string): boolean {
 	try {
 		const url = new URL(text);
 		return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
 	} catch {
 		return false;
 	}
-}
-
-/**
- * Read a --urls file. Throws UsageError (one line) when the file is missing,
- * unreadable, or holds no valid URL; invalid lines of an otherwise usable
- * file are returned for the caller to report.
- */
-export async function readUrlFile(path: string): Promise<UrlList> {
-	let text: string;
-	try {
-		text = await readFile(path, 'utf8');
-	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code ?? 'error';
-		if (code === 'ENOENT') {
-			throw new UsageError(`--urls: file not found: ${path}`);
-		}
-
-		throw new UsageError(`--urls: cannot read ${path}: ${code}`);
-	}
-
-	const list = parseUrlList(text);
-	if (list.urls.length === 0) {
-		const shown = list.invalid.slice(0, MAX_LINES_SHOWN).map(entry => entry.line);
-		const more = list.invalid.length - shown.length;
-		const lines = shown.join(', ') + (more > 0 ? ` and ${more} more` : '');
-		throw new UsageError(`--urls: no valid URL in ${path}${lines === '' ? '' : ` (invalid lines: ${lines})`}`);
-	}
-
-	return list;
 }

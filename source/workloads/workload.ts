@@ -1,10 +1,14 @@
 import type {Outcome, WorkerState} from '../events/events.js';
 import type {Work} from '../config/config.js';
 
-/** Where task i goes: the embedded server (`${baseUrl}/r/${i}`) or urls[i % urls.length]. */
+/**
+ * Where task i goes: the embedded server (`${baseUrl}/r/${i}`), urls[i % urls.length],
+ * or the URL granted with the task (a --urls file, read by the main process as tasks are handed out).
+ */
 export type TaskTarget =
 	| {readonly kind: 'generated'; readonly baseUrl: string}
-	| {readonly kind: 'list'; readonly urls: readonly string[]};
+	| {readonly kind: 'list'; readonly urls: readonly string[]}
+	| {readonly kind: 'granted'};
 
 export type WorkloadSpec = {
 	readonly work: Work;
@@ -39,7 +43,7 @@ export type Gil = {
  * interrupted) and every later one with outcome 'cancelled'.
  */
 export type Workload = {
-	run(task: number, setState: (state: WorkerState) => void): Promise<TaskResult>;
+	run(task: number, setState: (state: WorkerState) => void, url?: string): Promise<TaskResult>;
 	cancel(): void;
 	close(): Promise<void>;
 };

@@ -46,7 +46,7 @@ const badInputs: Array<[string[], RegExp]> = [
 	[['-n', '1.2345k'], /--requests must be a whole number \(4000, 4,000, 4_000, 4k, 4e3, 1.5k, 4M\), got '1.2345k'/],
 	[['--record', join(dir, 'no-such-dir', 'x.cast')], /--record: cannot write .*x\.cast: no such directory/],
 	[['--record', dir], /--record: cannot write .*: it is a directory/],
-	[['--urls', dir], /--urls: cannot read/],
+	[['--urls', dir], /--urls: .* is a directory/],
 	[['launch'], /unknown command 'launch'/],
 ];
 

@@ -17,7 +17,7 @@ test('runInfoOf: the embedded target is T, a --urls target is its file name with
 		cpuMs: 10,
 		gil: false,
 	});
-	const urls = runInfoOf(0, {...config, target: {kind: 'urls', file: '/talk/demo-urls.txt', urls: ['http://127.0.0.1:9/']}});
+	const urls = runInfoOf(0, {...config, target: {kind: 'urls', file: '/talk/demo-urls.txt', source: {count: 1, urlsOf: tasks => tasks.map(() => 'http://127.0.0.1:9/')}}});
 	assert.equal(urls.target, 'demo-urls.txt');
 	assert.ok(Number.isNaN(urls.latencyMs));
 });

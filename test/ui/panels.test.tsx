@@ -104,6 +104,13 @@ test('stats: in flight and peak, throughput with history, latency, failures by r
 	);
 });
 
+test('stats: a failure reason too long for the panel loses its code, then its tail', () => {
+	const failures = (reasons: Array<[string, number]>) => ({...f.processes, failed: 3, failures: reasons});
+	const lineOf = (snapshot: typeof f.processes): string => frame(<Stats snapshot={snapshot} width={44} height={6} color={false} />).split('\n')[4]!;
+	assert.equal(lineOf(failures([['connection reset (ECONNRESET)', 2], ['timeout', 1]])), 'failed     3  connection reset ×2');
+	assert.equal(lineOf(failures([['redirect to a non-HTTP URL refused', 3]])), 'failed     3  redirect to a non-HTTP URL… ×3');
+});
+
 test('header: mode, workload, n, T, workers, status, clock; progress with ETA', () => {
 	const header = (
 		<Header run={f.processes.run} status="running" elapsedMs={6200} done={124} etaMs={14_100} tag="" width={80} color={false} />

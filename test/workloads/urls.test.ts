@@ -5,7 +5,8 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {after} from 'node:test';
 import {UsageError} from '../../source/config/errors.js';
-import {parseUrlList, readUrlFile, urlFor} from '../../source/workloads/urls.js';
+import {openUrlFile} from '../../source/workloads/url-file.js';
+import {parseUrlList, urlFor} from '../../source/workloads/urls.js';
 
 const dir = await mkdtemp(path.join(tmpdir(), 'concviz-urls-'));
 after(async () => rm(dir, {recursive: true, force: true}));
@@ -50,44 +51,73 @@ test('parseUrlList skips blank lines and comments, trims, and reports invalid li
 	assert.deepEqual(parseUrlList(''), {urls: [], invalid: []});
 });
 
-test('readUrlFile reads a usable file and returns its invalid lines', async () => {
-	const list = await readUrlFile(await file('ok.txt', 'http://127.0.0.1:1/\nbogus\n'));
-	assert.deepEqual(list, {urls: ['http://127.0.0.1:1/'], invalid: [{line: 2, text: 'bogus'}]});
+test('openUrlFile indexes a usable file, names its invalid lines, and reads URLs back by task (i mod count)', async () => {
+	const source = await openUrlFile(await file('ok.txt', '\uFEFFhttp://127.0.0.1:1/\r\nbogus\n  https://a.example/x?y=1  \n# c\n\nhttp://b.example/'));
+	try {
+		assert.equal(source.count, 3);
+		assert.deepEqual(source.invalid, {lines: [2], total: 1});
+		assert.deepEqual(source.urlsOf([0, 1, 2, 3, 5]), ['http://127.0.0.1:1/', 'https://a.example/x?y=1', 'http://b.example/', 'http://127.0.0.1:1/', 'http://b.example/']);
+	} finally {
+		source.close();
+	}
 });
 
-test('readUrlFile: a missing file is a UsageError', async () => {
+test('openUrlFile: a 10 MB line is invalid (never held whole), the lines around it are read', async () => {
+	const source = await openUrlFile(await file('long.txt', `http://a.example/\n${'x'.repeat(10 * 1024 * 1024)}\nhttp://b.example/\n`));
+	try {
+		assert.deepEqual(source.invalid, {lines: [2], total: 1});
+		assert.deepEqual(source.urlsOf([1, 0]), ['http://b.example/', 'http://a.example/']);
+	} finally {
+		source.close();
+	}
+});
+
+test('openUrlFile: 100,000 lines read back in order across read blocks', async () => {
+	const lines = Array.from({length: 100_000}, (_, i) => `http://h${i % 7}.example/p/${i}`);
+	const source = await openUrlFile(await file('many-urls.txt', lines.join('\n')));
+	try {
+		assert.equal(source.count, lines.length);
+		const tasks = Array.from({length: 100_000}, (_, i) => i);
+		assert.deepEqual(source.urlsOf(tasks), lines);
+		assert.deepEqual(source.urlsOf([99_999, 0, 100_000]), [lines[99_999], lines[0], lines[0]]);
+	} finally {
+		source.close();
+	}
+});
+
+test('openUrlFile: a missing file is a UsageError', async () => {
 	const missing = path.join(dir, 'missing.txt');
-	await assert.rejects(readUrlFile(missing), (error: Error) => {
+	await assert.rejects(openUrlFile(missing), (error: Error) => {
 		assert.ok(error instanceof UsageError);
 		assert.equal(error.message, `--urls: file not found: ${missing}`);
 		return true;
 	});
 });
 
-test('readUrlFile: an unreadable path is a UsageError naming the code', async () => {
-	await assert.rejects(readUrlFile(dir), (error: Error) => {
+test('openUrlFile: a directory or an unreadable file is a UsageError', async () => {
+	await assert.rejects(openUrlFile(dir), (error: Error) => {
 		assert.ok(error instanceof UsageError);
-		assert.equal(error.message, `--urls: cannot read ${dir}: EISDIR`);
+		assert.equal(error.message, `--urls: ${dir} is a directory`);
 		return true;
 	});
 	if (process.getuid?.() !== 0) {
 		const locked = await file('locked.txt', 'http://127.0.0.1/\n');
 		await chmod(locked, 0o000);
-		await assert.rejects(readUrlFile(locked), {name: 'UsageError', message: `--urls: cannot read ${locked}: EACCES`});
+		await assert.rejects(openUrlFile(locked), {name: 'UsageError', message: `--urls: cannot read ${locked}: EACCES`});
 	}
 });
 
-test('readUrlFile: no valid URL is a UsageError, naming invalid lines when there are some', async () => {
+test('openUrlFile: no valid URL is a UsageError, naming invalid lines when there are some', async () => {
 	const empty = await file('empty.txt', '# nothing here\n\n');
-	await assert.rejects(readUrlFile(empty), (error: Error) => {
+	await assert.rejects(openUrlFile(empty), (error: Error) => {
 		assert.ok(error instanceof UsageError);
 		assert.equal(error.message, `--urls: no valid URL in ${empty}`);
 		return true;
 	});
 	const bad = await file('bad.txt', '# header\nnope\n\n\nmailto:x@example.com\n');
-	await assert.rejects(readUrlFile(bad), {name: 'UsageError', message: `--urls: no valid URL in ${bad} (invalid lines: 2, 5)`});
+	await assert.rejects(openUrlFile(bad), {name: 'UsageError', message: `--urls: no valid URL in ${bad} (invalid lines: 2, 5)`});
 	const many = await file('many.txt', Array.from({length: 13}, () => 'x').join('\n'));
-	await assert.rejects(readUrlFile(many), {
+	await assert.rejects(openUrlFile(many), {
 		message: `--urls: no valid URL in ${many} (invalid lines: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 3 more)`,
 	});
 });
