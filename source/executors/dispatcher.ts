@@ -1,361 +1,296 @@
-import type {EventBus} from '../events/bus.js';
 import {now, type EventBatch, type Outcome} from '../events/events.js';
+import {dueBy} from '../schedule/schedule.js';
 import type {RunTotals} from './executor.js';
-import {fairShare} from './fair-share.js';
 import {filterBatch} from './filter-batch.js';
-import {createLaneRecord, infoOf, type LaneRecord, type WorkerInfo} from './lane-record.js';
-import {UNASSIGNED_WORKER, type ControlMessage, type LaneMessage} from './protocol.js';
-import {synthesiseEnds} from './synthesise.js';
-import {dueBy, type Schedule} from '../schedule/schedule.js';
-import {createScheduleTimer} from './schedule-timer.js';
-import {createTaskQueue} from './task-queue.js';
-import {createWaiters} from './waiters.js';
+import {Grants} from './grants.js';
+import {createLaneRecord, infoOf, takeOutstanding, type LaneRecord, type WorkerInfo} from './lane-record.js';
+import {LIVES_PER_WORKER, STOP_GRACE_MS, type DispatcherOptions, type DispatcherStats} from './dispatcher-options.js';
+import type {LaneMessage} from './protocol.js';
+import {createScheduleTimer, type ScheduleTimer} from './schedule-timer.js';
+import {endHeld, endQueued} from './synthesise.js';
+import {createTaskQueue, type TaskQueue} from './task-queue.js';
+import {createWaiters, type Waiters} from './waiters.js';
 
-export const STOP_GRACE_MS = 1000;
-/** Replacements of dead workers in one run, at most this many per worker (a worker that keeps dying is let go). */
-export const LIVES_PER_WORKER = 3;
+export {LIVES_PER_WORKER, STOP_GRACE_MS, type DispatcherOptions, type DispatcherStats} from './dispatcher-options.js';
 
-export type DispatcherOptions = {
-	readonly requests: number;
-	readonly workers: number;
-	readonly bus: EventBus;
-	/** Send a message to one worker. */
-	send(worker: number, message: ControlMessage): void;
-	/** Send pause / resume / stop to every live worker. */
-	broadcast(message: ControlMessage): void;
-	/** --rate: hand out task i no earlier than its intended start (an open model); absent: as fast as lanes ask. */
-	readonly schedule?: Schedule;
-	/** Each task's URL, sent with its grant (a --urls file, read as tasks are handed out). */
-	readonly urlsOf?: (tasks: readonly number[]) => string[];
-	/** The executor replaces dead workers (see died()). */
-	readonly replaceDead?: boolean;
-};
-
-export type DispatcherStats = {readonly batches: number; readonly wantMessages: number; readonly grantMessages: number};
-
-export type Dispatcher = ReturnType<typeof createDispatcher>;
+/** `ready` until run(); `running` (paused or not); `cancelling` once ending what is left has begun; `finished`: every id ended. */
+type Phase = 'ready' | 'running' | 'cancelling' | 'finished';
 
 /**
- * The main thread's half of every executor: one queue, grants on demand, and
- * the accounting that makes every task end exactly once. It watches the
- * batches it forwards to the bus (dropping late events for ids already
- * ended), synthesises task-end events for cancelled and orphaned ids, and
- * requeues ids a dead worker had not started.
+ * The main thread's half of every executor (docs/architecture.md,
+ * "Exactly-once accounting"): one queue, grants on demand, and the
+ * accounting that makes every task end exactly once. It watches the batches
+ * it forwards to the bus (dropping late events for ids already ended),
+ * synthesises task-end events for cancelled and orphaned ids, and requeues
+ * ids a dead worker had not started.
  */
-export function createDispatcher(options: DispatcherOptions) {
-	const {requests, bus} = options;
-	const lanes: LaneRecord[] = Array.from({length: options.workers}, (_, i) => createLaneRecord(i));
-	const {schedule} = options;
-	const queue = schedule
-		? createTaskQueue(requests, () => (schedule.table ? dueBy(schedule.table, now()) : 0))
-		: createTaskQueue(requests);
-	const totals = {completed: 0, failed: 0, cancelled: 0, firstTaskAt: Number.NaN, lastEndAt: Number.NaN};
-	let ended = 0;
-	let running = false;
-	let paused = false;
-	let cancelling = false;
-	let finished = false;
-	let lastUpAt = Number.NaN;
-	let cancelPromise: Promise<void> | undefined;
+export class Dispatcher {
+	readonly #options: DispatcherOptions;
+	readonly #lanes: LaneRecord[];
+	readonly #queue: TaskQueue;
+	readonly #timer: ScheduleTimer | undefined;
+	readonly #grants: Grants;
+	readonly #totals = {completed: 0, failed: 0, cancelled: 0, lastEndAt: Number.NaN};
+	readonly #stats = {batches: 0, wantMessages: 0};
+	readonly #waiters: Waiters = createWaiters();
+	readonly #done: Promise<RunTotals>;
+	#resolveDone!: (totals: RunTotals) => void;
+	#phase: Phase = 'ready';
+	#paused = false;
 	/** Closing: stop waiting for workers to flush. */
-	let hurry = false;
-	let replacementsLeft = options.workers * LIVES_PER_WORKER;
-	const {notify, until} = createWaiters();
-	const stats = {batches: 0, wantMessages: 0, grantMessages: 0};
-	/** Lanes whose want waits because they hold their fair share already; served again as their tasks end. */
-	const capped = new Set<LaneRecord>();
-	let resolveRun!: (totals: RunTotals) => void;
-	const runPromise = new Promise<RunTotals>(resolve => {
-		resolveRun = resolve;
-	});
+	#hurry = false;
+	#ended = 0;
+	#lastUpAt = Number.NaN;
+	#replacementsLeft: number;
+	#cancelling: Promise<void> | undefined;
 
-	const count = (outcome: Outcome, t: number, n = 1): void => {
-		totals[outcome] += n;
-		ended += n;
-		if (!(t <= totals.lastEndAt)) {
-			totals.lastEndAt = t;
-		}
-	};
+	constructor(options: DispatcherOptions) {
+		this.#options = options;
+		this.#lanes = Array.from({length: options.workers}, (_, i) => createLaneRecord(i));
+		const {schedule} = options;
+		this.#queue = schedule
+			? createTaskQueue(options.requests, () => (schedule.table ? dueBy(schedule.table, now()) : 0))
+			: createTaskQueue(options.requests);
+		this.#grants = new Grants({
+			lanes: this.#lanes,
+			queue: this.#queue,
+			gate: () => (this.#phase === 'cancelling' || this.#phase === 'finished' ? 'closed' : this.#phase === 'running' && !this.#paused ? 'open' : 'hold'),
+			send: options.send,
+			urlsOf: options.urlsOf,
+			scheduled: schedule !== undefined,
+		});
+		this.#timer = schedule ? createScheduleTimer(schedule, () => this.#grants.serveAll()) : undefined;
+		this.#replacementsLeft = options.workers * LIVES_PER_WORKER;
+		this.#done = new Promise<RunTotals>(resolve => {
+			this.#resolveDone = resolve;
+		});
+	}
 
-	const finish = (): void => {
-		if (finished) {
-			return;
-		}
-
-		finished = true;
-		timer?.stop();
-		for (const lane of lanes) {
-			if (!lane.dead && !lane.stopped) {
-				lane.want = 0;
-				options.send(lane.worker, {type: 'grant', worker: lane.worker, tasks: [], done: true});
+	/** A batch from a worker: account for it, then forward it to the bus. */
+	receive(batch: EventBatch): void {
+		this.#stats.batches++;
+		const kept = filterBatch(batch, this.#lanes, this.#count, (lane, t) => {
+			lane.up = true;
+			if (!(t <= this.#lastUpAt)) {
+				this.#lastUpAt = t;
 			}
+
+			this.#waiters.notify();
+		});
+		if (kept) {
+			this.#options.bus.receive(kept);
 		}
 
-		resolveRun({requested: requests, ...totals});
-		notify();
-	};
+		this.#grants.serveCapped();
+		this.#checkDone();
+	}
 
-	const checkDone = (): void => {
-		if (running && ended >= requests && !cancelling) {
-			finish();
-		}
-	};
-
-	const serve = (lane: LaneRecord): void => {
-		if (lane.dead || lane.want === 0) {
-			return;
-		}
-
-		if (finished || cancelling) {
-			lane.want = 0;
-			options.send(lane.worker, {type: 'grant', worker: lane.worker, tasks: [], done: true});
-			return;
-		}
-
-		if (!running || paused) {
-			return;
-		}
-
-		const room = fairShare(lanes, queue.size) - lane.outstanding.size;
-		if (room <= 0) {
-			capped.add(lane);
-			return;
-		}
-
-		const tasks = queue.take(Math.min(lane.want, room));
-		if (tasks.length === 0) {
-			return;
-		}
-
-		for (const task of tasks) {
-			lane.outstanding.set(task, Number.NaN);
-		}
-
-		lane.want = 0;
-		if (Number.isNaN(totals.firstTaskAt)) {
-			totals.firstTaskAt = now();
-		}
-
-		stats.grantMessages++;
-		options.send(lane.worker, {type: 'grant', worker: lane.worker, tasks, done: false, ...(options.urlsOf ? {urls: options.urlsOf(tasks)} : {})});
-	};
-
-	/** On a schedule, lanes holding fewest ids first: a due task goes to an idle lane, not behind a busy one's task. */
-	const serveAll = (): void => {
-		for (const lane of schedule ? [...lanes].sort((a, b) => a.outstanding.size - b.outstanding.size) : lanes) {
-			serve(lane);
-		}
-	};
-
-	const timer = schedule ? createScheduleTimer(schedule, serveAll) : undefined;
-
-	const endOutstanding = (lane: LaneRecord, outcome: Outcome, reason: string): void => {
-		const entries = new Map(lane.outstanding);
-		lane.outstanding.clear();
-		void synthesiseEnds(bus, {worker: lane.worker, outcome, reason}, entries.keys(), count, task => entries.get(task)!);
-	};
-
-	const finalise = async (outcome: Outcome, reason: string): Promise<void> => {
-		timer?.stop();
-		for (const lane of lanes) {
-			endOutstanding(lane, outcome, reason);
-		}
-
-		const never = queue.clear();
-		if (never > 0) {
-			const t = now();
-			bus.emit([{type: 'tasks-end', worker: UNASSIGNED_WORKER, t, outcome, count: never, reason}]);
-			count(outcome, t, never);
-		}
-
-		finish();
-	};
-
-	/**
-	 * A worker is gone: ids it had not started go back to the queue, those it
-	 * had started fail as `worker died`. With replaceDead, returns true when the executor should
-	 * start a replacement under the same id (the run goes on and the worker had
-	 * come up; at most LIVES_PER_WORKER per worker): the lane waits for its
-	 * worker-up as at start-up, and the run does not end for lack of workers.
-	 */
-	const died = (worker: number, code: number): boolean => {
-		const lane = lanes[worker];
-		if (!lane || lane.dead) {
-			return false;
-		}
-
-		const replace = options.replaceDead === true && lane.up && !finished && !cancelling && replacementsLeft > 0;
-		lane.dead = true;
-		lane.want = 0;
-		bus.emit([{type: 'worker-exit', worker, t: now(), code}]);
-		const started = new Map<number, number>();
-		for (const [task, t] of lane.outstanding) {
-			if (Number.isNaN(t)) {
-				queue.requeue(task);
-			} else {
-				started.set(task, t);
-			}
-		}
-
-		lane.outstanding.clear();
-		void synthesiseEnds(bus, {worker, outcome: 'failed', reason: 'worker died'}, started.keys(), count, task => started.get(task)!);
-		if (replace) {
-			replacementsLeft--;
-			Object.assign(lane, {dead: false, up: false, stopped: false});
-		}
-
-		if (!finished && !cancelling && lanes.every(other => other.dead)) {
-			cancelling = true;
-			void finalise('failed', 'worker died');
-		} else {
-			serveAll();
-			checkDone();
-		}
-
-		notify();
-		return replace;
-	};
-
-	const control = (message: Exclude<LaneMessage, EventBatch>): void => {
-		if (message.type === 'want' || message.type === 'wants') {
-			stats.wantMessages++;
-		}
-
+	/** A lane's message other than an event batch: wants, `stopped`, `died`. */
+	control(message: Exclude<LaneMessage, EventBatch>): void {
 		switch (message.type) {
 			case 'want': {
-				const lane = lanes[message.worker];
-				if (lane) {
-					lane.want = message.k;
-					serve(lane);
-				}
-
+				this.#stats.wantMessages++;
+				this.#want(message.worker, message.k);
 				break;
 			}
 
 			case 'wants': {
+				this.#stats.wantMessages++;
 				for (let i = 0; i + 1 < message.wants.length; i += 2) {
-					const lane = lanes[message.wants[i]!];
-					if (lane) {
-						lane.want = message.wants[i + 1]!;
-						serve(lane);
-					}
+					this.#want(message.wants[i]!, message.wants[i + 1]!);
 				}
 
 				break;
 			}
 
 			case 'stopped': {
-				const lane = lanes[message.worker];
+				const lane = this.#lanes[message.worker];
 				if (lane) {
 					lane.stopped = true;
 					lane.want = 0;
-					notify();
+					this.#waiters.notify();
 				}
 
 				break;
 			}
 
 			case 'died': {
-				died(message.worker, message.code);
+				this.died(message.worker, message.code);
 				break;
 			}
 		}
+	}
+
+	/**
+	 * A worker is gone: ids it had not started go back to the queue, those it
+	 * had started fail as `worker died`. With replaceDead, returns true when
+	 * the executor should start a replacement under the same id (the run goes
+	 * on and the worker had come up; at most LIVES_PER_WORKER per worker): the
+	 * lane waits for its worker-up as at start-up.
+	 */
+	died(worker: number, code: number): boolean {
+		const lane = this.#lanes[worker];
+		if (!lane || lane.dead) {
+			return false;
+		}
+
+		const going = this.#phase === 'ready' || this.#phase === 'running';
+		const replace = this.#options.replaceDead === true && lane.up && going && this.#replacementsLeft > 0;
+		lane.dead = true;
+		lane.want = 0;
+		this.#options.bus.emit([{type: 'worker-exit', worker, t: now(), code}]);
+		const {notStarted, started} = takeOutstanding(lane);
+		for (const task of notStarted) {
+			this.#queue.requeue(task);
+		}
+
+		endHeld(this.#options.bus, worker, started, {outcome: 'failed', reason: 'worker died'}, this.#count);
+		if (replace) {
+			this.#replacementsLeft--;
+			Object.assign(lane, {dead: false, up: false, stopped: false});
+		}
+
+		if (going && this.#lanes.every(other => other.dead)) {
+			this.#phase = 'cancelling';
+			void this.#finalise('failed', 'worker died');
+		} else {
+			this.#grants.serveAll();
+			this.#checkDone();
+		}
+
+		this.#waiters.notify();
+		return replace;
+	}
+
+	/** Resolves with the time of the last worker-up once every worker is up or dead; rejects if none came up. */
+	async up(): Promise<number> {
+		await this.#waiters.until(() => this.#lanes.every(lane => lane.up || lane.dead));
+		if (!this.#lanes.some(lane => lane.up)) {
+			throw new Error('no worker of the pool started');
+		}
+
+		return this.#lastUpAt;
+	}
+
+	/** Start handing out ids (once); resolves when every id has ended. */
+	async run(): Promise<RunTotals> {
+		if (this.#phase === 'ready') {
+			this.#phase = 'running';
+			const {schedule} = this.#options;
+			if (schedule && this.#timer) {
+				schedule.start(now());
+				this.#timer.arm();
+			}
+
+			this.#grants.serveAll();
+			this.#checkDone();
+		}
+
+		return this.#done;
+	}
+
+	pause(): void {
+		if (!this.#paused && this.#phase !== 'finished') {
+			this.#paused = true;
+			this.#options.broadcast({type: 'pause'});
+		}
+	}
+
+	resume(): void {
+		if (this.#paused) {
+			this.#paused = false;
+			this.#options.broadcast({type: 'resume'});
+			this.#grants.serveAll();
+		}
+	}
+
+	/** Stop granting, stop the workers, wait ≤ 1 s for their last events, then end the rest as cancelled. */
+	async cancel(): Promise<void> {
+		if (this.#phase === 'finished') {
+			return;
+		}
+
+		this.#cancelling ??= (async () => {
+			this.#phase = 'cancelling';
+			this.#options.broadcast({type: 'stop'});
+			this.#grants.serveAll();
+			await this.#waiters.until(() => this.#hurry || this.#lanes.every(lane => lane.dead || lane.stopped || !lane.up), STOP_GRACE_MS);
+			await this.#finalise('cancelled', 'cancelled');
+		})();
+		await this.#cancelling;
+	}
+
+	/** End the run now (closing mid-run): everything not ended is cancelled without waiting for workers. */
+	async abandon(): Promise<void> {
+		this.#hurry = true;
+		this.#waiters.notify();
+		if (this.#phase === 'finished' || this.#cancelling) {
+			await this.#cancelling;
+			return;
+		}
+
+		this.#phase = 'cancelling';
+		this.#cancelling = this.#finalise('cancelled', 'cancelled');
+		await this.#cancelling;
+	}
+
+	workers(): WorkerInfo[] {
+		return this.#lanes.map(lane => infoOf(lane));
+	}
+
+	/** Messages so far: event batches received, want messages received, grants with tasks sent. */
+	stats(): DispatcherStats {
+		return {...this.#stats, grantMessages: this.#grants.messages};
+	}
+
+	readonly #count = (outcome: Outcome, t: number, n = 1): void => {
+		this.#totals[outcome] += n;
+		this.#ended += n;
+		if (!(t <= this.#totals.lastEndAt)) {
+			this.#totals.lastEndAt = t;
+		}
 	};
 
-	return {
-		/** A batch from a worker: account for it, then forward it to the bus. */
-		receive(batch: EventBatch): void {
-			stats.batches++;
-			const kept = filterBatch(batch, lanes, count, (lane, t) => {
-				lane.up = true;
-				if (!(t <= lastUpAt)) {
-					lastUpAt = t;
-				}
+	#want(worker: number, k: number): void {
+		const lane = this.#lanes[worker];
+		if (lane) {
+			this.#grants.want(lane, k);
+		}
+	}
 
-				notify();
-			});
-			if (kept) {
-				bus.receive(kept);
-			}
+	#checkDone(): void {
+		if (this.#phase === 'running' && this.#ended >= this.#options.requests) {
+			this.#finish();
+		}
+	}
 
-			if (capped.size > 0) {
-				const again = [...capped];
-				capped.clear();
-				for (const lane of again) {
-					serve(lane);
-				}
-			}
+	#finish(): void {
+		if (this.#phase === 'finished') {
+			return;
+		}
 
-			checkDone();
-		},
-		control,
-		died,
-		/** Resolves with the time of the last worker-up once every worker is up or dead; rejects if none came up. */
-		async up(): Promise<number> {
-			await until(() => lanes.every(lane => lane.up || lane.dead));
-			if (!lanes.some(lane => lane.up)) {
-				throw new Error('no worker of the pool started');
+		this.#phase = 'finished';
+		this.#timer?.stop();
+		for (const lane of this.#lanes) {
+			if (!lane.dead && !lane.stopped) {
+				this.#grants.sendDone(lane);
 			}
+		}
 
-			return lastUpAt;
-		},
-		async run(): Promise<RunTotals> {
-			if (!running && !cancelling) {
-				running = true;
-				if (schedule && timer) {
-					schedule.start(now());
-					timer.arm();
-				}
+		this.#resolveDone({requested: this.#options.requests, ...this.#totals, firstTaskAt: this.#grants.firstAt});
+		this.#waiters.notify();
+	}
 
-				serveAll();
-				checkDone();
-			}
+	/** End every id not ended yet with `outcome`: those held by lanes one by one, those never handed out in one bulk event. */
+	async #finalise(outcome: Outcome, reason: string): Promise<void> {
+		this.#timer?.stop();
+		for (const lane of this.#lanes) {
+			endHeld(this.#options.bus, lane.worker, lane.outstanding, {outcome, reason}, this.#count);
+		}
 
-			return runPromise;
-		},
-		pause(): void {
-			if (!paused && !finished) {
-				paused = true;
-				options.broadcast({type: 'pause'});
-			}
-		},
-		resume(): void {
-			if (paused) {
-				paused = false;
-				options.broadcast({type: 'resume'});
-				serveAll();
-			}
-		},
-		/** Stop granting, stop the workers, wait ≤ 1 s for their last events, then end the rest as cancelled. */
-		async cancel(): Promise<void> {
-			if (finished) {
-				return;
-			}
-
-			cancelPromise ??= (async () => {
-				cancelling = true;
-				options.broadcast({type: 'stop'});
-				serveAll();
-				await until(() => hurry || lanes.every(lane => lane.dead || lane.stopped || !lane.up), STOP_GRACE_MS);
-				await finalise('cancelled', 'cancelled');
-			})();
-			await cancelPromise;
-		},
-		/** End the run now (closing mid-run): everything not ended is cancelled without waiting for workers. */
-		async abandon(): Promise<void> {
-			hurry = true;
-			notify();
-			if (finished || cancelPromise) {
-				await cancelPromise;
-				return;
-			}
-
-			cancelling = true;
-			cancelPromise = finalise('cancelled', 'cancelled');
-			await cancelPromise;
-		},
-		workers: (): WorkerInfo[] => lanes.map(lane => infoOf(lane)),
-		/** Messages so far: event batches received, want messages received, grants with tasks sent. */
-		stats: (): DispatcherStats => ({...stats}),
-	};
+		endQueued(this.#options.bus, this.#queue.clear(), {outcome, reason}, this.#count);
+		this.#finish();
+	}
 }
+
+export const createDispatcher = (options: DispatcherOptions): Dispatcher => new Dispatcher(options);

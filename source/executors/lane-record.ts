@@ -44,3 +44,22 @@ export const infoOf = (lane: LaneRecord): WorkerInfo => ({
 	up: lane.up,
 	dead: lane.dead,
 });
+
+/**
+ * A dead lane's ids, taken from it: those it had not started (to hand out
+ * again) and those it had (to fail), with their start times.
+ */
+export function takeOutstanding(lane: LaneRecord): {notStarted: number[]; started: Map<number, number>} {
+	const notStarted: number[] = [];
+	const started = new Map<number, number>();
+	for (const [task, t] of lane.outstanding) {
+		if (Number.isNaN(t)) {
+			notStarted.push(task);
+		} else {
+			started.set(task, t);
+		}
+	}
+
+	lane.outstanding.clear();
+	return {notStarted, started};
+}

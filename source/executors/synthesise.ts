@@ -1,5 +1,6 @@
 import type {EventBus} from '../events/bus.js';
 import {now, type Outcome, type TaskEndEvent} from '../events/events.js';
+import {UNASSIGNED_WORKER} from './protocol.js';
 
 const CHUNK = 10_000;
 
@@ -35,4 +36,20 @@ export async function synthesiseEnds(
 	}
 
 	bus.emit(chunk);
+}
+
+/** End the ids a lane held (id → start time, NaN if not started), each with its own task-end; the map is taken. */
+export function endHeld(bus: EventBus, worker: number, held: Map<number, number>, ending: {outcome: Outcome; reason: string}, count: (outcome: Outcome, t: number) => void): void {
+	const taken = new Map(held);
+	held.clear();
+	void synthesiseEnds(bus, {worker, ...ending}, taken.keys(), count, task => taken.get(task)!);
+}
+
+/** End `never` ids that no worker ever had in one tasks-end event (a cancel of millions is one event). */
+export function endQueued(bus: EventBus, never: number, ending: {outcome: Outcome; reason: string}, count: (outcome: Outcome, t: number, n: number) => void): void {
+	if (never > 0) {
+		const t = now();
+		bus.emit([{type: 'tasks-end', worker: UNASSIGNED_WORKER, t, count: never, ...ending}]);
+		count(ending.outcome, t, never);
+	}
 }
