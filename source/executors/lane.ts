@@ -1,8 +1,9 @@
-import {createBatcher} from '../events/bus.js';
+import {createBatcher, type Batcher} from '../events/bus.js';
 import {now, type WorkerState} from '../events/events.js';
 import {createWorkload} from '../workloads/create-workload.js';
 import {createGil} from '../workloads/gil.js';
-import type {TaskResult} from '../workloads/workload.js';
+import type {TaskResult, Workload} from '../workloads/workload.js';
+import {HeldTasks} from './held-tasks.js';
 import {createSampler, SAMPLE_INTERVAL_MS} from './lane-sampler.js';
 import type {ControlMessage, LaneConfig, LaneLink} from './protocol.js';
 
@@ -11,226 +12,228 @@ const IDLE_FLUSH_MS = 5;
 /** …with a sample, unless it sampled this recently. */
 const IDLE_SAMPLE_MIN_MS = 20;
 
+/** `open`: ids may still come; `last`: the parent said none will; `stopping`: stop, in-flight tasks are being cancelled; `finished`. */
+type Phase = 'open' | 'last' | 'stopping' | 'finished';
+
 /**
  * One lane: pulls task ids from its parent and runs them on this thread's
  * event loop. A blocking lane runs one task at a time and prefetches one id
  * so it never waits on the round trip; a loop lane keeps up to `concurrency`
  * tasks in flight. Either keeps at most one `want` outstanding, asking for
  * everything it lacks at once, so control messages stay far fewer than tasks
- * at high rates. Resolves when the lane has ended (done or stopped) and has
- * flushed its last events and sent `stopped`.
+ * at high rates.
  */
-export async function runLane(config: LaneConfig, link: LaneLink): Promise<void> {
-	const {worker, kind} = config;
-	const slots = kind === 'blocking' ? 1 : Math.max(1, config.concurrency);
-	const capacity = kind === 'blocking' ? 2 : slots;
-	const gil = config.gilBuffer ? createGil(config.gilBuffer) : undefined;
-	const workload = createWorkload({...config.workload, connections: slots}, gil);
-	const batcher = createBatcher(batch => {
-		link.sendBatch(batch);
-	});
-	const sample = createSampler(worker, config.cpuClock);
-	const held: number[] = [];
-	/** The held tasks' URLs, parallel to `held`, when grants carry them (a --urls file). */
-	const heldUrls: string[] = [];
-	let heldHead = 0;
-	let inFlight = 0;
-	let state: WorkerState | undefined;
-	let wantPending = false;
-	let wantScheduled = false;
-	let done = false;
-	let stopped = false;
-	let paused = false;
-	let finished = false;
-	let idleFlush: NodeJS.Timeout | undefined;
-	let resolveEnd!: () => void;
-	const ended = new Promise<void>(resolve => {
-		resolveEnd = resolve;
-	});
+class Lane {
+	readonly #config: LaneConfig;
+	readonly #link: LaneLink;
+	readonly #slots: number;
+	readonly #capacity: number;
+	readonly #workload: Workload;
+	readonly #batcher: Batcher;
+	readonly #sample: ReturnType<typeof createSampler>;
+	readonly #held = new HeldTasks();
+	readonly #sampler: NodeJS.Timeout;
+	readonly #ended: Promise<void>;
+	#resolveEnded!: () => void;
+	#phase: Phase = 'open';
+	#paused = false;
+	#inFlight = 0;
+	#state: WorkerState | undefined;
+	#wantPending = false;
+	#wantScheduled = false;
+	#idleFlush: NodeJS.Timeout | undefined;
+	#sampledAt = now();
 
-	const setState = (next: WorkerState): void => {
-		if (next !== state) {
-			state = next;
-			batcher.emit({type: 'state', worker, t: now(), state: next});
+	constructor(config: LaneConfig, link: LaneLink) {
+		this.#config = config;
+		this.#link = link;
+		this.#slots = config.kind === 'blocking' ? 1 : Math.max(1, config.concurrency);
+		this.#capacity = config.kind === 'blocking' ? 2 : this.#slots;
+		const gil = config.gilBuffer ? createGil(config.gilBuffer) : undefined;
+		this.#workload = createWorkload({...config.workload, connections: this.#slots}, gil);
+		this.#batcher = createBatcher(batch => {
+			link.sendBatch(batch);
+		});
+		this.#sample = createSampler(config.worker, config.cpuClock);
+		this.#sampler = setInterval(() => this.#emitSample(), SAMPLE_INTERVAL_MS);
+		this.#ended = new Promise<void>(resolve => {
+			this.#resolveEnded = resolve;
+		});
+	}
+
+	/** Resolves when the lane has ended (done or stopped), flushed its last events and sent `stopped`. */
+	async run(): Promise<void> {
+		const {worker, process: processIndex, thread} = this.#config;
+		this.#link.onControl(message => this.#control(message));
+		this.#batcher.emit({type: 'worker-up', worker, t: now(), pid: process.pid, process: processIndex, thread});
+		this.#setState('idle');
+		this.#batcher.flush();
+		this.#pump();
+		await this.#ended;
+		await this.#workload.close().catch(() => undefined);
+	}
+
+	#control(message: ControlMessage): void {
+		switch (message.type) {
+			case 'grant': {
+				this.#wantPending = false;
+				if (message.done && this.#phase === 'open') {
+					this.#phase = 'last';
+				}
+
+				if (this.#phase !== 'stopping' && this.#phase !== 'finished') {
+					this.#held.add(message.tasks, message.urls);
+				}
+
+				break;
+			}
+
+			case 'pause': {
+				this.#paused = true;
+				return;
+			}
+
+			case 'resume': {
+				this.#paused = false;
+				break;
+			}
+
+			case 'stop': {
+				if (this.#phase !== 'finished') {
+					this.#phase = 'stopping';
+				}
+
+				this.#held.clear();
+				this.#workload.cancel();
+				break;
+			}
 		}
-	};
 
-	const heldCount = (): number => held.length - heldHead;
-	let takenUrl: string | undefined;
-	const takeHeld = (): number => {
-		takenUrl = heldUrls[heldHead];
-		const task = held[heldHead++]!;
-		if (heldHead === held.length) {
-			held.length = 0;
-			heldUrls.length = 0;
-			heldHead = 0;
-		}
+		this.#pump();
+	}
 
-		return task;
-	};
-
-	let sampledAt = now();
-	const emitSample = (): void => {
-		sampledAt = now();
-		batcher.emit(sample(inFlight));
-	};
-
-	const sampler = setInterval(emitSample, SAMPLE_INTERVAL_MS);
-
-	const finish = (): void => {
-		if (finished) {
-			return;
-		}
-
-		finished = true;
-		clearInterval(sampler);
-		clearTimeout(idleFlush);
-		setState('idle');
-		emitSample();
-		batcher.flush();
-		link.send({type: 'stopped', worker});
-		resolveEnd();
-	};
-
-	const sendWant = (): void => {
-		wantScheduled = false;
-		if (done || stopped || wantPending) {
-			return;
-		}
-
-		const k = capacity - heldCount() - inFlight;
-		if (k > 0) {
-			wantPending = true;
-			link.send({type: 'want', worker, k});
-		}
-	};
-
-	const pump = (): void => {
-		if (stopped) {
-			if (inFlight === 0) {
-				finish();
+	/** Start what the lane holds and may run, ask for more, and notice the end. */
+	#pump(): void {
+		if (this.#phase === 'stopping' || this.#phase === 'finished') {
+			if (this.#inFlight === 0) {
+				this.#finish();
 			}
 
 			return;
 		}
 
-		while (!paused && heldCount() > 0 && inFlight < slots) {
-			start(takeHeld(), takenUrl);
+		while (!this.#paused && this.#held.size > 0 && this.#inFlight < this.#slots) {
+			const {task, url} = this.#held.take();
+			this.#start(task, url);
 		}
 
-		if (!done && !wantPending && !wantScheduled) {
-			wantScheduled = true;
-			setImmediate(sendWant);
+		if (this.#phase === 'open' && !this.#wantPending && !this.#wantScheduled) {
+			this.#wantScheduled = true;
+			setImmediate(() => this.#sendWant());
 		}
 
-		if (inFlight === 0) {
-			setState('idle');
-			if (done && heldCount() === 0) {
-				finish();
+		if (this.#inFlight === 0) {
+			this.#setState('idle');
+			if (this.#phase === 'last' && this.#held.size === 0) {
+				this.#finish();
 				return;
 			}
 
 			// Out of work, maybe for good: send the last task-end (and the CPU used) soon, not in 50 ms.
-			idleFlush ??= setTimeout(() => {
-				idleFlush = undefined;
-				if (inFlight === 0) {
-					if (now() - sampledAt >= IDLE_SAMPLE_MIN_MS) {
-						emitSample();
-					}
-
-					batcher.flush();
-				}
-			}, IDLE_FLUSH_MS);
+			this.#idleFlush ??= setTimeout(() => this.#flushIdle(), IDLE_FLUSH_MS);
 		}
-	};
+	}
 
-	const end = (task: number, t0: number, result: TaskResult): void => {
-		const t = now();
-		batcher.emit({type: 'task-end', worker, task, t, outcome: result.outcome, status: result.status, bytes: result.bytes, latencyMs: t - t0, reason: result.reason});
-		inFlight--;
-		pump();
-	};
+	#flushIdle(): void {
+		this.#idleFlush = undefined;
+		if (this.#inFlight === 0) {
+			if (now() - this.#sampledAt >= IDLE_SAMPLE_MIN_MS) {
+				this.#emitSample();
+			}
 
-	const laneSetState = kind === 'blocking' ? setState : () => undefined;
+			this.#batcher.flush();
+		}
+	}
 
-	function start(task: number, url: string | undefined): void {
-		inFlight++;
+	#sendWant(): void {
+		this.#wantScheduled = false;
+		if (this.#phase !== 'open' || this.#wantPending) {
+			return;
+		}
+
+		const k = this.#capacity - this.#held.size - this.#inFlight;
+		if (k > 0) {
+			this.#wantPending = true;
+			this.#link.send({type: 'want', worker: this.#config.worker, k});
+		}
+	}
+
+	#start(task: number, url: string | undefined): void {
+		const {worker, kind} = this.#config;
+		this.#inFlight++;
 		const t0 = now();
-		batcher.emit({type: 'task-start', worker, task, t: t0});
+		this.#batcher.emit({type: 'task-start', worker, task, t: t0});
 		if (kind === 'loop') {
-			setState('io');
+			this.#setState('io');
 		}
 
 		let running: Promise<TaskResult>;
 		try {
-			running = workload.run(task, laneSetState, url);
+			running = this.#workload.run(task, kind === 'blocking' ? next => this.#setState(next) : () => undefined, url);
 		} catch (error) {
 			running = Promise.reject(error);
 		}
 
 		running.then(
 			result => {
-				end(task, t0, result);
+				this.#end(task, t0, result);
 			},
 			(error: unknown) => {
-				end(task, t0, {outcome: stopped ? 'cancelled' : 'failed', status: 0, bytes: 0, reason: reasonOf(error, stopped)});
+				const stopped = this.#phase === 'stopping' || this.#phase === 'finished';
+				this.#end(task, t0, {outcome: stopped ? 'cancelled' : 'failed', status: 0, bytes: 0, reason: reasonOf(error, stopped)});
 			},
 		);
 	}
 
-	link.onControl((message: ControlMessage) => {
-		switch (message.type) {
-			case 'grant': {
-				wantPending = false;
-				if (message.done) {
-					done = true;
-				}
+	#end(task: number, t0: number, result: TaskResult): void {
+		const t = now();
+		const {outcome, status, bytes, reason} = result;
+		this.#batcher.emit({type: 'task-end', worker: this.#config.worker, task, t, outcome, status, bytes, latencyMs: t - t0, reason});
+		this.#inFlight--;
+		this.#pump();
+	}
 
-				if (!stopped) {
-					for (const task of message.tasks) {
-						held.push(task);
-					}
-
-					if (message.urls) {
-						heldUrls.length = held.length - message.tasks.length;
-						heldUrls.push(...message.urls);
-					}
-				}
-
-				pump();
-				break;
-			}
-
-			case 'pause': {
-				paused = true;
-				break;
-			}
-
-			case 'resume': {
-				paused = false;
-				pump();
-				break;
-			}
-
-			case 'stop': {
-				stopped = true;
-				held.length = 0;
-				heldUrls.length = 0;
-				heldHead = 0;
-				workload.cancel();
-
-				pump();
-				break;
-			}
+	#finish(): void {
+		if (this.#phase === 'finished') {
+			return;
 		}
-	});
 
-	batcher.emit({type: 'worker-up', worker, t: now(), pid: process.pid, process: config.process, thread: config.thread});
-	setState('idle');
-	batcher.flush();
-	pump();
-	await ended;
-	await workload.close().catch(() => undefined);
+		this.#phase = 'finished';
+		clearInterval(this.#sampler);
+		clearTimeout(this.#idleFlush);
+		this.#setState('idle');
+		this.#emitSample();
+		this.#batcher.flush();
+		this.#link.send({type: 'stopped', worker: this.#config.worker});
+		this.#resolveEnded();
+	}
+
+	#setState(next: WorkerState): void {
+		if (next !== this.#state) {
+			this.#state = next;
+			this.#batcher.emit({type: 'state', worker: this.#config.worker, t: now(), state: next});
+		}
+	}
+
+	#emitSample(): void {
+		this.#sampledAt = now();
+		this.#batcher.emit(this.#sample(this.#inFlight));
+	}
+}
+
+/** Run one lane on this thread until it has ended (see Lane). */
+export async function runLane(config: LaneConfig, link: LaneLink): Promise<void> {
+	await new Lane(config, link).run();
 }
 
 function reasonOf(error: unknown, aborted: boolean): string {
