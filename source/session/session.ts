@@ -38,6 +38,9 @@ export function createSession(options: {server: ServerOptions; fps: number}): Se
 	let snapshot: Snapshot | null = null;
 	let runs = 0;
 	let closed = false;
+	/** Runs between run() and startRun (calibrating, starting the server); a cancel meanwhile waits for them. */
+	let starting = 0;
+	let cancelPending = false;
 
 	const publish = (next: Snapshot): void => {
 		snapshot = next;
@@ -76,10 +79,23 @@ export function createSession(options: {server: ServerOptions; fps: number}): Se
 			}
 
 			// Calibrate before the server starts, so the kernel is not timed while a process boots beside it.
-			const calibration = await calibrationFor(config);
-			const baseUrl = await serverFor(config);
-			const run = startRun({id: ++runs, config, baseUrl, calibration, cores: cpu.cores, sampleCpu: () => cpu.sample()});
+			starting++;
+			let run: Run;
+			try {
+				const calibration = await calibrationFor(config);
+				const baseUrl = await serverFor(config);
+				run = startRun({id: ++runs, config, baseUrl, calibration, cores: cpu.cores, sampleCpu: () => cpu.sample()});
+			} finally {
+				starting--;
+			}
+
 			current = run;
+			// Cancelled while it was starting (a signal during start-up): it ends at once, every task cancelled.
+			if (cancelPending) {
+				cancelPending = false;
+				run.cancel();
+			}
+
 			cpu.sample();
 			const timer = setInterval(() => {
 				publish(run.frame(cpu.sample()));
@@ -95,7 +111,11 @@ export function createSession(options: {server: ServerOptions; fps: number}): Se
 			}
 		},
 		cancel() {
-			current?.cancel();
+			if (current) {
+				current.cancel();
+			} else if (starting > 0) {
+				cancelPending = true;
+			}
 		},
 		pause() {
 			current?.pause();
