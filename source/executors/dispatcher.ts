@@ -4,14 +4,12 @@ import type {RunTotals} from './executor.js';
 import {fairShare} from './fair-share.js';
 import {filterBatch} from './filter-batch.js';
 import {createLaneRecord, infoOf, type LaneRecord, type WorkerInfo} from './lane-record.js';
-import {UNASSIGNED_WORKER, type ControlMessage, type LaneMessage} from './protocol.js';
+import {LIVES_PER_WORKER, UNASSIGNED_WORKER, type ControlMessage, type LaneMessage} from './protocol.js';
 import {synthesiseEnds} from './synthesise.js';
 import {createTaskQueue} from './task-queue.js';
 import {createWaiters} from './waiters.js';
 
 export const STOP_GRACE_MS = 1000;
-/** Replacements of dead workers in one run, at most this many per worker (a worker that keeps dying is let go). */
-export const LIVES_PER_WORKER = 3;
 
 export type DispatcherOptions = {
 	readonly requests: number;
