@@ -3,8 +3,7 @@ import type {Schedule} from '../schedule/schedule.js';
 import type {ControlMessage} from './protocol.js';
 
 export const STOP_GRACE_MS = 1000;
-/** Replacements of dead workers in one run, at most this many per worker (a worker that keeps dying is let go). */
-export const LIVES_PER_WORKER = 3;
+export {LIVES_PER_WORKER} from './protocol.js';
 
 export type DispatcherOptions = {
 	readonly requests: number;

@@ -10,7 +10,7 @@ import {createGil} from '../workloads/gil.js';
 import {PARENT_POLL_MS, type ChildMessage, type InitMessage} from './child-protocol.js';
 import {runLane} from './lane.js';
 import {ipcLink} from './links.js';
-import type {ControlMessage, LaneMessage} from './protocol.js';
+import {LIVES_PER_WORKER, type ControlMessage, type LaneMessage} from './protocol.js';
 import type {ThreadLanes} from './thread-lanes.js';
 
 const parentPid = process.ppid;
@@ -43,6 +43,7 @@ async function startThreads(init: InitMessage): Promise<void> {
 	const gilBuffer = init.gil ? createGil().buffer : undefined;
 	const configs = init.lanes.map(config => (gilBuffer ? {...config, gilBuffer} : config));
 	let wants: number[] = [];
+	const restarts = new Map<number, number>();
 	const flushWants = (): void => {
 		const batch = wants;
 		wants = [];
@@ -63,8 +64,13 @@ async function startThreads(init: InitMessage): Promise<void> {
 				send(message);
 			}
 		},
+		// A thread whose lane threw gets a new lane job (at most LIVES_PER_WORKER times); if the
+		// dispatcher lets the worker go instead, the newcomer's events are dropped and it idles until close.
 		died(worker, code) {
 			send({type: 'died', worker, code});
+			const lives = restarts.get(worker) ?? LIVES_PER_WORKER;
+			restarts.set(worker, lives - 1);
+			return lives > 0;
 		},
 	});
 	for (const message of early ?? []) {

@@ -16,6 +16,9 @@ import type {WorkloadSpec} from '../workloads/workload.js';
 /** The worker id of synthesised task-end events for tasks never handed out to any worker. */
 export const UNASSIGNED_WORKER = -1;
 
+/** Replacements of dead workers in one run, at most this many per worker (a worker that keeps dying is let go). */
+export const LIVES_PER_WORKER = 3;
+
 export type {LaneKind} from '../config/modes.js';
 import type {LaneKind} from '../config/modes.js';
 

@@ -90,3 +90,17 @@ test('a pause while the run is being prepared holds it until resumed', async () 
 		await session.close();
 	}
 });
+
+test('a cancel while the run is still starting (a signal during start-up) is not lost: every task ends cancelled', async () => {
+	const session = createSession({server: TEST_SERVER_DEFAULTS});
+	try {
+		const running = session.run({...config, mode: 'async', requests: 50, latency: 20});
+		session.cancel();
+		const result = await running;
+		assert.equal(result.requested, 50);
+		assert.equal(result.cancelled, 50);
+		assert.equal(result.completed + result.failed + result.cancelled, 50);
+	} finally {
+		await session.close();
+	}
+});
