@@ -1,4 +1,4 @@
-import {Worker} from 'node:worker_threads';
+import {firstMessageOf} from '../workloads/off-thread.js';
 import type {ClientCost} from './client-cost.js';
 
 export type {ClientCost} from './client-cost.js';
@@ -17,21 +17,9 @@ const ROUNDS = 10;
  * of opening one. The server's CPU per request is read from /proc. About
  * 1,300 requests, a few hundred ms.
  */
-export async function calibrateClient(baseUrl: string, serverPid: number): Promise<ClientCost> {
-	const worker = new Worker(new URL('calibrate-client.worker.js', import.meta.url), {
-		workerData: {baseUrl, serverPid, connections: CONNECTIONS, rounds: ROUNDS},
-	});
-	try {
-		return await new Promise<ClientCost>((resolve, reject) => {
-			worker.once('message', (cost: ClientCost) => {
-				resolve(cost);
-			});
-			worker.once('error', reject);
-			worker.once('exit', code => {
-				reject(new Error(`client calibration thread exited (code ${code}) without a result`));
-			});
-		});
-	} finally {
-		await worker.terminate();
-	}
-}
+export const calibrateClient = async (baseUrl: string, serverPid: number): Promise<ClientCost> =>
+	firstMessageOf<ClientCost>(
+		new URL('calibrate-client.worker.js', import.meta.url),
+		{baseUrl, serverPid, connections: CONNECTIONS, rounds: ROUNDS},
+		'client calibration',
+	);

@@ -1,3 +1,4 @@
+import {now} from '../events/events.js';
 import type {Dispatcher, DispatcherStats} from './dispatcher.js';
 import type {Executor} from './executor.js';
 import type {WorkerInfo} from './lane-record.js';
@@ -12,9 +13,27 @@ export type PoolExecutor = Executor & {
 	stats(): DispatcherStats;
 };
 
-/** The part of an Executor that only hands over to its dispatcher (the same for thread and process pools). */
-export function dispatcherControls(dispatcher: Dispatcher): Pick<Executor, 'run' | 'pause' | 'resume' | 'cancel'> {
+/** What a pool kind does itself: start its workers, and end them (the dispatcher has abandoned the run by then). */
+export type Pool = {
+	spawn(): void;
+	close(): Promise<void>;
+};
+
+/**
+ * A PoolExecutor from a dispatcher and a pool (the same for thread and
+ * process pools): start-up runs from the first spawn to the last worker-up;
+ * run, pause, resume and cancel hand over to the dispatcher; close, once,
+ * abandons the run and then ends the pool.
+ */
+export function poolExecutor(dispatcher: Dispatcher, pool: Pool): PoolExecutor {
+	let closing: Promise<void> | undefined;
 	return {
+		async start() {
+			const spawnedAt = now();
+			pool.spawn();
+			const lastUpAt = await dispatcher.up();
+			return {startupMs: lastUpAt - spawnedAt};
+		},
 		run: async () => dispatcher.run(),
 		pause() {
 			dispatcher.pause();
@@ -25,5 +44,14 @@ export function dispatcherControls(dispatcher: Dispatcher): Pick<Executor, 'run'
 		cancel() {
 			void dispatcher.cancel();
 		},
+		async close() {
+			closing ??= (async () => {
+				await dispatcher.abandon();
+				await pool.close();
+			})();
+			await closing;
+		},
+		workers: () => dispatcher.workers(),
+		stats: () => dispatcher.stats(),
 	};
 }

@@ -1,11 +1,11 @@
 import {fork, type ChildProcess} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
-import {isEventBatch, now} from '../events/events.js';
+import {isEventBatch} from '../events/events.js';
 import type {ChildMessage} from './child-protocol.js';
 import {createDispatcher} from './dispatcher.js';
 import {exitCodeOf, waitForExits} from './exit.js';
 import type {ExecutorOptions} from './executor.js';
-import {dispatcherControls, type PoolExecutor} from './pool-executor.js';
+import {poolExecutor, type PoolExecutor} from './pool-executor.js';
 import type {ControlMessage, LaneConfig, LaneKind, LaneMessage} from './protocol.js';
 
 const CHILD_ENTRY = fileURLToPath(new URL('lane.process.js', import.meta.url));
@@ -39,7 +39,6 @@ const childExecArgv = (): string[] => [...process.execArgv.filter(flag => !/^--(
 export function createProcessPoolExecutor(options: ExecutorOptions, shape: ProcessPoolShape): PoolExecutor {
 	const perProcess = shape.threadsPerProcess;
 	const children: ChildProcess[] = [];
-	let closing: Promise<void> | undefined;
 	const post = (child: ChildProcess | undefined, message: ControlMessage | ChildMessage): void => {
 		if (child?.connected) {
 			child.send(message, undefined, {}, () => undefined);
@@ -95,7 +94,7 @@ export function createProcessPoolExecutor(options: ExecutorOptions, shape: Proce
 
 			gone = true;
 			const replaced = lanes.map(lane => dispatcher.died(lane.worker, code));
-			if (replaced.every(Boolean) && !closing) {
+			if (replaced.every(Boolean)) {
 				children[p] = spawn(p);
 			} else {
 				for (const [i, lane] of lanes.entries()) {
@@ -118,36 +117,25 @@ export function createProcessPoolExecutor(options: ExecutorOptions, shape: Proce
 		return child;
 	};
 
-	return {
-		async start() {
-			const spawnedAt = now();
+	return poolExecutor(dispatcher, {
+		spawn() {
 			for (let p = 0; p < shape.processes; p++) {
 				children[p] = spawn(p);
 			}
-
-			const lastUpAt = await dispatcher.up();
-			return {startupMs: lastUpAt - spawnedAt};
 		},
-		...dispatcherControls(dispatcher),
 		async close() {
-			closing ??= (async () => {
-				await dispatcher.abandon();
-				for (const child of children) {
-					post(child, {type: 'close'});
-				}
+			for (const child of children) {
+				post(child, {type: 'close'});
+			}
 
-				await waitForExits(children, CLOSE_GRACE_MS);
-				for (const child of children) {
-					if (child.exitCode === null && child.signalCode === null) {
-						child.kill('SIGKILL');
-					}
+			await waitForExits(children, CLOSE_GRACE_MS);
+			for (const child of children) {
+				if (child.exitCode === null && child.signalCode === null) {
+					child.kill('SIGKILL');
 				}
+			}
 
-				await waitForExits(children, KILL_GRACE_MS);
-			})();
-			await closing;
+			await waitForExits(children, KILL_GRACE_MS);
 		},
-		workers: () => dispatcher.workers(),
-		stats: () => dispatcher.stats(),
-	};
+	});
 }

@@ -1,8 +1,8 @@
-import {isEventBatch, now} from '../events/events.js';
+import {isEventBatch} from '../events/events.js';
 import {createGil} from '../workloads/gil.js';
 import {createDispatcher} from './dispatcher.js';
 import type {ExecutorOptions} from './executor.js';
-import {dispatcherControls, type PoolExecutor} from './pool-executor.js';
+import {poolExecutor, type PoolExecutor} from './pool-executor.js';
 import type {LaneConfig, LaneKind} from './protocol.js';
 import {startThreadLanes, type ThreadLanes} from './thread-lanes.js';
 
@@ -21,7 +21,6 @@ export type ThreadPoolShape = {
  */
 export function createThreadPoolExecutor(options: ExecutorOptions, shape: ThreadPoolShape): PoolExecutor {
 	let lanes: ThreadLanes | undefined;
-	let closing: Promise<void> | undefined;
 	const dispatcher = createDispatcher({
 		requests: options.requests,
 		workers: shape.threads,
@@ -37,9 +36,8 @@ export function createThreadPoolExecutor(options: ExecutorOptions, shape: Thread
 		},
 	});
 
-	return {
-		async start() {
-			const spawnedAt = now();
+	return poolExecutor(dispatcher, {
+		spawn() {
 			const gilBuffer = options.gil && shape.gil ? createGil().buffer : undefined;
 			const configs: LaneConfig[] = Array.from({length: shape.threads}, (_, i) => ({
 				worker: i,
@@ -63,24 +61,15 @@ export function createThreadPoolExecutor(options: ExecutorOptions, shape: Thread
 					return dispatcher.died(worker, code);
 				},
 			});
-			const lastUpAt = await dispatcher.up();
-			return {startupMs: lastUpAt - spawnedAt};
 		},
-		...dispatcherControls(dispatcher),
 		async close() {
-			closing ??= (async () => {
-				await dispatcher.abandon();
-				if (lanes) {
-					for (const worker of dispatcher.workers()) {
-						dispatcher.died(worker.worker, 0);
-					}
-
-					await lanes.close();
+			if (lanes) {
+				for (const worker of dispatcher.workers()) {
+					dispatcher.died(worker.worker, 0);
 				}
-			})();
-			await closing;
+
+				await lanes.close();
+			}
 		},
-		workers: () => dispatcher.workers(),
-		stats: () => dispatcher.stats(),
-	};
+	});
 }

@@ -8,6 +8,7 @@ import {renderTour} from '../tour/render-tour.js';
 import {SCENES, sceneConfig} from '../tour/scenes.js';
 import {createTourDriver} from '../tour/tour-driver.js';
 import {createDashboardController} from './dashboard-controller.js';
+import {openRecorder, runLive} from './live.js';
 
 export type TourInput = {
 	readonly config: RunConfig;
@@ -22,9 +23,7 @@ export async function runTour(input: TourInput): Promise<number> {
 	const {config, lang} = input;
 	const session = createSession({server: input.server});
 	const controller = createDashboardController(sceneConfig(SCENES[0]!, config), session);
-	const recorder = config.record === undefined
-		? undefined
-		: await (await import('../record/asciicast.js')).createRecorder(config.record, process.stdout);
+	const recorder = await openRecorder(config);
 	const markers = recorder ? recordMarkers(controller, recorder) : undefined;
 
 	const driver = createTourDriver({
@@ -41,21 +40,11 @@ export async function runTour(input: TourInput): Promise<number> {
 		driver.dispatch({type: 'end'});
 	};
 
-	process.on('SIGINT', quit);
-	process.on('SIGTERM', quit);
-	process.on('SIGHUP', quit);
-	try {
+	await runLive({session, recorder, quit}, async () => {
 		driver.start();
 		await renderTour(controller, driver, SCENES, {color: config.color, fps: config.fps, lang, stdout: recorder?.stdout ?? process.stdout});
 		quit();
 		await controller.finished;
-	} finally {
-		process.off('SIGINT', quit);
-		process.off('SIGTERM', quit);
-		process.off('SIGHUP', quit);
-		await session.close();
-		await recorder?.close();
-	}
-
+	});
 	return 0;
 }
