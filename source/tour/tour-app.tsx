@@ -1,11 +1,10 @@
-import {Box, useApp, useInput, useStdin, useWindowSize} from 'ink';
-import {useEffect, useReducer} from 'react';
+import {Box, useWindowSize} from 'ink';
+import {useEffect} from 'react';
 import type {Controller} from '../frontends/controller.js';
 import type {Lang} from '../i18n/lang.js';
 import {Dashboard} from '../ui/dashboard.js';
-import {keysToCommands} from '../ui/keys.js';
 import {Lines} from '../ui/lines.js';
-import {initialUiState, uiReducer} from '../ui/ui-state.js';
+import {useDashboardKeys} from '../ui/use-dashboard-keys.js';
 import {useView} from '../ui/use-view.js';
 import {CAPTION_ROWS, captionLines, tourBarLine, tourHelpLines} from './caption.js';
 import type {Scene} from './scenes.js';
@@ -28,47 +27,23 @@ export function TourApp({controller, driver, scenes, lang, color}: TourAppProps)
 	const tour = useTour(driver);
 	const now = useClock(tour.nextAt !== null);
 	const {columns, rows} = useWindowSize();
-	const [ui, send] = useReducer(uiReducer, initialUiState);
-	const {isRawModeSupported} = useStdin();
-	const {exit} = useApp();
 	const ended = view.summary !== null;
-
-	useInput(
-		(input, key) => {
-			if (key.escape) {
-				send({type: 'close-help'});
-				return;
-			}
-
+	const [ui, send] = useDashboardKeys(controller, ended, {
+		intercept(input, key) {
 			const action = tourKeyToAction(input, key);
 			if (action) {
 				driver.dispatch(action);
-				return;
 			}
 
-			for (const command of keysToCommands(input, key)) {
-				if (command === 'help') {
-					send({type: 'toggle-help'});
-				} else if (command.type === 'quit') {
-					driver.dispatch({type: 'end'});
-				} else {
-					controller.dispatch(command);
-				}
-			}
+			return action !== null;
 		},
-		{isActive: isRawModeSupported && !ended},
-	);
+		quit: () => driver.dispatch({type: 'end'}),
+	});
 
 	// A new scene (or a rerun) starts with the dashboard, not the help it replaced.
 	useEffect(() => {
 		send({type: 'close-help'});
 	}, [tour.state.take]);
-
-	useEffect(() => {
-		if (ended) {
-			exit();
-		}
-	}, [ended, exit]);
 
 	if (ended) {
 		return <Lines lines={tourSummaryLines(scenes, tour.outcomes, lang, columns)} width={columns} color={color} />;

@@ -1,9 +1,7 @@
-import {Text, useApp, useInput, useStdin, useWindowSize} from 'ink';
-import {useEffect, useReducer} from 'react';
+import {Text, useWindowSize} from 'ink';
 import type {Controller} from '../frontends/controller.js';
 import {Dashboard} from './dashboard.js';
-import {keysToCommands} from './keys.js';
-import {initialUiState, uiReducer} from './ui-state.js';
+import {useDashboardKeys} from './use-dashboard-keys.js';
 import {useView} from './use-view.js';
 
 export type AppProps = {
@@ -15,34 +13,8 @@ export type AppProps = {
 export function App({controller, color}: AppProps) {
 	const view = useView(controller);
 	const {columns, rows} = useWindowSize();
-	const [ui, send] = useReducer(uiReducer, initialUiState);
-	const {isRawModeSupported} = useStdin();
-	const {exit} = useApp();
 	const ended = view.summary !== null;
-
-	useInput(
-		(input, key) => {
-			if (key.escape) {
-				send({type: 'close-help'});
-				return;
-			}
-
-			for (const command of keysToCommands(input, key)) {
-				if (command === 'help') {
-					send({type: 'toggle-help'});
-				} else {
-					controller.dispatch(command);
-				}
-			}
-		},
-		{isActive: isRawModeSupported && !ended},
-	);
-
-	useEffect(() => {
-		if (ended) {
-			exit();
-		}
-	}, [ended, exit]);
+	const [ui] = useDashboardKeys(controller, ended);
 
 	if (view.summary !== null) {
 		return <Text>{view.summary}</Text>;
