@@ -2,6 +2,7 @@ import type {
 	BusEvent,
 	Outcome,
 	SampleEvent,
+	StateEvent,
 	TaskEndEvent,
 	TaskStartEvent,
 	WorkerExitEvent,
@@ -39,43 +40,14 @@ class BatchFold {
 
 	apply(e: BusEvent): void {
 		switch (e.type) {
-			case 'worker-up': {
-				this.#workerUp(e);
-				break;
-			}
-
-			case 'task-start': {
-				this.#taskStart(e);
-				break;
-			}
-
-			case 'task-end': {
-				this.#taskEnd(e);
-				break;
-			}
-
-			case 'tasks-end': {
-				// Never handed out: no lane, no latency, not served (no throughput).
-				this.#ended(e.outcome, e.t, e.count, e.reason);
-				break;
-			}
-
-			case 'state': {
-				update(this.#lane(e.worker, e.t), e.t, l => {
-					l.reported = e.state;
-				});
-				break;
-			}
-
-			case 'sample': {
-				this.#sample(e);
-				break;
-			}
-
-			case 'worker-exit': {
-				this.#workerExit(e);
-				break;
-			}
+			case 'worker-up': return this.#workerUp(e);
+			case 'task-start': return this.#taskStart(e);
+			case 'task-end': return this.#taskEnd(e);
+			// Never handed out: no lane, no latency, not served (no throughput).
+			case 'tasks-end': return this.#ended(e.outcome, e.t, e.count, e.reason);
+			case 'state': return this.#reported(e);
+			case 'sample': return this.#sample(e);
+			case 'worker-exit': return this.#workerExit(e);
 		}
 	}
 
@@ -92,6 +64,12 @@ class BatchFold {
 			failures: this.#failures ?? this.#state.failures,
 			rssByPid: this.#rss ?? this.#state.rssByPid,
 		};
+	}
+
+	#reported(e: StateEvent): void {
+		update(this.#lane(e.worker, e.t), e.t, l => {
+			l.reported = e.state;
+		});
 	}
 
 	/** A worker id that comes up again (a replaced worker) is alive again; its slices keep the death. */
