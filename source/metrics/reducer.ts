@@ -9,7 +9,7 @@ import type {Timetable} from '../schedule/schedule.js';
 import {withProcessRss, type ProcessRss} from './rss.js';
 import type {ModelSnapshot, RunInfo, RunStatus, Snapshot, StartupCost} from './snapshot.js';
 import {endedCount, isOver, isTerminal, runClock, type MetricsState} from './state.js';
-import {bucketOf, currentRate, emptyRing, pushCapped, rateBetween, settledBucket} from './throughput.js';
+import {BUCKET_MS, bucketOf, currentRate, emptyRing, pushCapped, rateBetween, settledBucket, WINDOW_MS} from './throughput.js';
 
 export {MAX_SLICES} from './lanes.js';
 export {HISTORY} from './throughput.js';
@@ -64,6 +64,7 @@ export function initialMetrics(run: RunInfo, t: number, cores: number, options: 
 		throughput: 0,
 		throughputHistory: [],
 		historyBucket: null,
+		historyClosed: false,
 		cpu: emptyCpu(cores),
 		rssByPid: new Map(),
 		peakRssBytes: 0,
@@ -109,10 +110,36 @@ function settle(state: MetricsState, cut = Number.POSITIVE_INFINITY): MetricsSta
 	return applyEvents(unassigned.length === 0 ? rest : applyEvents(rest, unassigned), due.sort(byTime));
 }
 
-/** One frame: a slice per lane, the current rate and one throughput point. Nothing moves once the run is over. */
+/** The run's last point: its last second (its mean when shorter); every end has arrived once it is over. */
+function finalPoint(state: MetricsState): number {
+	const first = state.firstStartAt;
+	const last = state.lastEndAt;
+	if (first === null || last === null || last <= first) {
+		return 0;
+	}
+
+	const served = state.completed + state.failed;
+	const to = bucketOf(last) + 1;
+	const from = to - (WINDOW_MS / BUCKET_MS);
+	return last - first < WINDOW_MS ? (served * 1000) / (last - first) : rateBetween(state.ends, from, to);
+}
+
+/** Requests/s at frame time t: over the last settled second, or since the first task while the run is younger than that. */
+function rateNow(state: MetricsState, t: number, first: number): number {
+	const firstAt = state.firstStartAt ?? t;
+	if (settledBucket(t) - first >= WINDOW_MS / BUCKET_MS || t <= firstAt) {
+		return currentRate(state.ends, t, first);
+	}
+
+	return ((state.completed + state.failed) * 1000) / (t - firstAt);
+}
+
+/** One frame: a slice per lane, the current rate and one throughput point. Once the run is over, one last point, then nothing moves. */
 function frame(state: MetricsState, t: number): MetricsState {
 	if (isOver(state)) {
-		return state;
+		return state.historyClosed || state.firstStartAt === null
+			? state
+			: {...state, historyClosed: true, throughputHistory: pushCapped(state.throughputHistory, finalPoint(state))};
 	}
 
 	const lanes = new Map([...state.lanes].map(([worker, lane]) => [worker, closeFrame(lane, t)]));
@@ -127,7 +154,7 @@ function frame(state: MetricsState, t: number): MetricsState {
 	return {
 		...state,
 		lanes,
-		throughput: currentRate(state.ends, t, first),
+		throughput: rateNow(state, t, first),
 		throughputHistory: pushCapped(state.throughputHistory, point),
 		historyBucket: Math.max(from, to),
 	};
@@ -217,6 +244,7 @@ export function toSnapshot(state: MetricsState, t: number): Snapshot {
 	const ended = endedCount(state);
 	const served = state.completed + state.failed;
 	const remaining = Math.max(0, state.run.requested - ended);
+	const meanThroughput = elapsedMs > 0 ? (served * 1000) / elapsedMs : 0;
 	const latency = latencySnapshot(state.latency);
 	const rate = state.rate ? rateSnapshot(state.rate, state.started, clock, isOver(state)) : undefined;
 	// Once over, the run's means: the samples taken after the last task (idle workers, torn-down pools) do not tell the run.
@@ -244,9 +272,10 @@ export function toSnapshot(state: MetricsState, t: number): Snapshot {
 		cancelled: state.cancelled,
 		inFlight: state.inFlight,
 		maxInFlight: state.maxInFlight,
-		throughput: state.throughput,
-		throughputHistory: state.throughputHistory,
-		meanThroughput: elapsedMs > 0 ? (served * 1000) / elapsedMs : 0,
+		// Once over, the run's mean (the last frame tells the run), not the rate of a second after the end.
+		throughput: isOver(state) ? meanThroughput : state.throughput,
+		throughputHistory: isOver(state) && !state.historyClosed && state.firstStartAt !== null ? pushCapped(state.throughputHistory, finalPoint(state)) : state.throughputHistory,
+		meanThroughput,
 		etaMs: remaining === 0 ? 0 : state.throughput > 0 ? (remaining * 1000) / state.throughput : null,
 		latency,
 		failures: [...state.failures].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),

@@ -40,6 +40,8 @@ export type MetricsState = TaskCounts & {
 	readonly throughputHistory: readonly number[];
 	/** The bucket the throughput history has reached (exclusive), null before the first task. */
 	readonly historyBucket: number | null;
+	/** The run is over and its last point is in the history. */
+	readonly historyClosed: boolean;
 	readonly cpu: CpuState;
 	/** Latest resident memory of each live process, by pid. */
 	readonly rssByPid: ReadonlyMap<number, number>;

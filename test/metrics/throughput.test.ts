@@ -57,3 +57,22 @@ test('no throughput point before the first task', () => {
 	assert.deepEqual(snap.throughputHistory, []);
 	assert.deepEqual(snap.lanes[0]!.slices, ['idle', 'idle', 'idle']);
 });
+
+test('a run shorter than the lag: throughput is the mean once over, and the history holds the run', () => {
+	const ends = Array.from({length: 40}, (_, i) => taskEnd({worker: 0, task: i, t: T0 + 20 + i}));
+	let s = apply(
+		started({requested: 40}),
+		[workerUp({worker: 0, t: T0}), taskStart({worker: 0, task: 0, t: T0})],
+		ends.slice(0, 20),
+		frame(T0 + 40),
+	);
+	// Twenty ends in 40 ms, none settled yet: the rate since the first task, not 0.
+	assert.equal(toSnapshot(s, T0 + 40).throughput, 500);
+	s = apply(s, ends.slice(20), frame(T0 + 100), frame(T0 + 200));
+	const snap = toSnapshot(s, T0 + 200);
+	// 40 ends from +0 to +59: the run's mean, and its last point in the chart.
+	assert.equal(snap.throughput, (40 * 1000) / 59);
+	assert.equal(snap.throughput, snap.meanThroughput);
+	assert.equal(snap.throughputHistory.at(-1), (40 * 1000) / 59);
+	assert.equal(snap.throughputHistory.length, 2);
+});
