@@ -134,7 +134,7 @@ function rateNow(state: MetricsState, t: number, first: number): number {
 	return ((state.completed + state.failed) * 1000) / (t - firstAt);
 }
 
-/** One frame: a slice per lane, the current rate and one throughput point. Once the run is over, one last point, then nothing moves. */
+/** One frame: a slice per lane, the current rate and one throughput point (over the last settled second). Once the run is over, one last point, then nothing moves. */
 function frame(state: MetricsState, t: number): MetricsState {
 	if (isOver(state)) {
 		return state.historyClosed || state.firstStartAt === null
@@ -150,7 +150,9 @@ function frame(state: MetricsState, t: number): MetricsState {
 	const first = bucketOf(state.firstStartAt);
 	const from = state.historyBucket ?? first;
 	const to = settledBucket(t);
-	const point = to > from ? rateBetween(state.ends, from, to) : (state.throughputHistory.at(-1) ?? 0);
+	// Each point is a rate over the last second (or the frame, when longer), never a frame's few ends scaled up.
+	const span = Math.max(WINDOW_MS / BUCKET_MS, to - from);
+	const point = to > from ? rateBetween(state.ends, Math.max(first, to - span), to) : (state.throughputHistory.at(-1) ?? 0);
 	return {
 		...state,
 		lanes,
