@@ -289,6 +289,7 @@ export function toSnapshot(state: MetricsState, t: number): Snapshot {
 			perCoreMean: cpuPerCoreMean(state.cpu),
 			client,
 			final,
+			sampled: isOver(state) ? state.cpu.samples > 0 : (state.cpu.history[0]?.length ?? 0) > 0,
 		},
 		lanes,
 		model: other >= OTHER_WORK_NOTE_CORES && base.note === '' ? {...base, note: otherWorkNote(other, state.cores)} : base,

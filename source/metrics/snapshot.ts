@@ -54,6 +54,8 @@ export type CpuSnapshot = {
 	readonly client: number;
 	/** The run is over: perCore and client are then the run's means, not the last samples. */
 	readonly final: boolean;
+	/** A sample tells these figures: false before the first one, and at the end of a run none was taken during (then unknown, never 0%). */
+	readonly sampled: boolean;
 };
 
 /** One term of the model: its time, its symbols (`n·T/C + C·c₀`) and the run's numbers in them. */

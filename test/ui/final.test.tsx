@@ -27,3 +27,16 @@ test('the last frame: CPU bars and client as the run means, the model with its m
 		].join('\n'),
 	);
 });
+
+test('the last frame of a run no CPU sample saw: CPU unknown (—), never 0%, beside the client measured from its workers', () => {
+	const cpu = {...f.processes.cpu, perCore: [0, 0], perCoreMean: [0, 0], history: [[], []], cores: 2, utilisation: 0, client: 0.18, final: false, sampled: false};
+	assert.equal(
+		frame(<Cpu cpu={cpu} width={46} height={4} color={false} />),
+		[
+			'cpu ──────────────────────────────────────── —',
+			'cpu0                          —',
+			'cpu1                          —',
+			'client 0.18 of 2 cores · run mean —',
+		].join('\n'),
+	);
+});

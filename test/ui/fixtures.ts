@@ -61,6 +61,7 @@ export const cpu4: CpuSnapshot = {
 	perCoreMean: [0.2, 0.1, 0.02, 0.4],
 	client: 0.04,
 	final: false,
+	sampled: true,
 };
 
 const io60 = 'iiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiic';
@@ -247,6 +248,7 @@ export const cpu8: CpuSnapshot = {
 	perCoreMean: [0.06, 0.05, 0.08, 0.04, 0.06, 0.07, 0.05, 0.06],
 	client: 0.21,
 	final: false,
+	sampled: true,
 };
 
 /** A processes run as it looks mid-way at 80×24: two lanes that mostly wait. */
