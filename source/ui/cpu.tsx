@@ -15,7 +15,7 @@ export type CpuProps = {
 
 function clientLine(cpu: CpuSnapshot, width: number): Line {
 	const client = [seg('client ', 'muted'), seg(cpu.client.toFixed(2), 'title'), seg(` of ${cpu.cores} cores`, 'muted')];
-	const tail = cpu.final ? ' · run mean' : ` · run mean ${cpu.sampled ? percent(cpu.utilisation) : '—'}`;
+	const tail = cpu.final ? ' · run mean' : ` · machine run mean ${cpu.sampled ? percent(cpu.utilisation) : '—'}`;
 	return firstFitting([[...client, seg(tail, 'muted')], client], width);
 }
 

@@ -36,7 +36,7 @@ test('the last frame of a run no CPU sample saw: CPU unknown (—), never 0%, be
 			'cpu ──────────────────────────────────────── —',
 			'cpu0                          —',
 			'cpu1                          —',
-			'client 0.18 of 2 cores · run mean —',
+			'client 0.18 of 2 cores · machine run mean —',
 		].join('\n'),
 	);
 });
