@@ -8,7 +8,7 @@ import {createRateState, rateSnapshot, withSchedule, type RateSnapshot} from './
 import type {Timetable} from '../schedule/schedule.js';
 import {withProcessRss, type ProcessRss} from './rss.js';
 import type {ModelSnapshot, RunInfo, RunStatus, Snapshot, StartupCost} from './snapshot.js';
-import {endedCount, isOver, isTerminal, runClock, type MetricsState} from './state.js';
+import {endedCount, isOver, isTerminal, pausedWithin, runClock, type MetricsState} from './state.js';
 import {BUCKET_MS, bucketOf, currentRate, emptyRing, pushCapped, rateBetween, settledBucket, WINDOW_MS} from './throughput.js';
 
 export {MAX_SLICES} from './lanes.js';
@@ -51,6 +51,8 @@ export function initialMetrics(run: RunInfo, t: number, cores: number, options: 
 		finishedAt: null,
 		firstStartAt: null,
 		lastEndAt: null,
+		pausedMs: 0,
+		pausedAt: null,
 		started: 0,
 		completed: 0,
 		failed: 0,
@@ -162,6 +164,19 @@ function frame(state: MetricsState, t: number): MetricsState {
 	};
 }
 
+/** A pause begins at 'paused' and ends at any other status; only its time after the first task counts. */
+function pauses(state: MetricsState, status: RunStatus, t: number): Pick<MetricsState, 'pausedMs' | 'pausedAt'> {
+	if (status === 'paused') {
+		return {pausedMs: state.pausedMs, pausedAt: state.pausedAt ?? t};
+	}
+
+	if (state.pausedAt === null) {
+		return state;
+	}
+
+	return {pausedMs: pausedWithin(state, t), pausedAt: null};
+}
+
 /**
  * The metrics reducer: actions in, a new state out. Pure but for the HDR
  * histogram the state owns (see MetricsState): time only comes from actions.
@@ -203,7 +218,7 @@ export function reduce(state: MetricsState, action: MetricsAction): MetricsState
 			}
 
 			const finishedAt = state.finishedAt ?? (isTerminal(action.status) ? action.t : null);
-			return {...state, status: action.status, finishedAt};
+			return {...state, ...pauses(state, action.status, action.t), status: action.status, finishedAt};
 		}
 	}
 }
@@ -246,7 +261,8 @@ export function toSnapshot(state: MetricsState, t: number): Snapshot {
 	const ended = endedCount(state);
 	const served = state.completed + state.failed;
 	const remaining = Math.max(0, state.run.requested - ended);
-	const meanThroughput = elapsedMs > 0 ? (served * 1000) / elapsedMs : 0;
+	const pausedMs = Math.min(elapsedMs, pausedWithin(state, t));
+	const meanThroughput = elapsedMs - pausedMs > 0 ? (served * 1000) / (elapsedMs - pausedMs) : 0;
 	const latency = latencySnapshot(state.latency);
 	const rate = state.rate ? rateSnapshot(state.rate, state.started, clock, isOver(state)) : undefined;
 	// Once over, the run's means: the samples taken after the last task (idle workers, torn-down pools) do not tell the run.
@@ -266,6 +282,7 @@ export function toSnapshot(state: MetricsState, t: number): Snapshot {
 		status: state.status,
 		t,
 		elapsedMs,
+		pausedMs,
 		startupMs: state.startupMs,
 		startup: state.startup,
 		started: state.started,

@@ -134,6 +134,8 @@ export type Snapshot = TaskCounts & {
 	readonly t: number;
 	/** Since the first task was handed out (0 before). */
 	readonly elapsedMs: number;
+	/** Of elapsedMs, the time the run was paused: not counted in the measured time nor in the mean rate. */
+	readonly pausedMs: number;
 	/** Pool start-up, null until every worker is up. */
 	readonly startupMs: number | null;
 	/** Per worker, start-up and memory (null until every worker is up). */
@@ -169,6 +171,8 @@ export type RunResult = {
 	readonly failed: number;
 	readonly cancelled: number;
 	readonly wallMs: number;
+	/** Of wallMs, the time the run was paused (requestsPerSecond and the comparison with the model leave it out). */
+	readonly pausedMs: number;
 	readonly predictedMs: number;
 	readonly requestsPerSecond: number;
 	readonly bound: ModelSnapshot['bound'];

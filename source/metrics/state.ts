@@ -29,6 +29,10 @@ export type MetricsState = TaskCounts & {
 	readonly finishedAt: number | null;
 	readonly firstStartAt: number | null;
 	readonly lastEndAt: number | null;
+	/** Paused time after the first task, ms, summed over the pauses that have ended. */
+	readonly pausedMs: number;
+	/** When the pause in progress began (null when not paused). */
+	readonly pausedAt: number | null;
 	readonly lanes: ReadonlyMap<number, Lane>;
 	/** Owned by the state and mutated by reduce(): see above. */
 	readonly latency: LatencyRecorder;
@@ -76,3 +80,12 @@ export function runClock(state: MetricsState, t: number): number {
 
 /** Async modes run event loops from the start; other lanes become loops when they hold more than one task. */
 export const isLoopMode = (state: MetricsState): boolean => factsOf(state.run.mode).lane === 'loop';
+
+/** Paused time inside [first task, the run's clock at t]: the pauses that ended, and the one in progress. */
+export function pausedWithin(state: MetricsState, t: number): number {
+	if (state.firstStartAt === null || state.pausedAt === null) {
+		return state.pausedMs;
+	}
+
+	return state.pausedMs + Math.max(0, runClock(state, t) - Math.max(state.pausedAt, state.firstStartAt));
+}
