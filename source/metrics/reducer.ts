@@ -8,8 +8,9 @@ import {createRateState, rateSnapshot, withSchedule, type RateSnapshot} from './
 import type {Timetable} from '../schedule/schedule.js';
 import {withProcessRss, type ProcessRss} from './rss.js';
 import type {ModelSnapshot, RunInfo, RunStatus, Snapshot, StartupCost} from './snapshot.js';
-import {endedCount, isOver, isTerminal, pausedWithin, runClock, type MetricsState} from './state.js';
-import {BUCKET_MS, bucketOf, currentRate, emptyRing, pushCapped, rateBetween, settledBucket, WINDOW_MS} from './throughput.js';
+import {endedCount, isOver, isTerminal, pauses, pausedWithin, runClock, type MetricsState} from './state.js';
+import {BUCKET_MS, bucketOf, emptyRing, pushCapped, rateBetween, settledBucket, WINDOW_MS} from './throughput.js';
+import {finalPoint, rateNow} from './throughput-points.js';
 
 export {MAX_SLICES} from './lanes.js';
 export {HISTORY} from './throughput.js';
@@ -112,30 +113,6 @@ function settle(state: MetricsState, cut = Number.POSITIVE_INFINITY): MetricsSta
 	return applyEvents(unassigned.length === 0 ? rest : applyEvents(rest, unassigned), due.sort(byTime));
 }
 
-/** The run's last point: its last second (its mean when shorter); every end has arrived once it is over. */
-function finalPoint(state: MetricsState): number {
-	const first = state.firstStartAt;
-	const last = state.lastEndAt;
-	if (first === null || last === null || last <= first) {
-		return 0;
-	}
-
-	const served = state.completed + state.failed;
-	const to = bucketOf(last) + 1;
-	const from = to - (WINDOW_MS / BUCKET_MS);
-	return last - first < WINDOW_MS ? (served * 1000) / (last - first) : rateBetween(state.ends, from, to);
-}
-
-/** Requests/s at frame time t: over the last settled second, or since the first task while the run is younger than that. */
-function rateNow(state: MetricsState, t: number, first: number): number {
-	const firstAt = state.firstStartAt ?? t;
-	if (settledBucket(t) - first >= WINDOW_MS / BUCKET_MS || t <= firstAt) {
-		return currentRate(state.ends, t, first);
-	}
-
-	return ((state.completed + state.failed) * 1000) / (t - firstAt);
-}
-
 /** One frame: a slice per lane, the current rate and one throughput point (over the last settled second). Once the run is over, one last point, then nothing moves. */
 function frame(state: MetricsState, t: number): MetricsState {
 	if (isOver(state)) {
@@ -162,19 +139,6 @@ function frame(state: MetricsState, t: number): MetricsState {
 		throughputHistory: pushCapped(state.throughputHistory, point),
 		historyBucket: Math.max(from, to),
 	};
-}
-
-/** A pause begins at 'paused' and ends at any other status; only its time after the first task counts. */
-function pauses(state: MetricsState, status: RunStatus, t: number): Pick<MetricsState, 'pausedMs' | 'pausedAt'> {
-	if (status === 'paused') {
-		return {pausedMs: state.pausedMs, pausedAt: state.pausedAt ?? t};
-	}
-
-	if (state.pausedAt === null) {
-		return state;
-	}
-
-	return {pausedMs: pausedWithin(state, t), pausedAt: null};
 }
 
 /**

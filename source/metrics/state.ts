@@ -89,3 +89,16 @@ export function pausedWithin(state: MetricsState, t: number): number {
 
 	return state.pausedMs + Math.max(0, runClock(state, t) - Math.max(state.pausedAt, state.firstStartAt));
 }
+
+/** A pause begins at 'paused' and ends at any other status; only its time after the first task counts. */
+export function pauses(state: MetricsState, status: RunStatus, t: number): Pick<MetricsState, 'pausedMs' | 'pausedAt'> {
+	if (status === 'paused') {
+		return {pausedMs: state.pausedMs, pausedAt: state.pausedAt ?? t};
+	}
+
+	if (state.pausedAt === null) {
+		return state;
+	}
+
+	return {pausedMs: pausedWithin(state, t), pausedAt: null};
+}
