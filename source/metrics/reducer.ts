@@ -8,8 +8,9 @@ import {createRateState, rateSnapshot, withSchedule, type RateSnapshot} from './
 import type {Timetable} from '../schedule/schedule.js';
 import {withProcessRss, type ProcessRss} from './rss.js';
 import type {ModelSnapshot, RunInfo, RunStatus, Snapshot, StartupCost} from './snapshot.js';
-import {endedCount, isOver, isTerminal, runClock, type MetricsState} from './state.js';
-import {bucketOf, currentRate, emptyRing, pushCapped, rateBetween, settledBucket} from './throughput.js';
+import {endedCount, isOver, isTerminal, pauses, pausedWithin, runClock, type MetricsState} from './state.js';
+import {BUCKET_MS, bucketOf, emptyRing, pushCapped, rateBetween, settledBucket, WINDOW_MS} from './throughput.js';
+import {finalPoint, rateNow} from './throughput-points.js';
 
 export {MAX_SLICES} from './lanes.js';
 export {HISTORY} from './throughput.js';
@@ -51,6 +52,8 @@ export function initialMetrics(run: RunInfo, t: number, cores: number, options: 
 		finishedAt: null,
 		firstStartAt: null,
 		lastEndAt: null,
+		pausedMs: 0,
+		pausedAt: null,
 		started: 0,
 		completed: 0,
 		failed: 0,
@@ -64,6 +67,7 @@ export function initialMetrics(run: RunInfo, t: number, cores: number, options: 
 		throughput: 0,
 		throughputHistory: [],
 		historyBucket: null,
+		historyClosed: false,
 		cpu: emptyCpu(cores),
 		rssByPid: new Map(),
 		peakRssBytes: 0,
@@ -109,10 +113,12 @@ function settle(state: MetricsState, cut = Number.POSITIVE_INFINITY): MetricsSta
 	return applyEvents(unassigned.length === 0 ? rest : applyEvents(rest, unassigned), due.sort(byTime));
 }
 
-/** One frame: a slice per lane, the current rate and one throughput point. Nothing moves once the run is over. */
+/** One frame: a slice per lane, the current rate and one throughput point (over the last settled second). Once the run is over, one last point, then nothing moves. */
 function frame(state: MetricsState, t: number): MetricsState {
 	if (isOver(state)) {
-		return state;
+		return state.historyClosed || state.firstStartAt === null
+			? state
+			: {...state, historyClosed: true, throughputHistory: pushCapped(state.throughputHistory, finalPoint(state))};
 	}
 
 	const lanes = new Map([...state.lanes].map(([worker, lane]) => [worker, closeFrame(lane, t)]));
@@ -123,11 +129,13 @@ function frame(state: MetricsState, t: number): MetricsState {
 	const first = bucketOf(state.firstStartAt);
 	const from = state.historyBucket ?? first;
 	const to = settledBucket(t);
-	const point = to > from ? rateBetween(state.ends, from, to) : (state.throughputHistory.at(-1) ?? 0);
+	// Each point is a rate over the last second (or the frame, when longer), never a frame's few ends scaled up.
+	const span = Math.max(WINDOW_MS / BUCKET_MS, to - from);
+	const point = to > from ? rateBetween(state.ends, Math.max(first, to - span), to) : (state.throughputHistory.at(-1) ?? 0);
 	return {
 		...state,
 		lanes,
-		throughput: currentRate(state.ends, t, first),
+		throughput: rateNow(state, t, first),
 		throughputHistory: pushCapped(state.throughputHistory, point),
 		historyBucket: Math.max(from, to),
 	};
@@ -174,7 +182,7 @@ export function reduce(state: MetricsState, action: MetricsAction): MetricsState
 			}
 
 			const finishedAt = state.finishedAt ?? (isTerminal(action.status) ? action.t : null);
-			return {...state, status: action.status, finishedAt};
+			return {...state, ...pauses(state, action.status, action.t), status: action.status, finishedAt};
 		}
 	}
 }
@@ -217,6 +225,8 @@ export function toSnapshot(state: MetricsState, t: number): Snapshot {
 	const ended = endedCount(state);
 	const served = state.completed + state.failed;
 	const remaining = Math.max(0, state.run.requested - ended);
+	const pausedMs = Math.min(elapsedMs, pausedWithin(state, t));
+	const meanThroughput = elapsedMs - pausedMs > 0 ? (served * 1000) / (elapsedMs - pausedMs) : 0;
 	const latency = latencySnapshot(state.latency);
 	const rate = state.rate ? rateSnapshot(state.rate, state.started, clock, isOver(state)) : undefined;
 	// Once over, the run's means: the samples taken after the last task (idle workers, torn-down pools) do not tell the run.
@@ -236,6 +246,7 @@ export function toSnapshot(state: MetricsState, t: number): Snapshot {
 		status: state.status,
 		t,
 		elapsedMs,
+		pausedMs,
 		startupMs: state.startupMs,
 		startup: state.startup,
 		started: state.started,
@@ -244,9 +255,10 @@ export function toSnapshot(state: MetricsState, t: number): Snapshot {
 		cancelled: state.cancelled,
 		inFlight: state.inFlight,
 		maxInFlight: state.maxInFlight,
-		throughput: state.throughput,
-		throughputHistory: state.throughputHistory,
-		meanThroughput: elapsedMs > 0 ? (served * 1000) / elapsedMs : 0,
+		// Once over, the run's mean (the last frame tells the run), not the rate of a second after the end.
+		throughput: isOver(state) ? meanThroughput : state.throughput,
+		throughputHistory: isOver(state) && !state.historyClosed && state.firstStartAt !== null ? pushCapped(state.throughputHistory, finalPoint(state)) : state.throughputHistory,
+		meanThroughput,
 		etaMs: remaining === 0 ? 0 : state.throughput > 0 ? (remaining * 1000) / state.throughput : null,
 		latency,
 		failures: [...state.failures].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
@@ -258,6 +270,7 @@ export function toSnapshot(state: MetricsState, t: number): Snapshot {
 			perCoreMean: cpuPerCoreMean(state.cpu),
 			client,
 			final,
+			sampled: isOver(state) ? state.cpu.samples > 0 : (state.cpu.history[0]?.length ?? 0) > 0,
 		},
 		lanes,
 		model: other >= OTHER_WORK_NOTE_CORES && base.note === '' ? {...base, note: otherWorkNote(other, state.cores)} : base,

@@ -32,12 +32,13 @@ const termOf = (term: ModelTerm | null): ModelTermResult | null =>
  * The JSON result (README, "The JSON result"), fields in its order, from the run's final
  * snapshot. Times in ms to 0.1, ratios to 3 decimals. requestsPerSecond
  * counts requests that got an answer (completed + failed) over the wall
- * time: cancelled tasks were not served. A prediction that could not be
+ * time less the paused time: cancelled tasks were not served. A prediction that could not be
  * made (T unknown) is NaN, which JSON writes as null.
  */
 export function toResult(snapshot: Snapshot, extras: ResultExtras): RunResult {
 	const wallMs = extras.wallMs ?? snapshot.elapsedMs;
 	const served = snapshot.completed + snapshot.failed;
+	const pausedMs = Math.min(wallMs, snapshot.pausedMs);
 	const measured = snapshot.latency.count > 0;
 	const percentile = (value: number): number | null => (measured ? ms(value) : null);
 	const result: RunResult = {
@@ -48,10 +49,11 @@ export function toResult(snapshot: Snapshot, extras: ResultExtras): RunResult {
 		failed: snapshot.failed,
 		cancelled: snapshot.cancelled,
 		wallMs: ms(wallMs),
+		pausedMs: ms(pausedMs),
 		predictedMs: ms(snapshot.model.predictedMs),
 		bound: snapshot.model.bound,
 		model: {latency: termOf(snapshot.model.latency), cpu: termOf(snapshot.model.cpu)},
-		requestsPerSecond: wallMs > 0 ? round((served * 1000) / wallMs, 1) : 0,
+		requestsPerSecond: wallMs - pausedMs > 0 ? round((served * 1000) / (wallMs - pausedMs), 1) : 0,
 		latencyMs: {
 			p50: percentile(snapshot.latency.p50),
 			p90: percentile(snapshot.latency.p90),

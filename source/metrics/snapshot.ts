@@ -54,6 +54,8 @@ export type CpuSnapshot = {
 	readonly client: number;
 	/** The run is over: perCore and client are then the run's means, not the last samples. */
 	readonly final: boolean;
+	/** A sample tells these figures: false before the first one, and at the end of a run none was taken during (then unknown, never 0%). */
+	readonly sampled: boolean;
 };
 
 /** One term of the model: its time, its symbols (`n·T/C + C·c₀`) and the run's numbers in them. */
@@ -132,6 +134,8 @@ export type Snapshot = TaskCounts & {
 	readonly t: number;
 	/** Since the first task was handed out (0 before). */
 	readonly elapsedMs: number;
+	/** Of elapsedMs, the time the run was paused: not counted in the measured time nor in the mean rate. */
+	readonly pausedMs: number;
 	/** Pool start-up, null until every worker is up. */
 	readonly startupMs: number | null;
 	/** Per worker, start-up and memory (null until every worker is up). */
@@ -167,6 +171,8 @@ export type RunResult = {
 	readonly failed: number;
 	readonly cancelled: number;
 	readonly wallMs: number;
+	/** Of wallMs, the time the run was paused (requestsPerSecond and the comparison with the model leave it out). */
+	readonly pausedMs: number;
 	readonly predictedMs: number;
 	readonly requestsPerSecond: number;
 	readonly bound: ModelSnapshot['bound'];

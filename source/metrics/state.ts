@@ -29,6 +29,10 @@ export type MetricsState = TaskCounts & {
 	readonly finishedAt: number | null;
 	readonly firstStartAt: number | null;
 	readonly lastEndAt: number | null;
+	/** Paused time after the first task, ms, summed over the pauses that have ended. */
+	readonly pausedMs: number;
+	/** When the pause in progress began (null when not paused). */
+	readonly pausedAt: number | null;
 	readonly lanes: ReadonlyMap<number, Lane>;
 	/** Owned by the state and mutated by reduce(): see above. */
 	readonly latency: LatencyRecorder;
@@ -40,6 +44,8 @@ export type MetricsState = TaskCounts & {
 	readonly throughputHistory: readonly number[];
 	/** The bucket the throughput history has reached (exclusive), null before the first task. */
 	readonly historyBucket: number | null;
+	/** The run is over and its last point is in the history. */
+	readonly historyClosed: boolean;
 	readonly cpu: CpuState;
 	/** Latest resident memory of each live process, by pid. */
 	readonly rssByPid: ReadonlyMap<number, number>;
@@ -74,3 +80,25 @@ export function runClock(state: MetricsState, t: number): number {
 
 /** Async modes run event loops from the start; other lanes become loops when they hold more than one task. */
 export const isLoopMode = (state: MetricsState): boolean => factsOf(state.run.mode).lane === 'loop';
+
+/** Paused time inside [first task, the run's clock at t]: the pauses that ended, and the one in progress. */
+export function pausedWithin(state: MetricsState, t: number): number {
+	if (state.firstStartAt === null || state.pausedAt === null) {
+		return state.pausedMs;
+	}
+
+	return state.pausedMs + Math.max(0, runClock(state, t) - Math.max(state.pausedAt, state.firstStartAt));
+}
+
+/** A pause begins at 'paused' and ends at any other status; only its time after the first task counts. */
+export function pauses(state: MetricsState, status: RunStatus, t: number): Pick<MetricsState, 'pausedMs' | 'pausedAt'> {
+	if (status === 'paused') {
+		return {pausedMs: state.pausedMs, pausedAt: state.pausedAt ?? t};
+	}
+
+	if (state.pausedAt === null) {
+		return state;
+	}
+
+	return {pausedMs: pausedWithin(state, t), pausedAt: null};
+}

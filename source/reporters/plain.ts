@@ -47,6 +47,12 @@ function rateSummary(rate: NonNullable<RunResult['rate']>, service: NonNullable<
 /** `n·T/P` from `n·T/P = 400·100ms/2 = 20.0s`. */
 const symbols = (formula: string): string => formula.split(' = ')[0] ?? formula;
 
+/** The time set against the model: the wall time less the paused time, which it names. */
+const measuredText = (r: RunResult): string =>
+	r.pausedMs > 0
+		? `${formatDuration(r.wallMs - r.pausedMs)} (${t('{d} paused not counted').replace('{d}', formatDuration(r.pausedMs))})`
+		: formatDuration(r.wallMs);
+
 /**
  * The paragraph left on screen after the dashboard quits, e.g.
  * `processes, io: 400/400 done (0 failed, 0 cancelled) in 20.3s, predicted 20.0s (n·T/P); 20 req/s, p50 101ms, p99 104ms; CPU 3% of 2 cores; start-up 48ms.`
@@ -60,7 +66,7 @@ export function formatSummaryParagraph(result: RunResult, model?: Pick<ModelSnap
 		.join(', ');
 	const cores = t(r.cpu.cores === 1 ? 'of 1 core' : 'of {n} cores').replace('{n}', String(r.cpu.cores));
 	const parts = [
-		`${r.mode}, ${r.work}: ${formatCount(r.completed)}/${formatCount(r.requested)} ${t('done')} (${formatCount(r.failed)} ${t('failed')}, ${formatCount(r.cancelled)} ${t('cancelled')}) ${t('in')} ${formatDuration(r.wallMs)}, ${t('predicted')} ${formatDuration(r.predictedMs)}${formula}`,
+		`${r.mode}, ${r.work}: ${formatCount(r.completed)}/${formatCount(r.requested)} ${t('done')} (${formatCount(r.failed)} ${t('failed')}, ${formatCount(r.cancelled)} ${t('cancelled')}) ${t('in')} ${measuredText(r)}, ${t('predicted')} ${formatDuration(r.predictedMs)}${formula}`,
 		`${formatRate(r.requestsPerSecond)} req/s, p50 ${formatLatency(r.latencyMs.p50)}, p99 ${formatLatency(r.latencyMs.p99)}${r.rate ? ' from the intended start' : ''}`,
 		...(r.rate && r.serviceMs ? [rateSummary(r.rate, r.serviceMs)] : []),
 		...(failures === '' ? [] : [`failures: ${failures}`]),

@@ -38,7 +38,7 @@ export function CompactBody({snapshot: s, compare, secondsPerSlice, width, heigh
 					<Stats snapshot={s} width={width - 2 - left} height={block} color={color} />
 				</Box>
 			)}
-			<Model model={s.model} elapsedMs={s.elapsedMs} status={s.status} width={width} height={modelHeight} variant="line" color={color} />
+			<Model model={s.model} elapsedMs={s.elapsedMs} pausedMs={s.pausedMs} status={s.status} width={width} height={modelHeight} variant="line" color={color} />
 		</Box>
 	);
 }

@@ -15,13 +15,13 @@ export type CpuProps = {
 
 function clientLine(cpu: CpuSnapshot, width: number): Line {
 	const client = [seg('client ', 'muted'), seg(cpu.client.toFixed(2), 'title'), seg(` of ${cpu.cores} cores`, 'muted')];
-	const tail = cpu.final ? ' · run mean' : ` · run mean ${percent(cpu.utilisation)}`;
+	const tail = cpu.final ? ' · run mean' : ` · machine run mean ${cpu.sampled ? percent(cpu.utilisation) : '—'}`;
 	return firstFitting([[...client, seg(tail, 'muted')], client], width);
 }
 
 function coreLine(cpu: CpuSnapshot, core: number, width: number, labelWidth: number, spark: boolean): Line {
-	const value = cpu.perCore[core] ?? 0;
-	const tone = loadTone(value);
+	const value = cpu.sampled ? (cpu.perCore[core] ?? 0) : 0;
+	const tone = cpu.sampled ? loadTone(value) : 'muted';
 	const room = width - labelWidth - 1 - 5;
 	const sparkWidth = spark && room >= 16 ? Math.floor(room * 0.4) : 0;
 	const b = bar(value, room - (sparkWidth > 0 ? sparkWidth + 1 : 0));
@@ -31,7 +31,7 @@ function coreLine(cpu: CpuSnapshot, core: number, width: number, labelWidth: num
 		seg(' '),
 		seg(b.filled, tone),
 		seg(b.empty),
-		seg(padStart(percent(value), 5), tone),
+		seg(padStart(cpu.sampled ? percent(value) : '—', 5), tone),
 		...(history ? [seg(' '), seg(history, 'spark')] : []),
 	];
 }
@@ -40,7 +40,9 @@ function coreLine(cpu: CpuSnapshot, core: number, width: number, labelWidth: num
 export function cpuLines({cpu, width, height}: Omit<CpuProps, 'color'>): Line[] {
 	const cores = cpu.perCore.length;
 	const machine = cores > 0 ? cpu.perCore.reduce((a, b) => a + b, 0) / cores : 0;
-	const head = rule('cpu', width, cpu.final ? `run mean ${percent(machine)}` : percent(machine));
+	// Nothing sampled (a run shorter than the sampling interval): unknown, never 0%.
+	const shown = cpu.sampled ? percent(machine) : '—';
+	const head = rule('cpu', width, cpu.final ? `run mean ${shown}` : shown);
 	if (height < 3) {
 		return [head, clientLine(cpu, width)].slice(0, Math.max(0, height));
 	}
@@ -75,7 +77,7 @@ export function cpuLines({cpu, width, height}: Omit<CpuProps, 'color'>): Line[] 
 	const strip: Line[] = [];
 	for (let c = 0; c < cores && strip.length < rows; c += perLine) {
 		const chunk = cpu.perCore.slice(c, c + perLine);
-		strip.push([seg(c === 0 ? 'cores ' : '      ', 'muted'), ...chunk.map((v) => seg(tick(v), loadTone(v)))]);
+		strip.push([seg(c === 0 ? 'cores ' : '      ', 'muted'), ...chunk.map((v) => (cpu.sampled ? seg(tick(v), loadTone(v)) : seg('·', 'muted')))]);
 	}
 
 	return [head, ...strip, clientLine(cpu, width)];

@@ -30,11 +30,13 @@ function termBars(s: Snapshot, width: number): Line[] {
 		return [];
 	}
 
-	const top = Math.max(s.elapsedMs, ...terms.map(t => t.term.ms));
+	// Paused time is not measured time (see model.tsx).
+	const measuredMs = Math.max(0, s.elapsedMs - s.pausedMs);
+	const top = Math.max(measuredMs, ...terms.map(t => t.term.ms));
 	return [
 		rule('the model\'s terms', width, 'the larger predicts'),
 		...terms.map(t => barLine(t.name, t.term.ms, top, duration(t.term.ms), width, t.wins)),
-		barLine(s.status === 'done' ? 'measured' : 'so far', s.elapsedMs, top, duration(s.elapsedMs), width, false),
+		barLine(s.status === 'done' ? 'measured' : 'so far', measuredMs, top, duration(measuredMs), width, false),
 	];
 }
 

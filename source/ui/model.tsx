@@ -7,6 +7,8 @@ import {type Line, type Seg, firstFitting, fitLine, rule, seg, wrap} from './tex
 export type ModelProps = {
 	readonly model: ModelSnapshot;
 	readonly elapsedMs: number;
+	/** Of elapsedMs, the time paused: not counted in the measured time. */
+	readonly pausedMs?: number;
 	readonly status: RunStatus;
 	readonly width: number;
 	/** Lines available. */
@@ -17,27 +19,31 @@ export type ModelProps = {
 };
 
 
-/** `+4%` / `−12%`: how far the measurement is from the prediction. */
-function deviation(measured: number, predicted: number): Seg[] {
+/** `+4%` / `−12%`: how far the measurement is from the prediction; then the paused time it leaves out. */
+function deviation(measured: number, predicted: number, pausedMs: number): Seg[] {
+	const paused = pausedMs > 0 ? [seg(`${predicted > 0 ? ', ' : ''}${duration(pausedMs)} paused not counted`, 'muted')] : [];
 	if (!(predicted > 0)) {
-		return [];
+		return paused.length > 0 ? [seg(' ('), ...paused, seg(')')] : [];
 	}
 
 	const d = Math.round(((measured - predicted) / predicted) * 100);
-	return [seg(' ('), seg(`${d < 0 ? '−' : '+'}${Math.abs(d)}%`, Math.abs(d) <= 15 ? 'good' : 'warn'), seg(')')];
+	return [seg(' ('), seg(`${d < 0 ? '−' : '+'}${Math.abs(d)}%`, Math.abs(d) <= 15 ? 'good' : 'warn'), ...paused, seg(')')];
 }
 
+/** The measured time, paused time left out, set against the prediction once done. */
 function measured(props: ModelProps): Seg[] {
 	const {status, elapsedMs, model} = props;
-	if (elapsedMs <= 0) {
+	const pausedMs = Math.min(elapsedMs, props.pausedMs ?? 0);
+	const ms = elapsedMs - pausedMs;
+	if (ms <= 0) {
 		return [seg('—', 'muted')];
 	}
 
 	if (status === 'done') {
-		return [seg(duration(elapsedMs), 'title'), ...deviation(elapsedMs, model.predictedMs)];
+		return [seg(duration(ms), 'title'), ...deviation(ms, model.predictedMs, pausedMs)];
 	}
 
-	return [seg(duration(elapsedMs), 'title'), seg(' so far', 'muted')];
+	return [seg(duration(ms), 'title'), seg(' so far', 'muted'), ...(pausedMs > 0 ? [seg(` (${duration(pausedMs)} paused not counted)`, 'muted')] : [])];
 }
 
 type NamedTerm = {readonly name: string; readonly term: ModelTerm; readonly wins: boolean};

@@ -19,7 +19,7 @@ export function WideBody({snapshot: s, compare, secondsPerSlice, width, height, 
 	const right = Math.min(64, Math.max(48, Math.floor(width * 0.36)));
 	const left = width - right - 2;
 	const statsHeight = 6;
-	const modelProps = {model: s.model, elapsedMs: s.elapsedMs, status: s.status, width: right, variant: 'block', color} as const;
+	const modelProps = {model: s.model, elapsedMs: s.elapsedMs, pausedMs: s.pausedMs, status: s.status, width: right, variant: 'block', color} as const;
 	const modelHeight = Math.min(modelLines({...modelProps, height: 99}).length, height - statsHeight - 5);
 	const cpuHeight = Math.max(3, Math.min(s.cpu.perCore.length + 2, height - statsHeight - modelHeight - 2));
 	const board = compare ? Math.min(compare.modes.length + 2, height - 8) : 0;

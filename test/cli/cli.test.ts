@@ -86,7 +86,7 @@ test('started by a Node older than 22: one line naming the Node needed and the o
 });
 
 const RESULT_KEYS = [
-	'mode', 'work', 'requested', 'completed', 'failed', 'cancelled', 'wallMs', 'predictedMs', 'bound', 'model', 'requestsPerSecond',
+	'mode', 'work', 'requested', 'completed', 'failed', 'cancelled', 'wallMs', 'pausedMs', 'predictedMs', 'bound', 'model', 'requestsPerSecond',
 	'latencyMs', 'failures', 'cpu', 'workers', 'maxInFlight', 'startupMs', 'startup', 'peakRssBytes', 'clientCost',
 ];
 
@@ -100,6 +100,7 @@ test('--json prints exactly one result object with the README fields', async () 
 	assert.equal(result['completed'], 20);
 	assert.equal(result['maxInFlight'], 2);
 	assert.ok((result['wallMs'] as number) >= (result['predictedMs'] as number));
+	assert.equal(result['pausedMs'], 0, 'a run never paused');
 	// Two terms; the larger predicts and names the bound.
 	const model = result['model'] as {latency: {ms: number; formula: string}; cpu: {ms: number; formula: string}};
 	assert.equal(model.latency.formula, 'n·T/W = 20·20ms/2');

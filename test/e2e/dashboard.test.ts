@@ -128,6 +128,7 @@ describe('the live dashboard in a pseudo-terminal', () => {
 		await quit(pty);
 		await assertAllGone(pty.seenDescendants());
 		assertSummaryScreen(pty.screen(), summaryOf('processes-threads', '2,000'));
+		assert.match(pty.screen(), / in \S+ \(\S+ paused not counted\), predicted /, 'the summary leaves the pause out of the measured time, and says so');
 		assertTerminalRestored(pty.raw(), pty.screen());
 	});
 

@@ -58,7 +58,7 @@ export const LEGEND = /█ computing\s+░ waiting on I\/O\s+▒ waiting for the
 /** The summary paragraph the dashboard leaves behind (plain.ts formatSummaryParagraph). */
 export const summaryOf = (mode: string, requested: string): RegExp =>
 	new RegExp(
-		`^${mode}, io: [\\d,]+/${requested} done \\([\\d,]+ failed, [\\d,]+ cancelled\\) in \\S+, predicted \\S+ \\(.+\\); \\S+ req/s, p50 \\S+, p99 \\S+; CPU \\d+% of \\d+ cores?; start-up \\S+(?:; [^;]+)?\\.$`,
+		`^${mode}, io: [\\d,]+/${requested} done \\([\\d,]+ failed, [\\d,]+ cancelled\\) in \\S+(?: \\(\\S+ paused not counted\\))?, predicted \\S+ \\(.+\\); \\S+ req/s, p50 \\S+, p99 \\S+; CPU \\d+% of \\d+ cores?; start-up \\S+(?:; [^;]+)?\\.$`,
 	);
 
 /**

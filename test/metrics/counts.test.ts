@@ -54,7 +54,9 @@ test('status moves with the actions; elapsed is frozen at the last task-end once
 	const snap = toSnapshot(s, T0 + 900);
 	assert.equal(snap.status, 'done');
 	assert.equal(snap.elapsedMs, 200);
-	assert.equal(snap.meanThroughput, 10);
+	// Paused from +150 to +170: two answers over the 180 ms not paused.
+	assert.equal(snap.pausedMs, 20);
+	assert.equal(snap.meanThroughput, 2000 / 180);
 	assert.equal(snap.etaMs, 0);
 	assert.equal(snap.startupMs, 50);
 });

@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {HISTORY, toSnapshot, type MetricsAction} from '../../source/metrics/reducer.js';
-import {sample, taskStart, workerExit, workerUp} from '../helpers/events.js';
+import {sample, taskEnd, taskStart, workerExit, workerUp} from '../helpers/events.js';
 import {apply, started, T0} from '../helpers/metrics.js';
 
 const cpu = (t: number, perCore: number[]): MetricsAction => ({type: 'cpu', t, perCore});
@@ -70,4 +70,13 @@ test('the main process counts into peak RSS: beside worker processes, and once w
 test('the last sample, taken as the last task ends, counts even for a run shorter than a frame', () => {
 	const s = apply(started({}, 2), {type: 'cpu', t: T0 + 80, perCore: [0.6, 0.2], last: true});
 	near(toSnapshot(s, T0 + 80).cpu.utilisation, 0.4);
+});
+
+test('a run over before any CPU sample during it: the snapshot says unsampled; one sample during it: sampled', () => {
+	const run = [workerUp({worker: 0, t: T0}), taskStart({worker: 0, task: 0, t: T0 + 60}), taskEnd({worker: 0, task: 0, t: T0 + 160})];
+	const none = apply(started({requested: 1}), {type: 'cpu', t: T0 + 55, perCore: [0.5, 0.5]}, run);
+	assert.equal(toSnapshot(none, T0 + 300).cpu.sampled, false);
+	assert.equal(toSnapshot(none, T0 + 300).cpu.final, false);
+	const one = apply(started({requested: 1}), run.slice(0, 2), {type: 'cpu', t: T0 + 100, perCore: [0.5, 0.5]}, run.slice(2));
+	assert.equal(toSnapshot(one, T0 + 300).cpu.sampled, true);
 });

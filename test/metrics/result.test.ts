@@ -14,6 +14,7 @@ const FIELDS = [
 	'failed',
 	'cancelled',
 	'wallMs',
+	'pausedMs',
 	'predictedMs',
 	'bound',
 	'model',
@@ -76,6 +77,7 @@ test('toResult gives exactly the JSON fields of the README, from the final snaps
 		cancelled: 1,
 		// First task handed out (+100) to the last one ended (+300).
 		wallMs: 200,
+		pausedMs: 0,
 		// n·T/P = 4·100ms/2.
 		predictedMs: 200,
 		bound: 'latency',

@@ -57,3 +57,10 @@ test('with --rate the summary paragraph says latency counts from the intended st
 		'sequential, io: 400/400 done (0 failed, 0 cancelled) in 20.3s, predicted 20.0s (n·T, bound by network latency); 20 req/s, p50 2.1s, p99 4.2s from the intended start; schedule 20/s, 9.5/s sent, 78 late, service p50 102ms, p99 145ms; CPU 3% of 2 cores; start-up 48ms.',
 	);
 });
+
+test('the summary paragraph sets the time less the pauses against the model, and says how long it was paused', () => {
+	assert.equal(
+		formatSummaryParagraph({...result, wallMs: 23_312.4, pausedMs: 3000}),
+		'processes, io: 400/400 done (0 failed, 0 cancelled) in 20.3s (3.0s paused not counted), predicted 20.0s; 20 req/s, p50 101ms, p99 104ms; CPU 3% of 2 cores; start-up 48ms.',
+	);
+});

@@ -61,6 +61,7 @@ export const cpu4: CpuSnapshot = {
 	perCoreMean: [0.2, 0.1, 0.02, 0.4],
 	client: 0.04,
 	final: false,
+	sampled: true,
 };
 
 const io60 = 'iiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiic';
@@ -82,6 +83,7 @@ export const processes: Snapshot = {
 	status: 'running',
 	t: 1_700_000_000_000,
 	elapsedMs: 6200,
+	pausedMs: 0,
 	startupMs: 312,
 	startup: null,
 	started: 126,
@@ -135,6 +137,7 @@ export const asyncLoop: Snapshot = {
 	...processes,
 	run: {...processes.run, mode: 'async', requested: 400_000, concurrency: 1000},
 	elapsedMs: 31_500,
+	pausedMs: 0,
 	completed: 214_000,
 	failed: 0,
 	failures: [],
@@ -173,6 +176,7 @@ export function result(mode: RunResult['mode'], wallMs: number, predictedMs: num
 		failed: 0,
 		cancelled: 0,
 		wallMs,
+		pausedMs: 0,
 		predictedMs,
 		bound: 'latency',
 		model: {latency: {ms: predictedMs, formula: 'n·T'}, cpu: null},
@@ -247,6 +251,7 @@ export const cpu8: CpuSnapshot = {
 	perCoreMean: [0.06, 0.05, 0.08, 0.04, 0.06, 0.07, 0.05, 0.06],
 	client: 0.21,
 	final: false,
+	sampled: true,
 };
 
 /** A processes run as it looks mid-way at 80×24: two lanes that mostly wait. */
@@ -262,6 +267,7 @@ export const demoProcessesThreads: Snapshot = {
 	...processes,
 	run: {...processes.run, mode: 'processes-threads', requested: 4000, workers: 4, threads: 4},
 	elapsedMs: 11_100,
+	pausedMs: 0,
 	started: 1736,
 	completed: 1712,
 	failed: 8,

@@ -20,7 +20,7 @@ test('cpu: a bar per core with its % and history, and the client in cores', () =
 			'cpu1 ██                 12% ▂▂▂▂',
 			'cpu2 ▍                   2% ▁▁▁▁',
 			'cpu3 ████████▌          50% ▅▅▅▅',
-			'client 0.04 of 4 cores · run mean 15%',
+			'client 0.04 of 4 cores',
 		].join('\n'),
 	);
 });
@@ -32,7 +32,7 @@ test('cpu: fewer rows than cores gives columns of bars, then a strip', () => {
 			'cpu ──────────────────────────────── 23%',
 			'cpu0 ██▌        28%  cpu2 ▏           2%',
 			'cpu1 █▏         12%  cpu3 ████▌      50%',
-			'client 0.04 of 4 cores · run mean 15%',
+			'client 0.04 of 4 cores',
 		].join('\n'),
 	);
 	assert.equal(
