@@ -4,6 +4,7 @@ import type {Controller} from '../frontends/controller.js';
 import {Dashboard} from './dashboard.js';
 import {keysToCommands} from './keys.js';
 import {initialUiState, uiReducer} from './ui-state.js';
+import {wrap} from './text.js';
 import {useView} from './use-view.js';
 
 export type AppProps = {
@@ -45,7 +46,7 @@ export function App({controller, color}: AppProps) {
 	}, [ended, exit]);
 
 	if (view.summary !== null) {
-		return <Text>{view.summary}</Text>;
+		return <Text>{view.summary.split('\n').flatMap((line) => (line.length > columns ? wrap(line, columns) : [line])).join('\n')}</Text>;
 	}
 
 	return <Dashboard view={view} width={columns} height={rows} color={color} showHelp={ui.showHelp} />;
