@@ -4,6 +4,7 @@ import {percent} from './format.js';
 import {Lines} from './lines.js';
 import {loadTone} from './theme.js';
 import {type Line, firstFitting, padEnd, padStart, rule, seg} from './text.js';
+import {t} from '../i18n/catalogue.js';
 
 export type CpuProps = {
 	readonly cpu: CpuSnapshot;
@@ -14,8 +15,8 @@ export type CpuProps = {
 };
 
 function clientLine(cpu: CpuSnapshot, width: number): Line {
-	const client = [seg('client ', 'muted'), seg(cpu.client.toFixed(2), 'title'), seg(` of ${cpu.cores} cores`, 'muted')];
-	const tail = cpu.final ? ' · run mean' : ` · run mean ${percent(cpu.utilisation)}`;
+	const client = [seg(`${t('client')} `, 'muted'), seg(cpu.client.toFixed(2), 'title'), seg(` ${t(cpu.cores === 1 ? 'of 1 core' : 'of {n} cores').replace('{n}', String(cpu.cores))}`, 'muted')];
+	const tail = cpu.final ? ` · ${t('run mean')}` : ` · ${t('run mean')} ${percent(cpu.utilisation)}`;
 	return firstFitting([[...client, seg(tail, 'muted')], client], width);
 }
 
@@ -40,7 +41,7 @@ function coreLine(cpu: CpuSnapshot, core: number, width: number, labelWidth: num
 export function cpuLines({cpu, width, height}: Omit<CpuProps, 'color'>): Line[] {
 	const cores = cpu.perCore.length;
 	const machine = cores > 0 ? cpu.perCore.reduce((a, b) => a + b, 0) / cores : 0;
-	const head = rule('cpu', width, cpu.final ? `run mean ${percent(machine)}` : percent(machine));
+	const head = rule(t('cpu'), width, cpu.final ? `${t('run mean')} ${percent(machine)}` : percent(machine));
 	if (height < 3) {
 		return [head, clientLine(cpu, width)].slice(0, Math.max(0, height));
 	}
