@@ -37,7 +37,7 @@ Options
   --trace FILE       write the run as Chrome trace event JSON (ui.perfetto.dev, chrome://tracing)
   --port N           (serve) port, 0 = any free one (default: 0)
   --lang L           en|pt: captions, lessons, legend, help and summary (default: from the locale)
-  --autoplay S       (tour) each scene runs, waits S seconds, goes on; then the tour ends (default: 8)
+  --autoplay S       (tour) each scene runs, waits S seconds, goes on; without it the presenter moves on (--autoplay alone: 8)
   --help, --version
 
 Keys

@@ -6,7 +6,7 @@ import {setTheme} from '../ui/theme.js';
 import type {Options} from './options.js';
 import {assertWritable} from '../record/writable.js';
 import {runServe} from '../server/serve.js';
-import {UsageError} from '../config/errors.js';
+import {UsageError, fileWhy} from '../config/errors.js';
 import {openTrace, type Tracer} from '../trace/open-trace.js';
 import {openUrlFile} from '../workloads/url-file.js';
 
@@ -55,7 +55,6 @@ export async function main(options: Options): Promise<number> {
 	}
 }
 
-const WHY: Readonly<Record<string, string>> = {ENOENT: 'no such directory', EACCES: 'permission denied', EISDIR: 'it is a directory', EROFS: 'read-only file system'};
 
 /** Opens the --trace file before anything runs: a file that cannot be written is bad input. */
 async function traceFor(path: string | undefined): Promise<Tracer | undefined> {
@@ -66,8 +65,7 @@ async function traceFor(path: string | undefined): Promise<Tracer | undefined> {
 	try {
 		return await openTrace(path);
 	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code ?? '';
-		throw new UsageError(`--trace: cannot write ${path}: ${WHY[code] ?? (error instanceof Error ? error.message : String(error))}`);
+		throw new UsageError(`--trace: cannot write ${path}: ${fileWhy(error, 'no such directory')}`);
 	}
 }
 

@@ -3,7 +3,7 @@ import {MODES, type RunConfig} from '../config/config.js';
 import type {Command, CompareView, Controller, View} from './controller.js';
 import {runInfoOf} from '../metrics/run-info.js';
 import type {ModelSnapshot, RunResult} from '../metrics/snapshot.js';
-import {formatSummaryParagraph} from '../reporters/plain.js';
+import {formatLeaderboardLines, formatSummaryParagraph} from '../reporters/plain.js';
 import type {Session} from '../session/session.js';
 import {t} from '../i18n/catalogue.js';
 
@@ -99,9 +99,9 @@ export function createDashboardController(initial: RunConfig, session: Session):
 		generation++;
 		await session.close();
 		await active;
-		update({
-			summary: lastResult ? formatSummaryParagraph(lastResult, lastModel) : t('concviz: no run was started.'),
-		});
+		const board = view.compare && view.compare.results.length > 1 ? formatLeaderboardLines(view.compare.results) : [];
+		const paragraph = lastResult ? formatSummaryParagraph(lastResult, lastModel) : t('concviz: no run was started.');
+		update({summary: [...board, paragraph].join('\n')});
 		finish();
 	};
 

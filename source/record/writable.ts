@@ -1,12 +1,9 @@
 import {constants} from 'node:fs';
 import {access, stat} from 'node:fs/promises';
 import {dirname, resolve} from 'node:path';
-import {UsageError} from '../config/errors.js';
+import {UsageError, fileWhy} from '../config/errors.js';
 
-const why = (error: unknown): string => {
-	const code = (error as NodeJS.ErrnoException).code;
-	return code === 'ENOENT' ? 'no such directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code ?? 'error';
-};
+const why = (error: unknown): string => fileWhy(error, 'no such directory');
 
 /**
  * Fails up front (UsageError, one line) when `path` cannot be written: its

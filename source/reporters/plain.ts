@@ -76,3 +76,13 @@ export function formatSummaryParagraph(result: RunResult, model?: Pick<ModelSnap
 	];
 	return `${parts.join('; ')}.`;
 }
+
+/**
+ * The comparison left on screen after the dashboard quits: one line per mode
+ * run, `processes            20.3s    20 req/s  predicted 20.0s`.
+ */
+export function formatLeaderboardLines(results: readonly RunResult[]): string[] {
+	const rows = results.map(r => [r.mode, formatDuration(r.wallMs), `${formatRate(r.requestsPerSecond)} req/s`, `${t('predicted')} ${formatDuration(r.predictedMs)}`]);
+	const widths = [0, 1, 2].map(i => Math.max(...rows.map(row => row[i]!.length)));
+	return rows.map(([mode, wall, rps, predicted]) => `${mode!.padEnd(widths[0]!)}  ${wall!.padStart(widths[1]!)}  ${rps!.padStart(widths[2]!)}  ${predicted}`);
+}

@@ -13,6 +13,8 @@ export type SceneOutcome =
 		readonly predictedMs: number;
 		/** Stopped at the scene's bound: the prediction is the model's extrapolation. */
 		readonly bounded: boolean;
+		/** The presenter moved on before the run ended: the figures so far. */
+		readonly left?: boolean;
 	}
 	| {
 		readonly kind: 'compare';
@@ -55,5 +57,6 @@ export function outcomeOf(view: View, boundSeconds: number | undefined): SceneOu
 		elapsedMs: s.elapsedMs,
 		predictedMs: s.model.predictedMs,
 		bounded: boundSeconds !== undefined && s.status === 'cancelled' && done < s.run.requested,
+		left: s.status !== 'done' && s.status !== 'cancelled' && s.status !== 'failed',
 	};
 }

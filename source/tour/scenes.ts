@@ -26,7 +26,7 @@ export const SCENES: readonly Scene[] = [
 		title: {pt: 'Sequencial – 4 URLs', en: 'Sequential – 4 URLs'},
 		lines: [
 			{pt: 'Cada tarefa precisa esperar pela finalização da anterior.', en: 'Each task waits for the previous one to finish.'},
-			{pt: 'O cliente deixa a CPU ociosa enquanto espera pela resposta (veja client).', en: 'The client leaves the CPU idle while it waits for the answer (see client).'},
+			{pt: 'O cliente deixa a CPU ociosa enquanto espera pela resposta (veja cliente).', en: 'The client leaves the CPU idle while it waits for the answer (see client).'},
 		],
 		preset: {mode: 'sequential', work: 'io', requests: 4},
 	},
@@ -35,7 +35,7 @@ export const SCENES: readonly Scene[] = [
 		title: {pt: 'Múltiplos processos – 4 URLs, um por CPU', en: 'Multiple processes – 4 URLs, one per CPU'},
 		lines: [
 			{pt: 'Cada processo continua ocioso enquanto espera; o I/O é distribuído entre eles.', en: 'Each process still idles while it waits; the I/O is spread over them.'},
-			{pt: 'Sem memória compartilhada, e criar processos tem custo: veja start-up e peak rss.', en: 'No shared memory, and processes cost to start: see start-up and peak rss.'},
+			{pt: 'Sem memória compartilhada, e criar processos tem custo: veja inicialização e MB por processo.', en: 'No shared memory, and processes cost to start: see start-up and MB a process.'},
 		],
 		preset: {mode: 'processes', work: 'io', requests: 4},
 	},
@@ -44,7 +44,7 @@ export const SCENES: readonly Scene[] = [
 		title: {pt: 'Múltiplas threads – 4 URLs, 4 threads', en: 'Multiple threads – 4 URLs, 4 threads'},
 		lines: [
 			{pt: 'Threads compartilham memória e precisam sincronizar o uso de recursos.', en: 'Threads share memory and must synchronise the use of resources.'},
-			{pt: 'O custo de criação aparece medido: compare start-up e peak rss com os processos.', en: 'What they cost to start is measured: compare start-up and peak rss with processes.'},
+			{pt: 'O custo de criação aparece medido: compare inicialização e MB por thread com os processos.', en: 'What they cost to start is measured: compare start-up and MB a thread with processes.'},
 		],
 		preset: {mode: 'threads', work: 'io', requests: 4, workers: 4},
 	},
@@ -78,7 +78,7 @@ export const SCENES: readonly Scene[] = [
 	},
 	{
 		id: 'async',
-		title: {pt: 'Asynchronous I/O – um loop de eventos', en: 'Asynchronous I/O – one event loop'},
+		title: {pt: 'I/O assíncrono – um loop de eventos', en: 'Asynchronous I/O – one event loop'},
 		lines: [
 			{pt: 'Aplicações I/O bound com código concorrente, em uma única thread.', en: 'I/O-bound work as concurrent code, on one single thread.'},
 			{pt: 'As mesmas 4.000 requisições, até C de uma vez em voo (in flight), numa só thread.', en: 'The same 4,000 requests, up to C at once in flight, on one thread.'},

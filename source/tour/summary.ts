@@ -9,14 +9,16 @@ const WORDS = {
 	en: {
 		head: (n: number) => `concviz tour: ${n} scenes, every figure measured on this machine`,
 		model: 'model',
-		bounded: 'extrapolated',
+		bounded: 'for all',
+		left: 'left mid-run',
 		compare: (n: string, fast: string, slow: string) => `n=${n} in each: fastest ${fast}, slowest ${slow}`,
 		skipped: 'not played',
 	},
 	pt: {
 		head: (n: number) => `concviz tour: ${n} cenas, cada número medido nesta máquina`,
 		model: 'modelo',
-		bounded: 'extrapolado',
+		bounded: 'para todas',
+		left: 'interrompida',
 		compare: (n: string, fast: string, slow: string) => `n=${n} em cada: mais rápido ${fast}, mais lento ${slow}`,
 		skipped: 'não exibida',
 	},
@@ -33,7 +35,7 @@ function outcomeText(outcome: SceneOutcome | undefined, lang: Lang): string {
 	}
 
 	const base = `${padEnd(outcome.mode, 17)} ${count(outcome.done)}/${count(outcome.requested)} ${duration(outcome.elapsedMs)}, ${w.model} ${duration(outcome.predictedMs)}`;
-	return outcome.bounded ? `${base} (${w.bounded})` : base;
+	return outcome.bounded ? `${base} ${w.bounded}` : outcome.left === true ? `${base} · ${w.left}` : base;
 }
 
 /**

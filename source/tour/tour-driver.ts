@@ -93,12 +93,22 @@ export function createTourDriver(input: TourDriverInput): TourDriver {
 		controller.play(sceneConfig(scene, input.base), scene.compare === true);
 	};
 
+	/** A scene left mid-run keeps what it measured so far (its run is cancelled by the next one or the quit). */
+	const keepPartial = (): void => {
+		const outcome = fresh && !recorded ? outcomeOf(controller.getView(), tour.scene.boundSeconds) : undefined;
+		if (outcome) {
+			const {index} = tour.state;
+			publish({outcomes: tour.outcomes.map((o, i) => (i === index ? outcome : o))});
+		}
+	};
+
 	const dispatch = (action: TourAction): void => {
 		const state = tourReducer(tour.state, action);
 		if (state === tour.state) {
 			return;
 		}
 
+		keepPartial();
 		publish({state});
 		if (state.ended) {
 			clearTimer();

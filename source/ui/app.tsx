@@ -1,6 +1,7 @@
 import {Text, useWindowSize} from 'ink';
 import type {Controller} from '../frontends/controller.js';
 import {Dashboard} from './dashboard.js';
+import {wrap} from './text.js';
 import {useDashboardKeys} from './use-dashboard-keys.js';
 import {useView} from './use-view.js';
 
@@ -17,7 +18,7 @@ export function App({controller, color}: AppProps) {
 	const [ui] = useDashboardKeys(controller, ended);
 
 	if (view.summary !== null) {
-		return <Text>{view.summary}</Text>;
+		return <Text>{view.summary.split('\n').flatMap((line) => (line.length > columns ? wrap(line, columns) : [line])).join('\n')}</Text>;
 	}
 
 	return <Dashboard view={view} width={columns} height={rows} color={color} showHelp={ui.showHelp} />;

@@ -4,6 +4,7 @@ import {percent} from './format.js';
 import {Lines} from './lines.js';
 import {loadTone} from './theme.js';
 import {type Line, firstFitting, padEnd, padStart, rule, seg} from './text.js';
+import {t} from '../i18n/catalogue.js';
 
 export type CpuProps = {
 	readonly cpu: CpuSnapshot;
@@ -14,8 +15,8 @@ export type CpuProps = {
 };
 
 function clientLine(cpu: CpuSnapshot, width: number): Line {
-	const client = [seg('client ', 'muted'), seg(cpu.client.toFixed(2), 'title'), seg(` of ${cpu.cores} cores`, 'muted')];
-	const tail = cpu.final ? ' · run mean' : ` · machine run mean ${cpu.sampled ? percent(cpu.utilisation) : '—'}`;
+	const client = [seg(`${t('client')} `, 'muted'), seg(cpu.client.toFixed(2), 'title'), seg(` ${t(cpu.cores === 1 ? 'of 1 core' : 'of {n} cores').replace('{n}', String(cpu.cores))}`, 'muted')];
+	const tail = cpu.final ? ` · ${t('run mean')}` : ` · ${t('machine run mean')} ${cpu.sampled ? percent(cpu.utilisation) : '—'}`;
 	return firstFitting([[...client, seg(tail, 'muted')], client], width);
 }
 
@@ -42,7 +43,7 @@ export function cpuLines({cpu, width, height}: Omit<CpuProps, 'color'>): Line[] 
 	const machine = cores > 0 ? cpu.perCore.reduce((a, b) => a + b, 0) / cores : 0;
 	// Nothing sampled (a run shorter than the sampling interval): unknown, never 0%.
 	const shown = cpu.sampled ? percent(machine) : '—';
-	const head = rule('cpu', width, cpu.final ? `run mean ${shown}` : shown);
+	const head = rule(t('cpu'), width, cpu.final ? `${t('run mean')} ${shown}` : shown);
 	if (height < 3) {
 		return [head, clientLine(cpu, width)].slice(0, Math.max(0, height));
 	}

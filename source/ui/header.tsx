@@ -4,6 +4,7 @@ import {clock, count, duration, percent} from './format.js';
 import {Lines} from './lines.js';
 import {type Line, type Seg, firstFitting, lineWidth, seg, spread} from './text.js';
 import {gilOf, paramsOf, statusLook, workOf} from './view-model.js';
+import {t} from '../i18n/catalogue.js';
 
 export type HeaderProps = {
 	readonly run: RunInfo;
@@ -30,7 +31,7 @@ export function headerLines(props: HeaderProps): Line[] {
 	const look = statusLook[status];
 	const right: Seg[] = [
 		...(tag ? [seg(tag, 'accent'), seg('  ')] : []),
-		seg(look.text, look.tone),
+		seg(t(look.text), look.tone),
 		seg('  '),
 		seg(clock(elapsedMs), 'title'),
 	];

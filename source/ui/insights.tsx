@@ -5,6 +5,7 @@ import {perWorkerText} from './lessons.js';
 import {Lines} from './lines.js';
 import {termsOf} from './model.js';
 import {type Line, fitLine, padStart, rule, seg} from './text.js';
+import {t as translate} from '../i18n/catalogue.js';
 
 export type InsightsProps = {
 	readonly snapshot: Snapshot;
@@ -34,9 +35,9 @@ function termBars(s: Snapshot, width: number): Line[] {
 	const measuredMs = Math.max(0, s.elapsedMs - s.pausedMs);
 	const top = Math.max(measuredMs, ...terms.map(t => t.term.ms));
 	return [
-		rule('the model\'s terms', width, 'the larger predicts'),
-		...terms.map(t => barLine(t.name, t.term.ms, top, duration(t.term.ms), width, t.wins)),
-		barLine(s.status === 'done' ? 'measured' : 'so far', measuredMs, top, duration(measuredMs), width, false),
+		rule(translate('the model\'s terms'), width, translate('the larger predicts')),
+		...terms.map(t => barLine(translate(t.name), t.term.ms, top, duration(t.term.ms), width, t.wins)),
+		barLine(translate(s.status === 'done' ? 'measured' : 'so far'), measuredMs, top, duration(measuredMs), width, false),
 	];
 }
 
@@ -49,7 +50,7 @@ function latencyBars(s: Snapshot, width: number): Line[] {
 
 	const top = s.latency.max;
 	return [
-		rule('latency', width, `${s.latency.count.toLocaleString('en-US')} measured`),
+		rule(translate('latency'), width, translate('{n} measured').replace('{n}', s.latency.count.toLocaleString('en-US'))),
 		...ladder.map(([p, ms]) => barLine(`p${p}`, ms, top, latency(ms), width, false)),
 		barLine('max', top, top, latency(top), width, false),
 	];
@@ -63,7 +64,7 @@ function throughputChart(s: Snapshot, width: number, rows: number): Line[] {
 	}
 
 	const top = Math.max(...history);
-	const lines: Line[] = [rule('requests/s', width, `peak ${rate(top)}/s`)];
+	const lines: Line[] = [rule(translate('requests/s'), width, `${translate('peak')} ${rate(top)}/s`)];
 	for (let r = rows - 1; r >= 0; r--) {
 		// Each row shows the part of every value between its floor and ceiling.
 		const row = history.map(v => {
@@ -83,8 +84,8 @@ function startupLines(s: Snapshot, width: number): Line[] {
 	}
 
 	return [
-		rule('start-up', width, `${s.startup.workers} ${s.startup.kind === 'thread' ? 'thread' : 'process'}${s.startup.workers === 1 ? '' : s.startup.kind === 'thread' ? 's' : 'es'}`),
-		[seg('pool'.padEnd(LABEL), 'muted'), seg(duration(s.startupMs)), seg('   one worker ', 'muted'), seg(perWorkerText(s.startup)), seg('   peak rss ', 'muted'), seg(bytes(s.peakRssBytes))],
+		rule(translate('start-up'), width, translate(s.startup.workers === 1 ? `{n} ${s.startup.kind}` : s.startup.kind === 'thread' ? '{n} threads' : '{n} processes').replace('{n}', String(s.startup.workers))),
+		[seg(translate('pool').padEnd(LABEL), 'muted'), seg(duration(s.startupMs)), seg(`   ${translate('one worker')} `, 'muted'), seg(perWorkerText(s.startup)), seg(`   ${translate('peak rss')} `, 'muted'), seg(bytes(s.peakRssBytes))],
 	];
 }
 

@@ -6,6 +6,7 @@ import {labelsOf, ordered, thicknessOf} from './lane-labels.js';
 import {LANE_STATES, stateGlyph} from './theme.js';
 import {type Line, type Seg, cells, fitLine, lineWidth, padStart, seg} from './text.js';
 import {timeAxis} from './time-axis.js';
+import {t} from '../i18n/catalogue.js';
 import {isLoopMode} from './view-model.js';
 
 export type LaneRowsInput = {
@@ -67,16 +68,16 @@ export function laneRows({lanes: unordered, mode, width, height, secondsPerSlice
 	const loop = isLoopMode(mode);
 	const labels = labelsOf(lanes, mode);
 	const labelWidth = Math.max(4, ...labels.map((l) => lineWidth(l.main)));
-	const tasksWidth = Math.max(5, ...lanes.map((l) => count(l.tasks).length));
-	const flightWidth = Math.max(9, ...lanes.map((l) => count(l.inFlight).length));
+	const tasksWidth = Math.max(5, t('tasks').length, ...lanes.map((l) => count(l.tasks).length));
+	const flightWidth = Math.max(9, t('in flight').length, ...lanes.map((l) => count(l.inFlight).length));
 	const rightOf = (tasks: string, elu: string, flight: string): string =>
 		' ' + padStart(tasks, tasksWidth) + (loop ? '  ' + padStart(elu, 4) + '  ' + padStart(flight, flightWidth) : '');
 	const rightWidth = cells(rightOf('', '', ''));
 	const sliceWidth = Math.max(0, width - labelWidth - 1 - rightWidth);
 
 	const heading: Line = [
-		...timeAxis({title: 'lanes', start: labelWidth + 1, width: sliceWidth, secondsPerSlice}),
-		seg(rightOf('tasks', 'elu', 'in flight'), 'muted'),
+		...timeAxis({title: t('lanes'), start: labelWidth + 1, width: sliceWidth, secondsPerSlice}),
+		seg(rightOf(t('tasks'), 'elu', t('in flight')), 'muted'),
 	];
 	const out: Line[] = [fitLine(heading, width)];
 	if (lanes.length === 0) {

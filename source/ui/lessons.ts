@@ -1,6 +1,7 @@
 import type {Mode, Work} from '../config/config.js';
 import type {StartupCost} from '../metrics/snapshot.js';
 import {bytes, duration} from './format.js';
+import {t} from '../i18n/catalogue.js';
 
 /** What to look for in each mode (docs/architecture.md, "Facts about a mode"), short enough for 80 columns. */
 export const MODE_LESSONS: Readonly<Record<Mode, string>> = {
@@ -29,8 +30,8 @@ export const CPU_LESSONS: Readonly<Record<Mode, string>> = {
 
 /** `30ms & 31 MB a thread`: one worker's measured share of the start-up and the memory it adds. */
 export function perWorkerText(cost: StartupCost): string {
-	const memory = cost.perWorkerBytes === null ? '' : ` & ${bytes(cost.perWorkerBytes)}`;
-	return `${duration(cost.perWorkerMs)}${memory} a ${cost.kind}`;
+	const template = cost.perWorkerBytes === null ? `{ms} a ${cost.kind}` : `{ms} & {mb} a ${cost.kind}`;
+	return t(template).replace('{ms}', duration(cost.perWorkerMs)).replace('{mb}', cost.perWorkerBytes === null ? '' : bytes(cost.perWorkerBytes));
 }
 
 /**
@@ -41,10 +42,10 @@ export function perWorkerText(cost: StartupCost): string {
  */
 export function lessonOf(mode: Mode, work: Work, startup: StartupCost | null = null, other?: StartupCost): string {
 	if (work !== 'cpu' && startup && (mode === 'processes' || mode === 'threads')) {
-		const lanes = mode === 'processes' ? 'P lanes waiting' : 'W lanes waiting';
-		const versus = other && other.kind !== startup.kind ? `, ${perWorkerText(other)}` : ' to start';
+		const lanes = t(mode === 'processes' ? 'P lanes waiting' : 'W lanes waiting');
+		const versus = other && other.kind !== startup.kind ? `, ${perWorkerText(other)}` : t(' to start');
 		return `${lanes}; ${perWorkerText(startup)}${versus}; ≈ n·T/${mode === 'processes' ? 'P' : 'W'}`;
 	}
 
-	return (work === 'cpu' ? CPU_LESSONS : MODE_LESSONS)[mode];
+	return t((work === 'cpu' ? CPU_LESSONS : MODE_LESSONS)[mode]);
 }

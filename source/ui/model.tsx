@@ -3,6 +3,10 @@ import {BOUND_WORDS} from '../metrics/model.js';
 import {duration} from './format.js';
 import {Lines} from './lines.js';
 import {type Line, type Seg, firstFitting, fitLine, rule, seg, wrap} from './text.js';
+import {t as translate} from '../i18n/catalogue.js';
+
+/** `latency-bound` and the like, in the current language. */
+const boundWord = (bound: string): string => translate('{bound}-bound').replace('{bound}', translate(bound));
 
 export type ModelProps = {
 	readonly model: ModelSnapshot;
@@ -21,7 +25,7 @@ export type ModelProps = {
 
 /** `+4%` / `−12%`: how far the measurement is from the prediction; then the paused time it leaves out. */
 function deviation(measured: number, predicted: number, pausedMs: number): Seg[] {
-	const paused = pausedMs > 0 ? [seg(`${predicted > 0 ? ', ' : ''}${duration(pausedMs)} paused not counted`, 'muted')] : [];
+	const paused = pausedMs > 0 ? [seg(`${predicted > 0 ? ', ' : ''}${duration(pausedMs)} ${translate('paused not counted')}`, 'muted')] : [];
 	if (!(predicted > 0)) {
 		return paused.length > 0 ? [seg(' ('), ...paused, seg(')')] : [];
 	}
@@ -43,7 +47,7 @@ function measured(props: ModelProps): Seg[] {
 		return [seg(duration(ms), 'title'), ...deviation(ms, model.predictedMs, pausedMs)];
 	}
 
-	return [seg(duration(ms), 'title'), seg(' so far', 'muted'), ...(pausedMs > 0 ? [seg(` (${duration(pausedMs)} paused not counted)`, 'muted')] : [])];
+	return [seg(duration(ms), 'title'), seg(` ${translate('so far')}`, 'muted'), ...(pausedMs > 0 ? [seg(` (${duration(pausedMs)} ${translate('paused not counted')})`, 'muted')] : [])];
 }
 
 type NamedTerm = {readonly name: string; readonly term: ModelTerm; readonly wins: boolean};
@@ -68,11 +72,11 @@ const short = (t: ModelTerm): string => `${t.symbol} = ${duration(t.ms)}`;
 /** One line per term: `model latency n·T/C = … = 2.0s`, then `      loop    n·c = … = 900ms   measured …   latency-bound`. */
 function termLines(props: ModelProps, terms: readonly NamedTerm[]): Line[] {
 	const {model, width} = props;
-	const m = [seg('   measured ', 'muted'), ...measured(props)];
-	const verdict = seg(`   ${model.bound}-bound`, 'muted');
+	const m = [seg(`   ${translate('measured')} `, 'muted'), ...measured(props)];
+	const verdict = seg(`   ${boundWord(model.bound)}`, 'muted');
 	const head = (i: number, t: NamedTerm): Seg[] => [
-		seg(i === 0 ? 'model ' : '      ', 'title'),
-		seg(t.name.padEnd(8), t.wins ? 'title' : 'muted'),
+		seg((i === 0 ? translate('model') : '').padEnd(translate('model').length + 1), 'title'),
+		seg(translate(t.name).padEnd(Math.max(8, translate(t.name).length + 1)), t.wins ? 'title' : 'muted'),
 	];
 	return terms.map((t, i) => {
 		const start = head(i, t);
@@ -95,22 +99,22 @@ export function modelLines(props: ModelProps): Line[] {
 			return [...termLines(props, terms), ...(model.note && height >= 3 ? [fitLine(noteLine, width)] : [])];
 		}
 
-		const formula = [seg('model ', 'title'), seg(model.formula)];
-		const m = [seg('   measured ', 'muted'), ...measured(props)];
-		const first = firstFitting([[...formula, ...m, seg(`   ${model.bound}-bound`, 'muted')], [...formula, ...m], formula], width);
+		const formula = [seg(`${translate('model')} `, 'title'), seg(model.formula)];
+		const m = [seg(`   ${translate('measured')} `, 'muted'), ...measured(props)];
+		const first = firstFitting([[...formula, ...m, seg(`   ${boundWord(model.bound)}`, 'muted')], [...formula, ...m], formula], width);
 		const second: Line[] = model.note && height >= 2 ? [fitLine(noteLine, width)] : [];
 		return [first, ...second].slice(0, Math.max(0, height));
 	}
 
-	const label = (text: string, tone: 'muted' | 'title' = 'muted'): Seg => seg(text.padEnd(11), tone);
+	const label = (text: string, tone: 'muted' | 'title' = 'muted'): Seg => seg(translate(text).padEnd(Math.max(11, translate(text).length + 1)), tone);
 	const termBlock = terms.length === 0
 		? wrap(model.formula, width - 11).map((part, i) => [label(i === 0 ? 'predicted' : ''), seg(part)])
 		: terms.flatMap(t => wrap(full(t.term), width - 11).map((part, i) => [label(i === 0 ? t.name : '', t.wins ? 'title' : 'muted'), seg(part)]));
 	const lines: Line[] = [
-		rule('model', width, 'predicted vs measured'),
+		rule(translate('model'), width, translate('predicted vs measured')),
 		...termBlock,
 		[label('measured'), ...measured(props)],
-		[label('bound by'), seg(BOUND_WORDS[model.bound])],
+		[label('bound by'), seg(translate(BOUND_WORDS[model.bound]))],
 		...note.map((part, i) => [seg(i === 0 ? '! ' : '  ', 'warn'), seg(part, 'warn')]),
 	];
 	return lines.slice(0, Math.max(0, height)).map(line => fitLine(line, width));

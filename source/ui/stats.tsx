@@ -5,6 +5,7 @@ import {perWorkerText} from './lessons.js';
 import {Lines} from './lines.js';
 import {rateLines} from './rate-lines.js';
 import {type Line, type Seg, firstFitting, fitLine, lineWidth, rule, seg} from './text.js';
+import {t} from '../i18n/catalogue.js';
 
 export type StatsProps = {
 	readonly snapshot: Snapshot;
@@ -14,7 +15,9 @@ export type StatsProps = {
 	readonly color: boolean;
 };
 
-const label = (text: string): Seg => seg(text.padEnd(11), 'muted');
+const LABELS = ['latency', 'failed', 'in flight', 'throughput', 'start-up'];
+/** A row's label in the current language, every label as wide as the longest (11 cells in English). */
+const label = (text: string): Seg => seg(t(text).padEnd(Math.max(11, ...LABELS.map((l) => t(l).length + 1))), 'muted');
 
 function latencyLine(s: Snapshot, width: number): Line {
 	if (s.completed + s.failed === 0) {
@@ -59,7 +62,7 @@ function failedLine(s: Snapshot, width: number): Line {
 
 /** The requests panel as lines: in flight, throughput with history, latency percentiles, failures, start-up. */
 export function statsLines({snapshot: s, width, height}: Omit<StatsProps, 'color'>): Line[] {
-	const flight: Line = [label('in flight'), seg(count(s.inFlight), 'title'), seg('  peak ', 'muted'), seg(count(s.maxInFlight))];
+	const flight: Line = [label('in flight'), seg(count(s.inFlight), 'title'), seg(`  ${t('peak')} `, 'muted'), seg(count(s.maxInFlight))];
 	const now = `${rate(s.throughput)}/s`;
 	const throughputHead: Seg[] = [label('throughput'), seg(now, 'title')];
 	const sparkWidth = Math.min(s.throughputHistory.length, width - lineWidth(throughputHead) - 1);
@@ -69,16 +72,16 @@ export function statsLines({snapshot: s, width, height}: Omit<StatsProps, 'color
 	];
 	const pool = [label('start-up'), seg(s.startupMs === null ? '…' : duration(s.startupMs))];
 	const each = s.startup ? [seg('  '), seg(perWorkerText(s.startup), 'muted')] : [];
-	const peak = [seg('  peak rss ', 'muted'), seg(bytes(s.peakRssBytes))];
+	const peak = [seg(`  ${t('peak rss')} `, 'muted'), seg(bytes(s.peakRssBytes))];
 	const startup: Line = firstFitting([[...pool, ...each, ...peak], [...pool, ...each], [...pool, ...peak], pool], width);
 	if (s.rate) {
 		// The open model: the schedule and both latencies first (see rate-lines.ts).
-		const head = rule('requests', width, `mean ${rate(s.meanThroughput)}/s`);
+		const head = rule(t('requests'), width, `${t('mean')} ${rate(s.meanThroughput)}/s`);
 		return [head, ...rateLines(s, s.rate, width), flight, failedLine(s, width), startup].slice(0, Math.max(0, height)).map((line) => fitLine(line, width));
 	}
 
 	const lines: Line[] = [
-		rule('requests', width, `mean ${rate(s.meanThroughput)}/s`),
+		rule(t('requests'), width, `${t('mean')} ${rate(s.meanThroughput)}/s`),
 		flight,
 		throughput,
 		latencyLine(s, width),

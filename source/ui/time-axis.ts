@@ -1,3 +1,4 @@
+import {t} from '../i18n/catalogue.js';
 import {type Seg, seg} from './text.js';
 
 export type TimeAxisInput = {
@@ -50,9 +51,9 @@ export function timeAxis({title, start, width, secondsPerSlice}: TimeAxisInput):
 	}
 
 	if (!secondsPerSlice || width < 12) {
-		place('time →', total - 1);
+		place(t('time →'), total - 1);
 	} else {
-		place('now', total - 1);
+		place(t('now'), total - 1);
 		const step = steps.find((s) => s / secondsPerSlice >= 15) ?? steps.at(-1)!;
 		const columns = step / secondsPerSlice;
 		for (let k = 1; total - 1 - k * columns >= start; k++) {

@@ -1,6 +1,6 @@
 import {closeSync, openSync, readSync} from 'node:fs';
 import {open} from 'node:fs/promises';
-import {UsageError} from '../config/errors.js';
+import {UsageError, fileWhy} from '../config/errors.js';
 import {isHttpUrl} from './urls.js';
 
 /** Longest line taken for a URL; longer lines are invalid (and never held in memory whole). */
@@ -127,9 +127,9 @@ export async function openUrlFile(path: string): Promise<UrlSource> {
 	try {
 		indexed = await indexFile(path);
 	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code ?? 'error';
+		const code = (error as NodeJS.ErrnoException).code;
 		throw new UsageError(code === 'ENOENT' ? `--urls: file not found: ${path}`
-			: code === 'EISDIR' ? `--urls: ${path} is a directory` : `--urls: cannot read ${path}: ${code}`);
+			: code === 'EISDIR' ? `--urls: ${path} is a directory` : `--urls: cannot read ${path}: ${fileWhy(error)}`);
 	}
 
 	const {index, invalid} = indexed;

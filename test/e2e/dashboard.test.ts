@@ -235,7 +235,10 @@ describe('the live dashboard in a pseudo-terminal', () => {
 
 		await quit(pty);
 		await assertAllGone(pty.seenDescendants());
-		assertSummaryScreen(pty.screen(), summaryOf('processes-async', '8'));
+		// The leaderboard stays after q, one line per mode (wall, req/s, predicted), above the last run's paragraph.
+		const left = linesOf(pty.screen());
+		assert.deepEqual(left.slice(0, MODES.length).map((line) => /^(\S+)\s+\S+\s+\S+ req\/s {2}predicted \S+$/.exec(line)?.[1]), [...MODES], pty.screen());
+		assertSummaryScreen(left.slice(MODES.length).join('\n'), summaryOf('processes-async', '8'));
 		assertTerminalRestored(pty.raw(), pty.screen());
 	});
 });

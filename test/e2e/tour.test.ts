@@ -47,7 +47,7 @@ test('tour: the clicker keys move through the scenes, q ends with the summary of
 
 test('tour in Portuguese from the locale, with the size check at 80×24', async () => {
 	const pty = startPty(['tour', '--latency', '20'], {cols: 80, rows: 24, env: {LANG: 'pt_BR.UTF-8'}});
-	const screen = await pty.waitFor((s) => sceneOf(s) === '1/11' && /✓ done/.test(s), 30_000);
+	const screen = await pty.waitFor((s) => sceneOf(s) === '1/11' && /✓ concluído/.test(s), 30_000);
 	assert.match(linesOf(screen)[0]!, /^ 1\/11  Sequencial – 4 URLs\s+feito para 100×30, agora 80×24  → próxima ← anterior$/);
 	assert.match(screen, /Cada tarefa precisa esperar pela finalização da anterior\./);
 	assert.match(screen, /░ esperando I\/O .*· ociosa/, 'the legend in Portuguese');

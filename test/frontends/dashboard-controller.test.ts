@@ -175,3 +175,19 @@ test('quit before any run ended says so', async () => {
 	await controller.finished;
 	assert.equal(controller.getView().summary, 'concviz: no run was started.');
 });
+
+test('quit after a compare leaves the leaderboard, one line per mode, above the last run', async () => {
+	const fake = fakeSession({autoEnd: true});
+	const controller = createDashboardController(initial, fake.session);
+	controller.start(true);
+	for (let i = 0; i < 20; i++) {
+		await settle();
+	}
+
+	controller.dispatch({type: 'quit'});
+	await controller.finished;
+	const lines = controller.getView().summary!.split('\n');
+	assert.deepEqual(lines.slice(0, MODES.length).map((line) => line.split(/\s+/)[0]), [...MODES]);
+	assert.match(lines[0]!, /^sequential\s+1\.0s\s+\S+ req\/s {2}predicted \S+$/);
+	assert.match(lines[MODES.length]!, /^processes-async, io: /);
+});

@@ -1,12 +1,17 @@
 import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {render} from 'ink-testing-library';
-import {setLang} from '../../source/i18n/catalogue.js';
+import {setLang, t} from '../../source/i18n/catalogue.js';
 import {formatSummaryParagraph} from '../../source/reporters/plain.js';
 import {helpBarLine} from '../../source/ui/help-bar.js';
 import {helpLines} from '../../source/ui/help.js';
+import {lessonOf} from '../../source/ui/lessons.js';
+import {statusLook} from '../../source/ui/view-model.js';
 import {Legend} from '../../source/ui/legend.js';
-import {result} from '../ui/fixtures.js';
+import {cpuLines} from '../../source/ui/cpu.js';
+import {modelLines} from '../../source/ui/model.js';
+import {statsLines} from '../../source/ui/stats.js';
+import {processes, result} from '../ui/fixtures.js';
 
 const plain = (line: readonly {text: string}[]): string => line.map((s) => s.text).join('').trimEnd();
 
@@ -33,4 +38,31 @@ test('--lang pt: the help bar and the help screen', () => {
 test('--lang pt: the summary left on screen', () => {
 	setLang('pt');
 	assert.match(formatSummaryParagraph(result('threads', 2000, 2000, 0.05)), /^threads, io: [\d,]+\/[\d,]+ feitas \(\d+ falharam, \d+ canceladas\) em 2\.0s, previsto 2\.0s; .* CPU 5% de \d+ núcleos?; inicialização \S+\.$/);
+});
+
+test('--lang pt: every mode’s lesson on the help screen, the measured per-worker lesson and the status words', () => {
+	setLang('pt');
+	const help = helpLines({mode: 'threads', width: 100, height: 30}).map(plain);
+	assert.ok(help.includes(' 2 processes         P faixas, cada uma ainda esperando; inicialização e memória medidas; ≈ n·T/P'), help.join('\n'));
+	assert.ok(help.includes('▸3 threads           W faixas, cada uma esperando; inicialização e memória medidas; ≈ n·T/W'), help.join('\n'));
+	assert.ok(help.includes(' 5 async             uma faixa, C em voo; ≈ n·T/C, ou a CPU do loop se maior'), help.join('\n'));
+	const thread = {kind: 'thread', workers: 16, perWorkerMs: 51, perWorkerBytes: 16 * 1_048_576} as const;
+	assert.equal(lessonOf('threads', 'io', thread), 'W faixas esperando; 51ms e 16 MB por thread para iniciar; ≈ n·T/W');
+	assert.equal(t(statusLook.done.text), '✓ concluído');
+	assert.equal(t(statusLook.running.text), '▸ executando');
+});
+
+test('--lang pt: the requests, cpu and model panels label their figures in the talk’s words', () => {
+	setLang('pt');
+	const stats = statsLines({snapshot: processes, width: 60, height: 10}).map(plain);
+	assert.match(stats[0]!, /^requisições ─+ média \S+\/s$/);
+	assert.ok(stats.some((line) => /^em voo +\d+ {2}pico \d+$/.test(line)), stats.join('\n'));
+	assert.ok(stats.some((line) => line.startsWith('latência ')), stats.join('\n'));
+	const cpu = cpuLines({cpu: processes.cpu, width: 60, height: 6}).map(plain);
+	assert.ok(cpu.some((line) => /^cliente [\d.]+ de \d+ núcleos/.test(line)), cpu.join('\n'));
+	const model = modelLines({model: processes.model, status: 'done', elapsedMs: 1000, width: 60, height: 6, variant: 'block', color: false}).map(plain);
+	assert.match(model[0]!, /^modelo ─+ previsto vs medido$/);
+	assert.ok(model.some((line) => line.startsWith('limitado por ')), model.join('\n'));
+	setLang('en');
+	assert.match(statsLines({snapshot: processes, width: 60, height: 10}).map(plain)[0]!, /^requests ─+ mean \S+\/s$/);
 });

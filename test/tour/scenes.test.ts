@@ -55,3 +55,13 @@ test('every caption fits its three rows at 80 and 100 columns, in both languages
 		}
 	}
 });
+
+test('the cost captions of scenes 2 and 3 point at the start-up line the stats panel shows at 100×30', () => {
+	for (const lang of ['en', 'pt'] as const) {
+		const lines = [SCENES[1]!, SCENES[2]!].flatMap((scene) => scene.lines.map((line) => line[lang]));
+		assert.ok(lines.every((line) => !line.includes('peak rss')), lines.join('\n'));
+	}
+
+	assert.match(SCENES[1]!.lines.at(-1)!.pt, /inicialização e MB por processo/);
+	assert.match(SCENES[2]!.lines.at(-1)!.en, /start-up and MB a thread/);
+});

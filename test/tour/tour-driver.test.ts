@@ -131,3 +131,15 @@ test('autoplay waits while the run is paused', async () => {
 	await delay(400);
 	assert.equal(driver.getTour().state.index, 1);
 });
+
+test('a scene left mid-run keeps its partial figures for the summary', () => {
+	const {controller, show} = fakeController();
+	const driver = createTourDriver({scenes: three, base: config, controller, session: {cancel() {}, paused: false}, autoplay: null});
+	driver.start();
+	driver.dispatch({type: 'next'});
+	runFrames(show, snapshot('running', 8100, {completed: 520, failed: 0, run: {...processes.run, requested: 4000}}));
+	driver.dispatch({type: 'next'});
+	const outcome = driver.getTour().outcomes[1];
+	assert.deepEqual(outcome && outcome.kind === 'run' ? [outcome.done, outcome.requested, outcome.elapsedMs, outcome.bounded, outcome.left] : outcome, [520, 4000, 8100, false, true]);
+	assert.equal(driver.getTour().outcomes[0], undefined, 'the first scene never showed a frame of its own');
+});

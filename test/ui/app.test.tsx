@@ -134,3 +134,13 @@ test('renderDashboard resolves once the session has ended and Ink has let go of 
 	await done;
 	assert.ok(stdout.frames.some((frame) => frame.includes('bye')));
 });
+
+test('a summary line that fills the width exactly wraps without a leading space', async () => {
+	const {controller, publish} = fake(f.view(f.processes));
+	const app = renderAt(<App controller={controller} color={false} />, 20, 24);
+	const summary = 'sequential 1 12345678 77ms; CPU 42% of 2 cores.';
+	publish(f.view(f.processes, {summary: `a${'\n'}${summary}`}));
+	await app.waitUntilExit();
+	const drawn = app.stdout.frames.filter((frame) => frame.trim() !== '');
+	assert.equal(drawn.at(-1), 'a\nsequential 1\n12345678 77ms; CPU\n42% of 2 cores.');
+});

@@ -103,7 +103,7 @@ test('openUrlFile: a directory or an unreadable file is a UsageError', async () 
 	if (process.getuid?.() !== 0) {
 		const locked = await file('locked.txt', 'http://127.0.0.1/\n');
 		await chmod(locked, 0o000);
-		await assert.rejects(openUrlFile(locked), {name: 'UsageError', message: `--urls: cannot read ${locked}: EACCES`});
+		await assert.rejects(openUrlFile(locked), {name: 'UsageError', message: `--urls: cannot read ${locked}: permission denied`});
 	}
 });
 
