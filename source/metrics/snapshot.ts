@@ -4,8 +4,12 @@ import type {RateSnapshot} from './rate.js';
 
 export type {RateSnapshot} from './rate.js';
 
-/** A lane slice: what the worker mostly did during one frame. */
-export type LaneState = 'computing' | 'io' | 'gil' | 'idle' | 'dead';
+/**
+ * A lane slice: what the worker mostly did during one frame. 'split': a slice in which the lane computed part of the time and waited for the GIL the rest, neither clearly dominant.
+ */
+export type LaneState = 'computing' | 'io' | 'gil' | 'split' | 'idle' | 'dead';
+/** The states a lane is in at an instant ('split' only describes a slice). */
+export type InstantState = Exclude<LaneState, 'split'>;
 
 export type LaneSnapshot = {
 	readonly worker: number;

@@ -9,7 +9,7 @@ after(killAll);
 test('the dashboard honours --lang pt outside the tour: legend, help bar and the summary left on screen', async () => {
 	const pty = startPty(['-n', '4', '--latency', '20', '--lang', 'pt'], {cols: 80, rows: 24});
 	const screen = await pty.waitFor((s) => /✓ done/.test(linesOf(s)[0] ?? ''), 30_000);
-	assert.match(screen, /█ computando\s+░ esperando I\/O\s+▒ esperando o GIL\s+· ociosa\s+× morta/);
+	assert.match(screen, /█ computando\s+░ esperando I\/O\s+▒ esperando o GIL\s+▓ cpu\+GIL\s+· ociosa\s+× morta/);
 	assert.match(linesOf(screen).at(-1)!, /q sair$/);
 	pty.write('q');
 	assert.equal((await exitWithin(pty, 5000, 'q')).exitCode, 0);
