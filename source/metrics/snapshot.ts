@@ -78,6 +78,8 @@ export type ModelSnapshot = {
 	readonly latency: ModelTerm | null;
 	/** CPU per task over the cores that can run it (null when the client's cost is unknown); `loop` when one event loop's own CPU. */
 	readonly cpu: (ModelTerm & {readonly bound: 'cpu' | 'loop'}) | null;
+	/** --rate runs whose schedule is longer than the other terms: (n−1)/R + T (absent otherwise). */
+	readonly rate?: ModelTerm;
 	/** A sentence when measurement departs from the model for a known reason (e.g. the loop is saturated). */
 	readonly note: string;
 };
