@@ -19,6 +19,9 @@ export const PT: Readonly<Record<string, string>> = {
 	'GIL wait': 'espera GIL',
 	cpu: 'cpu',
 	gil: 'gil',
+	'computing and GIL wait': 'computando e esperando o GIL',
+	'cpu+GIL': 'cpu+GIL',
+	'c+g': 'c+g',
 	idle: 'ociosa',
 	dead: 'morta',
 	// Help bar

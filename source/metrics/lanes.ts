@@ -1,5 +1,5 @@
 import type {WorkerState} from '../events/events.js';
-import type {LaneSnapshot, LaneState} from './snapshot.js';
+import type {InstantState, LaneSnapshot, LaneState} from './snapshot.js';
 
 /** Closed slices kept per lane (the snapshot adds the slice in progress within this count). */
 export const MAX_SLICES = 240;
@@ -7,8 +7,8 @@ export const MAX_SLICES = 240;
 export const LOOP_COMPUTING_ELU = 0.5;
 
 /** Ties between states in a slice go to the first of this order. */
-const TIE_ORDER: readonly LaneState[] = ['dead', 'computing', 'gil', 'io', 'idle'];
-const INDEX: Readonly<Record<LaneState, number>> = {computing: 0, io: 1, gil: 2, idle: 3, dead: 4};
+const TIE_ORDER: readonly InstantState[] = ['dead', 'computing', 'gil', 'io', 'idle'];
+const INDEX: Readonly<Record<InstantState, number>> = {computing: 0, io: 1, gil: 2, idle: 3, dead: 4};
 
 /** One worker, as the reducer keeps it. Never mutated once built (drafts are copies). */
 export type Lane = {
@@ -37,13 +37,15 @@ export type Lane = {
 	readonly runEluMs: number;
 	readonly runEluSpan: number;
 	/** The state now, and since when it has been counted into `frame`. */
-	readonly state: LaneState;
+	readonly state: InstantState;
 	readonly since: number;
 	/** ms spent in each state (by INDEX) during the frame in progress. */
 	readonly frame: readonly number[];
 	/** ms spent busy (computing, io, gil) up to `since`. */
 	readonly busyMs: number;
 	readonly slices: readonly LaneState[];
+	/** ms computing in the last closed frame (threads sharing one GIL: at most one of them computes a whole slice). */
+	readonly lastCpuMs: number;
 };
 
 export type LaneDraft = {-readonly [K in keyof Lane]: Lane[K]} & {frame: number[]};
@@ -74,15 +76,16 @@ export function newLane(worker: number, t: number, loop: boolean): Lane {
 		frame: [0, 0, 0, 0, 0],
 		busyMs: 0,
 		slices: [],
+		lastCpuMs: 0,
 	};
 }
 
 export const draftOf = (lane: Lane): LaneDraft => ({...lane, frame: [...lane.frame]});
 
-const isBusy = (state: LaneState): boolean => state !== 'idle' && state !== 'dead';
+const isBusy = (state: InstantState): boolean => state !== 'idle' && state !== 'dead';
 
 /** The state the lane's inputs say it is in. */
-function effective(lane: LaneDraft): LaneState {
+function effective(lane: LaneDraft): InstantState {
 	if (lane.dead) {
 		return 'dead';
 	}
@@ -122,9 +125,16 @@ export function update(lane: LaneDraft, t: number, change: (lane: LaneDraft) => 
 	lane.state = effective(lane);
 }
 
-/** The state the lane spent most time in (ties: dead, computing, gil, io, idle); its current state if no time passed. */
-function majority(frame: readonly number[], current: LaneState): LaneState {
-	let best: LaneState = current;
+/** A slice computing and waiting for the GIL is 'split' when the smaller of the two is at least this share of the larger. */
+export const SPLIT_RATIO = 0.5;
+
+/**
+ * The state the lane spent most time in (ties: dead, computing, gil, io, idle); its current state if no time passed.
+ * When that is computing or the GIL and the other of the two took at least SPLIT_RATIO of it, the slice is 'split'
+ * (threads sharing one GIL each compute part of every slice: drawn █ they would all look parallel).
+ */
+function majority(frame: readonly number[], current: InstantState): LaneState {
+	let best: InstantState = current;
 	let bestMs = 0;
 	for (const state of TIE_ORDER) {
 		const ms = frame[INDEX[state]]!;
@@ -134,7 +144,10 @@ function majority(frame: readonly number[], current: LaneState): LaneState {
 		}
 	}
 
-	return best;
+	const cpu = frame[INDEX.computing]!;
+	const gil = frame[INDEX.gil]!;
+	const split = (best === 'computing' || best === 'gil') && Math.min(cpu, gil) > 0 && Math.min(cpu, gil) >= SPLIT_RATIO * Math.max(cpu, gil);
+	return split ? 'split' : best;
 }
 
 /** Close the frame at t: one new slice, at most MAX_SLICES kept. */
@@ -143,6 +156,7 @@ export function closeFrame(lane: Lane, t: number): Lane {
 	advance(d, t);
 	const slices = [...lane.slices, majority(d.frame, d.state)];
 	d.slices = slices.length > MAX_SLICES ? slices.slice(-MAX_SLICES) : slices;
+	d.lastCpuMs = d.frame[INDEX.computing]!;
 	d.frame = [0, 0, 0, 0, 0];
 	return d;
 }

@@ -102,5 +102,6 @@ export function withSchedule(model: ModelSnapshot, run: RunInfo, rate: RateState
 	}
 
 	const tText = Number.isFinite(run.latencyMs) ? ` + ${formatDuration(t)}` : '';
-	return {...model, predictedMs: ms, formula: `(n−1)/R + T = ${run.requested - 1}/${rate.table.rate}/s${tText} = ${formatDuration(ms)}`, bound: 'rate'};
+	const term = {ms, symbol: '(n−1)/R + T', numbers: `${run.requested - 1}/${rate.table.rate}/s${tText}`};
+	return {...model, predictedMs: ms, formula: `${term.symbol} = ${term.numbers} = ${formatDuration(ms)}`, bound: 'rate', rate: term};
 }

@@ -1,6 +1,7 @@
 import type {BusEvent} from '../events/events.js';
 import {applyEvents} from './apply-events.js';
 import {addCpuSample, cpuPerCoreMean, cpuUtilisation, emptyCpu} from './cpu-history.js';
+import {oneComputingPerGil} from './gil-slices.js';
 import {closeFrame, laneSnapshot} from './lanes.js';
 import {createLatency, latencySnapshot} from './latency.js';
 import {predict} from './model.js';
@@ -121,7 +122,8 @@ function frame(state: MetricsState, t: number): MetricsState {
 			: {...state, historyClosed: true, throughputHistory: pushCapped(state.throughputHistory, finalPoint(state))};
 	}
 
-	const lanes = new Map([...state.lanes].map(([worker, lane]) => [worker, closeFrame(lane, t)]));
+	const closed = new Map([...state.lanes].map(([worker, lane]) => [worker, closeFrame(lane, t)]));
+	const lanes = state.run.gil === true ? oneComputingPerGil(closed) : closed;
 	if (state.firstStartAt === null) {
 		return {...state, lanes};
 	}

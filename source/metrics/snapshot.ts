@@ -4,8 +4,12 @@ import type {RateSnapshot} from './rate.js';
 
 export type {RateSnapshot} from './rate.js';
 
-/** A lane slice: what the worker mostly did during one frame. */
-export type LaneState = 'computing' | 'io' | 'gil' | 'idle' | 'dead';
+/**
+ * A lane slice: what the worker mostly did during one frame. 'split': a slice in which the lane computed part of the time and waited for the GIL the rest, neither clearly dominant.
+ */
+export type LaneState = 'computing' | 'io' | 'gil' | 'split' | 'idle' | 'dead';
+/** The states a lane is in at an instant ('split' only describes a slice). */
+export type InstantState = Exclude<LaneState, 'split'>;
 
 export type LaneSnapshot = {
 	readonly worker: number;
@@ -76,6 +80,8 @@ export type ModelSnapshot = {
 	readonly latency: ModelTerm | null;
 	/** CPU per task over the cores that can run it (null when the client's cost is unknown); `loop` when one event loop's own CPU. */
 	readonly cpu: (ModelTerm & {readonly bound: 'cpu' | 'loop'}) | null;
+	/** --rate runs whose schedule is longer than the other terms: (n−1)/R + T (absent otherwise). */
+	readonly rate?: ModelTerm;
 	/** A sentence when measurement departs from the model for a known reason (e.g. the loop is saturated). */
 	readonly note: string;
 };

@@ -21,7 +21,7 @@ export type StartupInput = {
 	readonly mode: Mode;
 	/** Wall time from the first spawn to the last worker up, ms. */
 	readonly poolMs: number;
-	/** Lanes (workers) in the pool. */
+	/** Lanes in the pool (in processes-threads, P×Th of them). */
 	readonly workers: number;
 	/** Pids of the pool's child processes (process modes). */
 	readonly pids: readonly number[];
@@ -35,11 +35,12 @@ export type StartupInput = {
  * up: its share of the pool's start-up (all start at once, so it is the wall
  * time per worker on this machine), and the resident memory it adds: a
  * thread, the growth of this process over its threads; a process, the RSS of
- * the child processes over their workers (null where /proc is not there).
+ * the child processes over them (null where /proc is not there). In process
+ * modes the worker is the process, threads and all, so `workers` counts processes.
  */
 export function startupCostOf(input: StartupInput): StartupCost {
-	const workers = Math.max(1, input.workers);
 	const kind = workerKindOf(input.mode);
+	const workers = Math.max(1, kind === 'process' && input.pids.length > 0 ? input.pids.length : input.workers);
 	let bytes: number | null;
 	if (kind === 'thread') {
 		bytes = Math.max(0, input.rssNow - input.rssBefore) / workers;

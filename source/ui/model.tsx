@@ -60,10 +60,24 @@ export function termsOf(model: ModelSnapshot): NamedTerm[] {
 	}
 
 	if (model.cpu) {
-		terms.push({name: model.cpu.bound, term: model.cpu, wins: model.bound !== 'latency'});
+		terms.push({name: model.cpu.bound, term: model.cpu, wins: model.bound === 'cpu' || model.bound === 'loop'});
+	}
+
+	if (model.rate) {
+		terms.push({name: 'rate', term: model.rate, wins: model.bound === 'rate'});
 	}
 
 	return terms;
+}
+
+/** At most `room` terms in their order: the winner (last when it is the rate) and the larger of the rest. */
+function fitTerms(terms: readonly NamedTerm[], room: number): NamedTerm[] {
+	if (terms.length <= room) {
+		return [...terms];
+	}
+
+	const keep = new Set([...terms].sort((a, b) => Number(b.wins) - Number(a.wins) || b.term.ms - a.term.ms).slice(0, Math.max(1, room)));
+	return terms.filter(t => keep.has(t));
 }
 
 const full = (t: ModelTerm): string => `${t.symbol} = ${t.numbers} = ${duration(t.ms)}`;
@@ -95,8 +109,9 @@ export function modelLines(props: ModelProps): Line[] {
 	const note = model.note ? wrap(model.note, width - 2) : [];
 	if (variant === 'line') {
 		const noteLine: Line = [seg('! ', 'warn'), seg(model.note, 'warn')];
-		if (terms.length === 2 && height >= 2) {
-			return [...termLines(props, terms), ...(model.note && height >= 3 ? [fitLine(noteLine, width)] : [])];
+		if (terms.length >= 2 && height >= 2) {
+			const shown = fitTerms(terms, model.note ? Math.max(2, height - 1) : height);
+			return [...termLines(props, shown), ...(model.note && height > shown.length ? [fitLine(noteLine, width)] : [])];
 		}
 
 		const formula = [seg(`${translate('model')} `, 'title'), seg(model.formula)];
@@ -121,7 +136,7 @@ export function modelLines(props: ModelProps): Line[] {
 }
 
 /** Lines the model takes in the compact layout: one per term, and the note. */
-export const modelLineCount = (model: ModelSnapshot): number => (termsOf(model).length === 2 ? 2 : 1) + (model.note ? 1 : 0);
+export const modelLineCount = (model: ModelSnapshot): number => Math.max(1, termsOf(model).length) + (model.note ? 1 : 0);
 
 /** The model's two terms with the run's numbers beside the measured time, and the note when there is one. */
 export function Model(props: ModelProps) {

@@ -32,6 +32,7 @@ const dark: Readonly<Record<Tone, Style>> = {
 	computing: {color: 'green'},
 	io: {color: 'cyan'},
 	gil: {color: 'magenta'},
+	split: {color: 'magenta', bold: true},
 	idle: {color: 'gray'},
 	dead: {color: 'red', bold: true},
 	plain: {},
@@ -63,6 +64,7 @@ const contrast: Readonly<Record<Tone, Style>> = {
 	computing: {color: 'greenBright', bold: true},
 	io: {color: 'cyanBright', bold: true},
 	gil: {color: 'magentaBright', bold: true},
+	split: {color: 'magentaBright', bold: true},
 	idle: {color: 'white', bold: true},
 	dead: {color: 'redBright', bold: true},
 	plain: {bold: true},
@@ -124,6 +126,7 @@ export const stateGlyph: Readonly<Record<LaneState, string>> = {
 	computing: '█',
 	io: '░',
 	gil: '▒',
+	split: '▓',
 	idle: '·',
 	dead: '×',
 };
@@ -133,11 +136,12 @@ export const stateWords: Readonly<Record<LaneState, readonly [string, string, st
 	computing: ['computing', 'computing', 'cpu'],
 	io: ['waiting on I/O', 'I/O wait', 'io'],
 	gil: ['waiting for the GIL', 'GIL wait', 'gil'],
+	split: ['computing and GIL wait', 'cpu+GIL', 'c+g'],
 	idle: ['idle', 'idle', 'idle'],
 	dead: ['dead', 'dead', 'dead'],
 };
 
-export const LANE_STATES: readonly LaneState[] = ['computing', 'io', 'gil', 'idle', 'dead'];
+export const LANE_STATES: readonly LaneState[] = ['computing', 'io', 'gil', 'split', 'idle', 'dead'];
 
 /** Utilisation 0..1 → a tone (calm, busy, hot). */
 export function loadTone(fraction: number): Tone {

@@ -11,7 +11,7 @@ test('the dashboard honours --lang pt outside the tour: legend, help bar and the
 	const screen = await pty.waitFor((s) => /✓ concluído/.test(linesOf(s)[0] ?? ''), 30_000);
 	assert.match(screen, /^faixas ─/m, 'the lanes heading');
 	assert.match(screen, /requisições ─+ média/, 'the requests panel heading');
-	assert.match(screen, /█ computando\s+░ esperando I\/O\s+▒ esperando o GIL\s+· ociosa\s+× morta/);
+	assert.match(screen, /█ computando\s+░ esperando I\/O\s+▒ esperando o GIL\s+▓ cpu\+GIL\s+· ociosa\s+× morta/);
 	assert.match(linesOf(screen).at(-1)!, /q sair$/);
 	pty.write('q');
 	assert.equal((await exitWithin(pty, 5000, 'q')).exitCode, 0);

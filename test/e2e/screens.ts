@@ -44,7 +44,7 @@ export function laneGlyphs(screen: string): Set<string> {
 	const glyphs = new Set<string>();
 	for (const line of laneArea(screen)) {
 		for (const ch of line) {
-			if ('█░▒·×'.includes(ch)) {
+			if ('█░▒▓·×'.includes(ch)) {
 				glyphs.add(ch);
 			}
 		}
@@ -53,7 +53,7 @@ export function laneGlyphs(screen: string): Set<string> {
 	return glyphs;
 }
 
-export const LEGEND = /█ computing\s+░ waiting on I\/O\s+▒ waiting for the GIL\s+· idle\s+× dead/;
+export const LEGEND = /█ computing\s+░ waiting on I\/O\s+▒ waiting for the GIL\s+▓ (?:computing and GIL wait|cpu\+GIL)\s+· idle\s+× dead/;
 
 /** The summary paragraph the dashboard leaves behind (plain.ts formatSummaryParagraph). */
 export const summaryOf = (mode: string, requested: string): RegExp =>

@@ -21,9 +21,9 @@ afterEach(() => {
 
 test('--lang pt: the legend in the talk’s words', () => {
 	setLang('pt');
-	assert.equal(render(<Legend width={80} color={false} />).lastFrame(), '█ computando   ░ esperando I/O   ▒ esperando o GIL   · ociosa   × morta');
+	assert.equal(render(<Legend width={120} color={false} />).lastFrame(), '█ computando   ░ esperando I/O   ▒ esperando o GIL   ▓ computando e esperando o GIL   · ociosa   × morta');
 	setLang('en');
-	assert.equal(render(<Legend width={80} color={false} />).lastFrame(), '█ computing   ░ waiting on I/O   ▒ waiting for the GIL   · idle   × dead');
+	assert.equal(render(<Legend width={120} color={false} />).lastFrame(), '█ computing   ░ waiting on I/O   ▒ waiting for the GIL   ▓ computing and GIL wait   · idle   × dead');
 });
 
 test('--lang pt: the help bar and the help screen', () => {

@@ -108,3 +108,21 @@ test('lanes are sorted by worker id and carry their CPU share over the last ≥ 
 	assert.deepEqual(snap.lanes.map(l => [l.worker, l.cpu]), [[0, 0.5], [1, 0.25]]);
 	assert.equal(snap.cpu.client, 0.75);
 });
+
+test('a slice split between computing and waiting for the GIL (the smaller at least half the larger) is split, else the larger', () => {
+	const s = apply(
+		started({mode: 'threads', workers: 1}),
+		[workerUp({worker: 0, t: T0, pid: 7, process: 0, thread: 0}), state({worker: 0, t: T0, state: 'computing'})],
+		[state({worker: 0, t: T0 + 50, state: 'gil'})],
+		frame(T0 + 100),
+		[state({worker: 0, t: T0 + 100, state: 'computing'}), state({worker: 0, t: T0 + 180, state: 'gil'})],
+		frame(T0 + 200),
+		[state({worker: 0, t: T0 + 220, state: 'computing'}), state({worker: 0, t: T0 + 260, state: 'gil'})],
+		frame(T0 + 300),
+		[state({worker: 0, t: T0 + 380, state: 'computing'})],
+		frame(T0 + 400),
+	);
+	const [lane] = toSnapshot(s, T0 + 400).lanes;
+	// 50/50, 80/20, 40/60, 0/80 (+20 computing after): split, computing, split, gil; then the open slice (no time yet).
+	assert.deepEqual(lane?.slices, ['split', 'computing', 'split', 'gil', 'computing']);
+});

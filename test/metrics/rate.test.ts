@@ -57,6 +57,7 @@ test('a pool that keeps up: every send on time, achieved = R exactly, no late st
 	assert.equal(s.model.bound, 'rate');
 	assert.equal(s.model.formula, '(n−1)/R + T = 19/20/s + 100ms = 1.1s');
 	assert.equal(s.model.predictedMs, 1050);
+	assert.deepEqual(s.model.rate, {ms: 1050, symbol: '(n−1)/R + T', numbers: '19/20/s + 100ms'}, 'the schedule is a term of its own, for the model line');
 });
 
 test('late sends while the pool had free slots: the client itself cannot keep up, and the model line says so', () => {

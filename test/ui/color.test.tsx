@@ -37,11 +37,11 @@ test('with colour off, not one escape code, even where colour is forced', () => 
 
 test('without colour the lane states still differ, by glyph', () => {
 	const glyphs = Object.values(stateGlyph);
-	assert.equal(new Set(glyphs).size, 5);
+	assert.equal(new Set(glyphs).size, 6);
 	assert.ok(glyphs.every((g) => [...g].length === 1 && g !== ' '));
-	const lanes = [f.lane(0, 'cccciiiigggg....xxxx')];
-	const {lastFrame} = render(<Lanes lanes={lanes} mode="threads" width={31} height={2} secondsPerSlice={null} color={false} />);
-	assert.equal(lastFrame(), ['lanes ──────────── time → tasks', 't0   ████░░░░▒▒▒▒····××××    10'].join('\n'));
+	const lanes = [f.lane(0, 'cccciiiiggggssss....xxxx')];
+	const {lastFrame} = render(<Lanes lanes={lanes} mode="threads" width={35} height={2} secondsPerSlice={null} color={false} />);
+	assert.equal(lastFrame(), ['lanes ──────────────── time → tasks', 't0   ████░░░░▒▒▒▒▓▓▓▓····××××    10'].join('\n'));
 });
 
 test('NO_COLOR set to anything, or --no-color, turns colour off', () => {

@@ -3,7 +3,7 @@ import {runInfoOf} from '../../source/metrics/run-info.js';
 import type {CompareView, View} from '../../source/frontends/controller.js';
 import type {CpuSnapshot, LaneSnapshot, LaneState, RunResult, Snapshot} from '../../source/metrics/snapshot.js';
 
-const codes: Record<string, LaneState> = {c: 'computing', i: 'io', g: 'gil', '.': 'idle', x: 'dead'};
+const codes: Record<string, LaneState> = {c: 'computing', i: 'io', g: 'gil', s: 'split', '.': 'idle', x: 'dead'};
 
 /** Slices from a pattern: c computing, i io, g gil, . idle, x dead. */
 export const slices = (pattern: string): LaneState[] => [...pattern].map((ch) => codes[ch]!);

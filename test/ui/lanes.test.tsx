@@ -115,12 +115,14 @@ test('no line is ever wider than the width given, in colour or not', () => {
 });
 
 test('the legend names every glyph and shortens to fit', () => {
-	const wide = render(<Legend width={80} color={false} />).lastFrame();
-	assert.equal(wide, '█ computing   ░ waiting on I/O   ▒ waiting for the GIL   · idle   × dead');
-	const narrow = render(<Legend width={60} color={false} />).lastFrame();
-	assert.equal(narrow, '█ computing  ░ I/O wait  ▒ GIL wait  · idle  × dead');
-	const tiny = render(<Legend width={30} color={false} />).lastFrame();
-	assert.equal(tiny, '█ cpu ░ io ▒ gil · idle × dead');
+	const wide = render(<Legend width={120} color={false} />).lastFrame();
+	assert.equal(wide, '█ computing   ░ waiting on I/O   ▒ waiting for the GIL   ▓ computing and GIL wait   · idle   × dead');
+	const eighty = render(<Legend width={80} color={false} />).lastFrame();
+	assert.equal(eighty, '█ computing  ░ waiting on I/O  ▒ waiting for the GIL  ▓ cpu+GIL  · idle  × dead');
+	const narrow = render(<Legend width={64} color={false} />).lastFrame();
+	assert.equal(narrow, '█ computing  ░ I/O wait  ▒ GIL wait  ▓ cpu+GIL  · idle  × dead');
+	const tiny = render(<Legend width={40} color={false} />).lastFrame();
+	assert.equal(tiny, '█ cpu ░ io ▒ gil ▓ c+g · idle × dead');
 });
 
 test('every mode renders with no lane up yet (the pool is starting)', () => {

@@ -62,3 +62,44 @@ test('--rate when the client cannot keep up: the model line says so beside the f
 		].join('\n'),
 	);
 });
+
+/** --rate 20 -m threads -p 4 -n 40, T=100ms, done in 2.1 s: the schedule, not n·T/W, bounds the time. */
+const rateBound = {
+	predictedMs: 2050,
+	formula: '(n−1)/R + T = 39/20/s + 100ms = 2.1s',
+	bound: 'rate',
+	note: '',
+	latency: {ms: 1000, symbol: 'n·T/W', numbers: '40·100ms/4'},
+	cpu: null,
+	rate: {ms: 2050, symbol: '(n−1)/R + T', numbers: '39/20/s + 100ms'},
+} as const;
+
+test('a rate-bound run: the model line shows the schedule term the measurement is compared with', () => {
+	assert.equal(
+		frame(<Model model={rateBound} elapsedMs={2080} status="done" width={80} height={2} variant="line" color={false} />),
+		[
+			'model latency n·T/W = 40·100ms/4 = 1.0s',
+			'      rate    (n−1)/R + T = 2.1s   measured 2.1s (+1%)   rate-bound',
+		].join('\n'),
+	);
+});
+
+test('a rate-bound run with room for one line: the schedule, not the latency term, beside the measurement', () => {
+	assert.equal(
+		frame(<Model model={rateBound} elapsedMs={2080} status="done" width={80} height={1} variant="line" color={false} />),
+		'model (n−1)/R + T = 39/20/s + 100ms = 2.1s   measured 2.1s (+1%)   rate-bound',
+	);
+});
+
+test('a rate-bound run in the 160×48 block: the schedule is a term of its own, the one that bounds', () => {
+	assert.equal(
+		frame(<Model model={rateBound} elapsedMs={2080} status="done" width={56} height={6} variant="block" color={false} />),
+		[
+			'model ──────────────────────────── predicted vs measured',
+			'latency    n·T/W = 40·100ms/4 = 1.0s',
+			'rate       (n−1)/R + T = 39/20/s + 100ms = 2.1s',
+			'measured   2.1s (+1%)',
+			'bound by   the --rate schedule',
+		].join('\n'),
+	);
+});
