@@ -32,6 +32,33 @@ const LANE_V8_FLAGS = ['--max-semi-space-size=8'];
 /** Flags of this process that a child should not inherit (the test runner's, watch mode), and the lane's own. */
 const childExecArgv = (): string[] => [...process.execArgv.filter(flag => !/^--(test|experimental-test|watch|max-semi-space-size)/.test(flag)), ...LANE_V8_FLAGS];
 
+const post = (child: ChildProcess | undefined, message: ControlMessage | ChildMessage): void => {
+	if (child?.connected) {
+		child.send(message, undefined, {}, () => undefined);
+	}
+};
+
+/** Fork lane process p, with its lanes' configs (worker ids p·Th + i). */
+function forkChild(p: number, options: ExecutorOptions, shape: ProcessPoolShape): {child: ChildProcess; lanes: LaneConfig[]} {
+	const debug = Boolean(process.env['CONCVIZ_DEBUG']);
+	const child = fork(CHILD_ENTRY, [], {
+		serialization: 'advanced',
+		execArgv: childExecArgv(),
+		stdio: ['ignore', 'ignore', debug ? 'inherit' : 'ignore', 'ipc'],
+	});
+	const perProcess = shape.threadsPerProcess;
+	const lanes: LaneConfig[] = Array.from({length: perProcess}, (_, i) => ({
+		worker: p * perProcess + i,
+		process: p,
+		thread: i,
+		kind: shape.kind,
+		concurrency: options.concurrency,
+		workload: options.workload,
+		cpuClock: shape.threaded ? 'thread' : 'process',
+	}));
+	return {child, lanes};
+}
+
 /**
  * Lanes in child processes (processes, processes-threads, processes-async).
  * Worker ids are global: process p, thread i is worker p·Th + i.
@@ -39,12 +66,6 @@ const childExecArgv = (): string[] => [...process.execArgv.filter(flag => !/^--(
 export function createProcessPoolExecutor(options: ExecutorOptions, shape: ProcessPoolShape): PoolExecutor {
 	const perProcess = shape.threadsPerProcess;
 	const children: ChildProcess[] = [];
-	const post = (child: ChildProcess | undefined, message: ControlMessage | ChildMessage): void => {
-		if (child?.connected) {
-			child.send(message, undefined, {}, () => undefined);
-		}
-	};
-
 	const dispatcher = createDispatcher({
 		requests: options.requests,
 		workers: shape.processes * perProcess,
@@ -63,21 +84,7 @@ export function createProcessPoolExecutor(options: ExecutorOptions, shape: Proce
 	});
 
 	const spawn = (p: number): ChildProcess => {
-		const debug = Boolean(process.env['CONCVIZ_DEBUG']);
-		const child = fork(CHILD_ENTRY, [], {
-			serialization: 'advanced',
-			execArgv: childExecArgv(),
-			stdio: ['ignore', 'ignore', debug ? 'inherit' : 'ignore', 'ipc'],
-		});
-		const lanes: LaneConfig[] = Array.from({length: perProcess}, (_, i) => ({
-			worker: p * perProcess + i,
-			process: p,
-			thread: i,
-			kind: shape.kind,
-			concurrency: options.concurrency,
-			workload: options.workload,
-			cpuClock: shape.threaded ? 'thread' : 'process',
-		}));
+		const {child, lanes} = forkChild(p, options, shape);
 		child.on('message', (message: LaneMessage) => {
 			if (isEventBatch(message)) {
 				dispatcher.receive(message);

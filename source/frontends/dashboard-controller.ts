@@ -21,143 +21,163 @@ export type DashboardController = Controller & {
  * that changes the run cancels the current one cleanly and starts the next.
  * Views are replaced, never mutated, on every frame and on every command.
  */
-export function createDashboardController(initial: RunConfig, session: Session): DashboardController {
-	const listeners = new Set<(view: View) => void>();
-	let view: View = {config: initial, run: runInfoOf(0, initial), snapshot: null, compare: null, notice: '', summary: null};
-	let generation = 0;
-	let active: Promise<void> = Promise.resolve();
-	let lastResult: RunResult | undefined;
-	let lastModel: ModelSnapshot | undefined;
-	let quitting = false;
-	let finish: () => void = () => undefined;
-	const finished = new Promise<void>((resolve) => {
-		finish = resolve;
-	});
+class Driver implements DashboardController {
+	readonly finished: Promise<void>;
+	readonly #session: Session;
+	readonly #listeners = new Set<(view: View) => void>();
+	#view: View;
+	/** Bumped by every switch and by quit: a run of an older generation stops where it is. */
+	#generation = 0;
+	#active: Promise<void> = Promise.resolve();
+	#lastResult: RunResult | undefined;
+	#lastModel: ModelSnapshot | undefined;
+	#quitting = false;
+	#finish: () => void = () => undefined;
 
-	const update = (change: Partial<View>): void => {
-		const next = {...view, ...change};
-		view = {...next, run: next.snapshot?.run ?? runInfoOf(0, next.config)};
-		for (const listener of listeners) {
-			listener(view);
+	constructor(initial: RunConfig, session: Session) {
+		this.#session = session;
+		this.#view = {config: initial, run: runInfoOf(0, initial), snapshot: null, compare: null, notice: '', summary: null};
+		this.finished = new Promise<void>((resolve) => {
+			this.#finish = resolve;
+		});
+		session.subscribe((snapshot) => {
+			this.#lastModel = snapshot.model;
+			this.#update({snapshot});
+		});
+	}
+
+	getView(): View {
+		return this.#view;
+	}
+
+	subscribe(listener: (view: View) => void): () => void {
+		this.#listeners.add(listener);
+		return () => this.#listeners.delete(listener);
+	}
+
+	dispatch(command: Command): void {
+		if (this.#quitting) {
+			return;
 		}
-	};
 
-	session.subscribe((snapshot) => {
-		lastModel = snapshot.model;
-		update({snapshot});
-	});
+		switch (command.type) {
+			case 'quit': {
+				void this.#quit();
+				return;
+			}
 
-	const runOne = async (config: RunConfig): Promise<void> => {
-		update({snapshot: null});
-		lastResult = await session.run(config);
-	};
+			case 'toggle-pause': {
+				this.#togglePause();
+				return;
+			}
 
-	const runCompare = async (config: RunConfig, current: number): Promise<void> => {
+			case 'compare': {
+				this.#switchTo(this.#view.config, true);
+				return;
+			}
+
+			default: {
+				const change = applyCommand(this.#view.config, command);
+				this.#update({notice: change.notice});
+				if (change.restart) {
+					this.#switchTo(change.config, false);
+				} else {
+					this.#update({config: change.config});
+				}
+			}
+		}
+	}
+
+	start(compare: boolean): void {
+		this.#switchTo(this.#view.config, compare);
+	}
+
+	play(config: RunConfig, compare: boolean): void {
+		if (!this.#quitting) {
+			this.#view = {...this.#view, notice: ''};
+			this.#switchTo(config, compare);
+		}
+	}
+
+	#update(change: Partial<View>): void {
+		const next = {...this.#view, ...change};
+		this.#view = {...next, run: next.snapshot?.run ?? runInfoOf(0, next.config)};
+		for (const listener of this.#listeners) {
+			listener(this.#view);
+		}
+	}
+
+	#togglePause(): void {
+		const session = this.#session;
+		if (session.paused) {
+			session.resume();
+		} else {
+			session.pause();
+		}
+
+		this.#update({notice: session.paused ? 'paused: no new tasks are handed out (space resumes)' : ''});
+	}
+
+	async #runOne(config: RunConfig): Promise<void> {
+		this.#update({snapshot: null});
+		this.#lastResult = await this.#session.run(config);
+	}
+
+	async #runCompare(config: RunConfig, generation: number): Promise<void> {
 		let compare: CompareView = {modes: MODES, results: [], running: MODES[0]};
-		update({compare});
+		this.#update({compare});
 		for (const mode of MODES) {
-			if (current !== generation) {
+			if (generation !== this.#generation) {
 				return;
 			}
 
 			compare = {...compare, running: mode};
-			update({compare, snapshot: null});
-			const result = await session.run({...config, mode});
-			lastResult = result;
+			this.#update({compare, snapshot: null});
+			const result = await this.#session.run({...config, mode});
+			this.#lastResult = result;
 			compare = {...compare, results: [...compare.results, result]};
-			update({compare});
+			this.#update({compare});
 		}
 
-		update({compare: {...compare, running: null}});
-	};
+		this.#update({compare: {...compare, running: null}});
+	}
 
-	const switchTo = (config: RunConfig, compare: boolean): void => {
-		const current = ++generation;
-		const previous = active;
-		session.cancel();
-		update({config, compare: compare ? view.compare : null});
-		active = (async () => {
+	/** Cancel what runs; once it has ended, run `config` (or compare every mode on it) unless another switch came meanwhile. */
+	#switchTo(config: RunConfig, compare: boolean): void {
+		const generation = ++this.#generation;
+		const previous = this.#active;
+		this.#session.cancel();
+		this.#update({config, compare: compare ? this.#view.compare : null});
+		this.#active = (async () => {
 			await previous;
-			if (current !== generation || quitting) {
+			if (generation !== this.#generation || this.#quitting) {
 				return;
 			}
 
 			try {
-				await (compare ? runCompare(config, current) : runOne(config));
+				await (compare ? this.#runCompare(config, generation) : this.#runOne(config));
 			} catch (error) {
-				update({notice: `the run could not complete: ${error instanceof Error ? error.message : String(error)}`});
+				this.#update({notice: `the run could not complete: ${error instanceof Error ? error.message : String(error)}`});
 			}
 		})();
-	};
+	}
 
-	const quit = async (): Promise<void> => {
-		if (quitting) {
+	/** End every run and the server, then leave the summary (the leaderboard of a comparison above the last run). */
+	async #quit(): Promise<void> {
+		if (this.#quitting) {
 			return;
 		}
 
-		quitting = true;
-		generation++;
-		await session.close();
-		await active;
-		const board = view.compare && view.compare.results.length > 1 ? formatLeaderboardLines(view.compare.results) : [];
-		const paragraph = lastResult ? formatSummaryParagraph(lastResult, lastModel) : t('concviz: no run was started.');
-		update({summary: [...board, paragraph].join('\n')});
-		finish();
-	};
-
-	return {
-		getView: () => view,
-		subscribe(listener) {
-			listeners.add(listener);
-			return () => listeners.delete(listener);
-		},
-		dispatch(command: Command) {
-			if (quitting) {
-				return;
-			}
-
-			switch (command.type) {
-				case 'quit': {
-					void quit();
-					return;
-				}
-
-				case 'toggle-pause': {
-					if (session.paused) {
-						session.resume();
-					} else {
-						session.pause();
-					}
-
-					update({notice: session.paused ? 'paused: no new tasks are handed out (space resumes)' : ''});
-					return;
-				}
-
-				case 'compare': {
-					switchTo(view.config, true);
-					return;
-				}
-
-				default: {
-					const change = applyCommand(view.config, command);
-					update({notice: change.notice});
-					if (change.restart) {
-						switchTo(change.config, false);
-					} else {
-						update({config: change.config});
-					}
-				}
-			}
-		},
-		start(compare) {
-			switchTo(view.config, compare);
-		},
-		play(config, compare) {
-			if (!quitting) {
-				view = {...view, notice: ''};
-				switchTo(config, compare);
-			}
-		},
-		finished,
-	};
+		this.#quitting = true;
+		this.#generation++;
+		await this.#session.close();
+		await this.#active;
+		const {compare} = this.#view;
+		const board = compare && compare.results.length > 1 ? formatLeaderboardLines(compare.results) : [];
+		const paragraph = this.#lastResult ? formatSummaryParagraph(this.#lastResult, this.#lastModel) : t('concviz: no run was started.');
+		this.#update({summary: [...board, paragraph].join('\n')});
+		this.#finish();
+	}
 }
+
+export const createDashboardController = (initial: RunConfig, session: Session): DashboardController => new Driver(initial, session);

@@ -1,7 +1,7 @@
-import {BATCH_MAX_DELAY_MS, createEventBus} from '../events/bus.js';
+import {BATCH_MAX_DELAY_MS, createEventBus, type EventBus} from '../events/bus.js';
 import type {RunConfig} from '../config/config.js';
 import {now, type BusEvent} from '../events/events.js';
-import {createExecutor} from '../executors/create-executor.js';
+import {createExecutor, type PoolExecutor} from '../executors/create-executor.js';
 import {startupCostOf} from './startup-cost.js';
 import {initialMetrics, reduce, toSnapshot, type MetricsState} from '../metrics/reducer.js';
 import {toResult} from '../metrics/result.js';
@@ -11,7 +11,7 @@ import type {RunInfo, RunResult, Snapshot, StartupCost} from '../metrics/snapsho
 import type {ClientCost} from '../calibration/client-cost.js';
 import type {Calibration} from '../workloads/cpu.js';
 import type {TaskTarget} from '../workloads/workload.js';
-import {createSchedule} from '../schedule/schedule.js';
+import {createSchedule, type Schedule} from '../schedule/schedule.js';
 
 /**
  * Events are applied in time order this long after they happen: a batch is
@@ -65,6 +65,44 @@ function targetOf(config: RunConfig, baseUrl: string | undefined): TaskTarget {
 /** This process's RSS: it runs the pool (and, in thread modes, the threads), so it is part of the client's memory. */
 const mainRss = (): ProcessRss => ({pid: process.pid, rssBytes: process.memoryUsage.rss()});
 
+/** The executor of the run's mode, with the run's settings, workload and bus (and schedule, with --rate). */
+function executorFor(input: RunInput, bus: EventBus, schedule: Schedule | undefined): PoolExecutor {
+	const {config} = input;
+	return createExecutor({
+		mode: config.mode,
+		requests: config.requests,
+		workers: config.workers,
+		threads: config.threads,
+		concurrency: config.concurrency,
+		gil: config.gil,
+		...(config.target.kind === 'urls' ? {urlsOf: config.target.source.urlsOf} : {}),
+		workload: {
+			work: config.work,
+			target: targetOf(config, input.baseUrl),
+			timeout: config.timeout,
+			cpuUnits: input.calibration?.units ?? 0,
+		},
+		bus,
+		...(schedule ? {schedule} : {}),
+	});
+}
+
+/** Start the pool and measure what one worker cost to start and to hold. */
+async function startPool(executor: PoolExecutor, config: RunConfig): Promise<{startupMs: number; cost: StartupCost}> {
+	const rssBefore = process.memoryUsage.rss();
+	const {startupMs} = await executor.start();
+	const workers = executor.workers();
+	const cost = startupCostOf({
+		mode: config.mode,
+		poolMs: startupMs,
+		workers: workers.length,
+		pids: [...new Set(workers.map(w => w.pid).filter(pid => pid > 0 && pid !== process.pid))],
+		rssBefore,
+		rssNow: process.memoryUsage.rss(),
+	});
+	return {startupMs, cost};
+}
+
 export function startRun(input: RunInput): Run {
 	const {config} = input;
 	const info: RunInfo = {
@@ -82,40 +120,15 @@ export function startRun(input: RunInput): Run {
 	}
 
 	const schedule = config.rate === undefined ? undefined : createSchedule(config.requests, config.rate);
-	const executor = createExecutor({
-		mode: config.mode,
-		requests: config.requests,
-		workers: config.workers,
-		threads: config.threads,
-		concurrency: config.concurrency,
-		gil: config.gil,
-		...(config.target.kind === 'urls' ? {urlsOf: config.target.source.urlsOf} : {}),
-		workload: {
-			work: config.work,
-			target: targetOf(config, input.baseUrl),
-			timeout: config.timeout,
-			cpuUnits: input.calibration?.units ?? 0,
-		},
-		bus,
-		...(schedule ? {schedule} : {}),
-	});
+	const executor = executorFor(input, bus, schedule);
 	let cancelled = false;
 	let paused = false;
 
 	const done = (async (): Promise<RunResult> => {
 		let startupMs = 0;
 		try {
-			const rssBefore = process.memoryUsage.rss();
-			({startupMs} = await executor.start());
-			const workers = executor.workers();
-			const cost = startupCostOf({
-				mode: config.mode,
-				poolMs: startupMs,
-				workers: workers.length,
-				pids: [...new Set(workers.map(w => w.pid).filter(pid => pid > 0 && pid !== process.pid))],
-				rssBefore,
-				rssNow: process.memoryUsage.rss(),
-			});
+			let cost: StartupCost;
+			({startupMs, cost} = await startPool(executor, config));
 			state = reduce(state, {type: 'startup', startupMs, t: now(), cost});
 			if (cancelled) {
 				executor.cancel();

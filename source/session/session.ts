@@ -31,164 +31,188 @@ export type Session = {
 	close(): Promise<void>;
 };
 
-export function createSession(options: {server: ServerOptions; observer?: SessionObserver}): Session {
-	const {observer} = options;
-	const cpu = createCpuSampler();
-	const listeners = new Set<(snapshot: Snapshot) => void>();
-	const calibrations = new Map<number, Promise<Calibration>>();
-	let server: Promise<SpawnedServer> | undefined;
-	let clientCost: Promise<ClientCost | undefined> | undefined;
-	let current: Run | undefined;
-	/** A run being prepared (calibrations, the server): a cancel or a pause that reaches it applies as it starts. */
-	let preparing: {cancelled: boolean; paused: boolean} | undefined;
-	/** The last measured cost of a worker of each kind, for the lessons that compare threads with processes. */
-	const startups = new Map<StartupCost['kind'], StartupCost>();
-	let runs = 0;
-	let closed = false;
+type Preparation = {cancelled: boolean; paused: boolean};
 
-	const publish = (next: Snapshot): void => {
-		observer?.frame(next);
-		for (const listener of listeners) {
+class LiveSession implements Session {
+	readonly #options: {server: ServerOptions; observer?: SessionObserver};
+	readonly #cpu = createCpuSampler();
+	readonly #listeners = new Set<(snapshot: Snapshot) => void>();
+	readonly #calibrations = new Map<number, Promise<Calibration>>();
+	/** The last measured cost of a worker of each kind, for the lessons that compare threads with processes. */
+	readonly #startups = new Map<StartupCost['kind'], StartupCost>();
+	#server: Promise<SpawnedServer> | undefined;
+	#clientCost: Promise<ClientCost | undefined> | undefined;
+	#current: Run | undefined;
+	/** A run being prepared (calibrations, the server): a cancel or a pause that reaches it applies as it starts. */
+	#preparing: Preparation | undefined;
+	#runs = 0;
+	#closed = false;
+
+	constructor(options: {server: ServerOptions; observer?: SessionObserver}) {
+		this.#options = options;
+	}
+
+	async run(config: RunConfig): Promise<RunResult> {
+		if (this.#closed) {
+			throw new Error('the session is closed');
+		}
+
+		const preparation: Preparation = {cancelled: false, paused: false};
+		this.#preparing = preparation;
+		let run: Run;
+		try {
+			run = await this.#prepare(config);
+		} finally {
+			if (this.#preparing === preparation) {
+				this.#preparing = undefined;
+			}
+		}
+
+		this.#options.observer?.runStarted(run.info, now());
+		this.#current = run;
+		if (preparation.cancelled) {
+			// Cancelled while it was being prepared (a signal, a key): every task ends as cancelled.
+			run.cancel();
+		} else if (preparation.paused) {
+			run.pause();
+		}
+
+		return this.#play(run, config.fps);
+	}
+
+	cancel(): void {
+		this.#current?.cancel();
+		if (this.#preparing) {
+			this.#preparing.cancelled = true;
+		}
+	}
+
+	pause(): void {
+		const current = this.#current;
+		if (current && !current.paused) {
+			current.pause();
+			this.#options.observer?.paused(true, now());
+		} else if (!current && this.#preparing) {
+			this.#preparing.paused = true;
+		}
+	}
+
+	resume(): void {
+		if (this.#preparing) {
+			this.#preparing.paused = false;
+		}
+
+		if (this.#current?.paused) {
+			this.#current.resume();
+			this.#options.observer?.paused(false, now());
+		}
+	}
+
+	get paused(): boolean {
+		return this.#current?.paused ?? this.#preparing?.paused ?? false;
+	}
+
+	subscribe(listener: (snapshot: Snapshot) => void): () => void {
+		this.#listeners.add(listener);
+		return () => this.#listeners.delete(listener);
+	}
+
+	async close(): Promise<void> {
+		if (this.#closed) {
+			return;
+		}
+
+		this.#closed = true;
+		if (this.#preparing) {
+			this.#preparing.cancelled = true;
+		}
+
+		const run = this.#current;
+		run?.cancel();
+		await run?.done.catch(() => undefined);
+		const running = this.#server;
+		this.#server = undefined;
+		if (running) {
+			await (await running.catch(() => undefined))?.close();
+		}
+	}
+
+	/** Calibrations and the server first (the kernel before the server, so it is not timed while a process boots beside it), then the run. */
+	async #prepare(config: RunConfig): Promise<Run> {
+		const calibration = await this.#calibrationFor(config);
+		const baseUrl = await this.#serverFor(config);
+		const clientCost = await this.#clientCostFor(config);
+		const otherStartup = this.#startups.get(workerKindOf(config.mode) === 'thread' ? 'process' : 'thread');
+		const {observer} = this.#options;
+		const onEvents = observer ? (events: readonly BusEvent[]) => observer.events(events) : undefined;
+		const cpu = this.#cpu;
+		return startRun({id: ++this.#runs, config, baseUrl, calibration, clientCost, otherStartup, cores: cpu.cores, sampleCpu: () => cpu.sample(), onEvents});
+	}
+
+	/** The frame clock over a run: a snapshot every 1/fps s, and one more as it ends. */
+	async #play(run: Run, fps: number): Promise<RunResult> {
+		let result: RunResult | undefined;
+		this.#cpu.sample();
+		const timer = setInterval(() => {
+			this.#publish(run.frame(this.#cpu.sample()));
+		}, 1000 / fps);
+		try {
+			result = await run.done;
+			if (result.startup) {
+				this.#startups.set(result.startup.kind, result.startup);
+			}
+
+			return result;
+		} finally {
+			clearInterval(timer);
+			this.#publish(run.frame(this.#cpu.sample()));
+			this.#options.observer?.runEnded(result, now());
+			if (this.#current === run) {
+				this.#current = undefined;
+			}
+		}
+	}
+
+	#publish(next: Snapshot): void {
+		this.#options.observer?.frame(next);
+		for (const listener of this.#listeners) {
 			listener(next);
 		}
-	};
+	}
 
-	const serverFor = async (config: RunConfig): Promise<string | undefined> => {
+	async #serverFor(config: RunConfig): Promise<string | undefined> {
 		if (config.target.kind !== 'embedded') {
 			return undefined;
 		}
 
-		server ??= spawnServer(options.server);
-		return (await server).url;
-	};
+		this.#server ??= spawnServer(this.#options.server);
+		return (await this.#server).url;
+	}
 
-	// The client's CPU per request, measured once against the embedded server before the first run that sends requests.
-	const clientCostFor = async (config: RunConfig): Promise<ClientCost | undefined> => {
-		if (config.work === 'cpu' || config.target.kind !== 'embedded' || !server) {
+	/** The client's CPU per request, measured once against the embedded server before the first run that sends requests. */
+	async #clientCostFor(config: RunConfig): Promise<ClientCost | undefined> {
+		if (config.work === 'cpu' || config.target.kind !== 'embedded' || !this.#server) {
 			return undefined;
 		}
 
-		const running = await server;
-		clientCost ??= calibrateClient(running.url, running.pid).catch(() => undefined);
-		return clientCost;
-	};
+		const running = await this.#server;
+		this.#clientCost ??= calibrateClient(running.url, running.pid).catch(() => undefined);
+		return this.#clientCost;
+	}
 
-	const calibrationFor = async (config: RunConfig): Promise<Calibration | undefined> => {
+	async #calibrationFor(config: RunConfig): Promise<Calibration | undefined> {
 		if (config.work === 'io') {
 			return undefined;
 		}
 
-		let calibration = calibrations.get(config.cpuMs);
+		let calibration = this.#calibrations.get(config.cpuMs);
 		if (!calibration) {
 			calibration = calibrateOffThread(config.cpuMs);
-			calibrations.set(config.cpuMs, calibration);
+			this.#calibrations.set(config.cpuMs, calibration);
 		}
 
 		return calibration;
-	};
-
-	return {
-		async run(config) {
-			if (closed) {
-				throw new Error('the session is closed');
-			}
-
-			const preparation = {cancelled: false, paused: false};
-			preparing = preparation;
-			// Calibrate before the server starts, so the kernel is not timed while a process boots beside it.
-			let run: Run;
-			try {
-				const calibration = await calibrationFor(config);
-				const baseUrl = await serverFor(config);
-				const cost = await clientCostFor(config);
-				const otherStartup = startups.get(workerKindOf(config.mode) === 'thread' ? 'process' : 'thread');
-				const onEvents = observer ? (events: readonly BusEvent[]) => observer.events(events) : undefined;
-				run = startRun({id: ++runs, config, baseUrl, calibration, clientCost: cost, otherStartup, cores: cpu.cores, sampleCpu: () => cpu.sample(), onEvents});
-			} finally {
-				if (preparing === preparation) {
-					preparing = undefined;
-				}
-			}
-
-			observer?.runStarted(run.info, now());
-			current = run;
-			if (preparation.cancelled) {
-				// Cancelled while it was being prepared (a signal, a key): every task ends as cancelled.
-				run.cancel();
-			} else if (preparation.paused) {
-				run.pause();
-			}
-
-			let result: RunResult | undefined;
-			cpu.sample();
-			const timer = setInterval(() => {
-				publish(run.frame(cpu.sample()));
-			}, 1000 / config.fps);
-			try {
-				result = await run.done;
-				if (result.startup) {
-					startups.set(result.startup.kind, result.startup);
-				}
-
-				return result;
-			} finally {
-				clearInterval(timer);
-				publish(run.frame(cpu.sample()));
-				observer?.runEnded(result, now());
-				if (current === run) {
-					current = undefined;
-				}
-			}
-		},
-		cancel() {
-			current?.cancel();
-			if (preparing) {
-				preparing.cancelled = true;
-			}
-		},
-		pause() {
-			if (current && !current.paused) {
-				current.pause();
-				observer?.paused(true, now());
-			} else if (!current && preparing) {
-				preparing.paused = true;
-			}
-		},
-		resume() {
-			if (preparing) {
-				preparing.paused = false;
-			}
-
-			if (current?.paused) {
-				current.resume();
-				observer?.paused(false, now());
-			}
-		},
-		get paused() {
-			return current?.paused ?? preparing?.paused ?? false;
-		},
-		subscribe(listener) {
-			listeners.add(listener);
-			return () => listeners.delete(listener);
-		},
-		async close() {
-			if (closed) {
-				return;
-			}
-
-			closed = true;
-			if (preparing) {
-				preparing.cancelled = true;
-			}
-
-			const run = current;
-			run?.cancel();
-			await run?.done.catch(() => undefined);
-			const running = server;
-			server = undefined;
-			if (running) {
-				await (await running.catch(() => undefined))?.close();
-			}
-		},
-	};
+	}
 }
+
+export const createSession = (options: {server: ServerOptions; observer?: SessionObserver}): Session => new LiveSession(options);

@@ -53,121 +53,131 @@ function runEnded(view: View): boolean {
  * a stop after the scene's bound (the model extrapolates the rest), and with
  * --autoplay the wait after each run and the end of the tour after the last.
  */
-export function createTourDriver(input: TourDriverInput): TourDriver {
-	const {scenes, controller, session} = input;
-	const now = input.now ?? Date.now;
-	const listeners = new Set<(tour: TourView) => void>();
-	let tour: TourView = {
-		state: initialTourState(scenes.length),
-		scene: scenes[0]!,
-		autoplay: input.autoplay,
-		nextAt: null,
-		outcomes: scenes.map(() => undefined),
-	};
-	let timer: NodeJS.Timeout | undefined;
+class Tour implements TourDriver {
+	readonly #input: TourDriverInput;
+	readonly #now: () => number;
+	readonly #listeners = new Set<(tour: TourView) => void>();
+	#tour: TourView;
+	#timer: NodeJS.Timeout | undefined;
 	/** The previous scene's last view may still show until the new run publishes its first (null) snapshot. */
-	let fresh = false;
+	#fresh = false;
 	/** The ended run's outcome is kept once. */
-	let recorded = false;
+	#recorded = false;
 
-	const publish = (change: Partial<TourView>): void => {
-		tour = {...tour, ...change};
-		for (const listener of listeners) {
-			listener(tour);
-		}
-	};
+	constructor(input: TourDriverInput) {
+		this.#input = input;
+		this.#now = input.now ?? Date.now;
+		const {scenes} = input;
+		this.#tour = {state: initialTourState(scenes.length), scene: scenes[0]!, autoplay: input.autoplay, nextAt: null, outcomes: scenes.map(() => undefined)};
+		input.controller.subscribe(view => this.#watch(view));
+	}
 
-	const clearTimer = (): void => {
-		clearTimeout(timer);
-		timer = undefined;
-	};
+	getTour(): TourView {
+		return this.#tour;
+	}
 
-	const play = (): void => {
-		clearTimer();
-		fresh = false;
-		recorded = false;
-		const {index} = tour.state;
-		const scene = scenes[index]!;
-		publish({scene, nextAt: null});
-		input.onScene?.(scene, index);
-		controller.play(sceneConfig(scene, input.base), scene.compare === true);
-	};
+	subscribe(listener: (tour: TourView) => void): () => void {
+		this.#listeners.add(listener);
+		return () => this.#listeners.delete(listener);
+	}
 
-	/** A scene left mid-run keeps what it measured so far (its run is cancelled by the next one or the quit). */
-	const keepPartial = (): void => {
-		const outcome = fresh && !recorded ? outcomeOf(controller.getView(), tour.scene.boundSeconds) : undefined;
-		if (outcome) {
-			const {index} = tour.state;
-			publish({outcomes: tour.outcomes.map((o, i) => (i === index ? outcome : o))});
-		}
-	};
-
-	const dispatch = (action: TourAction): void => {
-		const state = tourReducer(tour.state, action);
-		if (state === tour.state) {
+	dispatch(action: TourAction): void {
+		const state = tourReducer(this.#tour.state, action);
+		if (state === this.#tour.state) {
 			return;
 		}
 
-		keepPartial();
-		publish({state});
+		this.#keepPartial();
+		this.#publish({state});
 		if (state.ended) {
-			clearTimer();
-			controller.dispatch({type: 'quit'});
+			this.#clearTimer();
+			this.#input.controller.dispatch({type: 'quit'});
 		} else {
-			play();
+			this.start();
 		}
-	};
+	}
 
-	const advance = (): void => {
-		timer = undefined;
-		if (session.paused) {
-			timer = setTimeout(advance, 250);
+	/** Play the current scene. */
+	start(): void {
+		this.#clearTimer();
+		this.#fresh = false;
+		this.#recorded = false;
+		const {index} = this.#tour.state;
+		const scene = this.#input.scenes[index]!;
+		this.#publish({scene, nextAt: null});
+		this.#input.onScene?.(scene, index);
+		this.#input.controller.play(sceneConfig(scene, this.#input.base), scene.compare === true);
+	}
+
+	/** Each view of the scene's run: stop it at its bound, keep its outcome once it ends, and count down to the next with --autoplay. */
+	#watch(view: View): void {
+		if (this.#tour.state.ended) {
 			return;
 		}
 
-		dispatch(tour.state.index + 1 < tour.state.count ? {type: 'next'} : {type: 'end'});
-	};
-
-	controller.subscribe((view) => {
-		if (tour.state.ended) {
+		if (!this.#fresh) {
+			this.#fresh = view.snapshot === null;
 			return;
 		}
 
-		if (!fresh) {
-			fresh = view.snapshot === null;
-			return;
-		}
-
-		const {index} = tour.state;
-		const bound = tour.scene.boundSeconds;
+		const bound = this.#tour.scene.boundSeconds;
 		const s = view.snapshot;
 		if (bound !== undefined && s?.status === 'running' && s.elapsedMs >= bound * 1000) {
-			session.cancel();
+			this.#input.session.cancel();
 		}
 
 		const ended = runEnded(view);
-		const outcome = ended && !recorded ? outcomeOf(view, bound) : undefined;
-		recorded = ended;
+		const outcome = ended && !this.#recorded ? outcomeOf(view, bound) : undefined;
+		this.#recorded = ended;
 		if (outcome) {
-			publish({outcomes: tour.outcomes.map((o, i) => (i === index ? outcome : o))});
+			this.#keep(outcome);
 		}
 
-		if (ended && timer === undefined && input.autoplay !== null) {
-			timer = setTimeout(advance, input.autoplay * 1000);
-			publish({nextAt: now() + input.autoplay * 1000});
-		} else if (!ended && timer !== undefined) {
-			clearTimer();
-			publish({nextAt: null});
+		const {autoplay} = this.#input;
+		if (ended && this.#timer === undefined && autoplay !== null) {
+			this.#timer = setTimeout(() => this.#advance(), autoplay * 1000);
+			this.#publish({nextAt: this.#now() + autoplay * 1000});
+		} else if (!ended && this.#timer !== undefined) {
+			this.#clearTimer();
+			this.#publish({nextAt: null});
 		}
-	});
+	}
 
-	return {
-		getTour: () => tour,
-		subscribe(listener) {
-			listeners.add(listener);
-			return () => listeners.delete(listener);
-		},
-		dispatch,
-		start: play,
-	};
+	#advance(): void {
+		this.#timer = undefined;
+		if (this.#input.session.paused) {
+			this.#timer = setTimeout(() => this.#advance(), 250);
+			return;
+		}
+
+		const {state} = this.#tour;
+		this.dispatch(state.index + 1 < state.count ? {type: 'next'} : {type: 'end'});
+	}
+
+	/** A scene left mid-run keeps what it measured so far (its run is cancelled by the next one or the quit). */
+	#keepPartial(): void {
+		const outcome = this.#fresh && !this.#recorded ? outcomeOf(this.#input.controller.getView(), this.#tour.scene.boundSeconds) : undefined;
+		if (outcome) {
+			this.#keep(outcome);
+		}
+	}
+
+	#keep(outcome: NonNullable<TourView['outcomes'][number]>): void {
+		const {index} = this.#tour.state;
+		this.#publish({outcomes: this.#tour.outcomes.map((o, i) => (i === index ? outcome : o))});
+	}
+
+	#publish(change: Partial<TourView>): void {
+		this.#tour = {...this.#tour, ...change};
+		for (const listener of this.#listeners) {
+			listener(this.#tour);
+		}
+	}
+
+	#clearTimer(): void {
+		clearTimeout(this.#timer);
+		this.#timer = undefined;
+	}
 }
+
+export const createTourDriver = (input: TourDriverInput): TourDriver => new Tour(input);

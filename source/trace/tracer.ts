@@ -21,6 +21,70 @@ export type Tracer = SessionObserver & {
 type Track = {readonly pid: number; readonly tid: number};
 type RunTracks = {readonly info: RunInfo; readonly loop: boolean; readonly pid: number; readonly processes: Set<number>; readonly lanes: Map<number, Track>};
 
+/** What a tracer counts across its runs, and its clock (µs since the origin). */
+type Tally = {readonly ts: (t: number) => number; seen: number; written: number};
+
+function workerUp(r: RunTracks, e: Extract<BusEvent, {type: 'worker-up'}>, out: TraceEvent[]): void {
+	const pid = r.pid + 1 + e.process;
+	if (!r.processes.has(e.process)) {
+		r.processes.add(e.process);
+		out.push(...processName(pid, `run ${r.info.id} ${r.info.mode} · ${processLabel(r.info.mode, e.process, e.pid)}`, pid));
+	}
+
+	const tid = e.worker + 1;
+	const sortIndex = factsOf(r.info.mode).label === 'tree' ? e.process * 1000 + e.thread : e.worker;
+	out.push(...threadName(pid, tid, laneName(r.info.mode, e), sortIndex));
+	r.lanes.set(e.worker, {pid, tid});
+}
+
+/** One slice per task: X on a blocking lane, a b/e pair on a loop; past FULL_TASKS, one task in SUBSET_EVERY. */
+function taskEnd(r: RunTracks, e: TaskEndEvent, tally: Tally, out: TraceEvent[]): void {
+	tally.seen++;
+	if (tally.seen > FULL_TASKS && e.task % SUBSET_EVERY !== 0) {
+		return;
+	}
+
+	tally.written++;
+	const track = r.lanes.get(e.worker) ?? {pid: r.pid, tid: 0};
+	const args = {task: e.task, outcome: e.outcome, status: e.status, bytes: e.bytes, ...(e.reason === '' ? {} : {reason: e.reason})};
+	const slice = {...track, ts: tally.ts(e.t - e.latencyMs), end: tally.ts(e.t), id: `${r.info.id}.${e.task}`, name: `task ${e.task}`, cat: e.outcome, args};
+	if (r.loop) {
+		out.push(...asyncSlice(slice));
+	} else {
+		out.push(completeSlice(slice));
+	}
+}
+
+function traceEvent(r: RunTracks, e: BusEvent, tally: Tally, out: TraceEvent[]): void {
+	switch (e.type) {
+		case 'worker-up': {
+			workerUp(r, e, out);
+			break;
+		}
+
+		case 'task-end': {
+			taskEnd(r, e, tally, out);
+			break;
+		}
+
+		case 'tasks-end': {
+			out.push(instant(`${e.count} tasks ${e.outcome} before a worker had them`, r.pid, tally.ts(e.t), {count: e.count, reason: e.reason}));
+			break;
+		}
+
+		case 'worker-exit': {
+			const track = r.lanes.get(e.worker);
+			if (e.code !== 0 && track) {
+				out.push(instant('worker died', track.pid, tally.ts(e.t), {worker: e.worker, code: e.code}, track.tid));
+			}
+
+			break;
+		}
+
+		default:
+	}
+}
+
 /**
  * The --trace consumer of the event bus: turns each run's events into trace
  * events as they arrive and streams them to the file (nothing is kept per
@@ -33,69 +97,8 @@ type RunTracks = {readonly info: RunInfo; readonly loop: boolean; readonly pid: 
 export function createTracer(file: TraceFile, origin: number, lagMs = 0): Tracer {
 	let run: RunTracks | undefined;
 	const runs: Array<Record<string, unknown>> = [];
-	let seen = 0;
-	let written = 0;
-	const ts = (t: number): number => micros(t - origin);
-
-	const workerUp = (r: RunTracks, e: Extract<BusEvent, {type: 'worker-up'}>, out: TraceEvent[]): void => {
-		const pid = r.pid + 1 + e.process;
-		if (!r.processes.has(e.process)) {
-			r.processes.add(e.process);
-			out.push(...processName(pid, `run ${r.info.id} ${r.info.mode} · ${processLabel(r.info.mode, e.process, e.pid)}`, pid));
-		}
-
-		const tid = e.worker + 1;
-		const sortIndex = factsOf(r.info.mode).label === 'tree' ? e.process * 1000 + e.thread : e.worker;
-		out.push(...threadName(pid, tid, laneName(r.info.mode, e), sortIndex));
-		r.lanes.set(e.worker, {pid, tid});
-	};
-
-	const taskEnd = (r: RunTracks, e: TaskEndEvent, out: TraceEvent[]): void => {
-		seen++;
-		if (seen > FULL_TASKS && e.task % SUBSET_EVERY !== 0) {
-			return;
-		}
-
-		written++;
-		const track = r.lanes.get(e.worker) ?? {pid: r.pid, tid: 0};
-		const args = {task: e.task, outcome: e.outcome, status: e.status, bytes: e.bytes, ...(e.reason === '' ? {} : {reason: e.reason})};
-		const slice = {...track, ts: ts(e.t - e.latencyMs), end: ts(e.t), id: `${r.info.id}.${e.task}`, name: `task ${e.task}`, cat: e.outcome, args};
-		if (r.loop) {
-			out.push(...asyncSlice(slice));
-		} else {
-			out.push(completeSlice(slice));
-		}
-	};
-
-	const one = (r: RunTracks, e: BusEvent, out: TraceEvent[]): void => {
-		switch (e.type) {
-			case 'worker-up': {
-				workerUp(r, e, out);
-				break;
-			}
-
-			case 'task-end': {
-				taskEnd(r, e, out);
-				break;
-			}
-
-			case 'tasks-end': {
-				out.push(instant(`${e.count} tasks ${e.outcome} before a worker had them`, r.pid, ts(e.t), {count: e.count, reason: e.reason}));
-				break;
-			}
-
-			case 'worker-exit': {
-				const track = r.lanes.get(e.worker);
-				if (e.code !== 0 && track) {
-					out.push(instant('worker died', track.pid, ts(e.t), {worker: e.worker, code: e.code}, track.tid));
-				}
-
-				break;
-			}
-
-			default:
-		}
-	};
+	const tally: Tally = {ts: (t: number): number => micros(t - origin), seen: 0, written: 0};
+	const {ts} = tally;
 
 	return {
 		runStarted(info, t) {
@@ -113,7 +116,7 @@ export function createTracer(file: TraceFile, origin: number, lagMs = 0): Tracer
 
 			const out: TraceEvent[] = [];
 			for (const e of events) {
-				one(run, e, out);
+				traceEvent(run, e, tally, out);
 			}
 
 			file.write(out);
@@ -149,8 +152,8 @@ export function createTracer(file: TraceFile, origin: number, lagMs = 0): Tracer
 			run = undefined;
 		},
 		async close() {
-			const subset = seen > FULL_TASKS ? subsetNote() : null;
-			await file.close({tool: 'concviz', origin: new Date(origin).toISOString(), runs, tasks: {seen, written}, subset});
+			const subset = tally.seen > FULL_TASKS ? subsetNote() : null;
+			await file.close({tool: 'concviz', origin: new Date(origin).toISOString(), runs, tasks: {seen: tally.seen, written: tally.written}, subset});
 			return subset ?? undefined;
 		},
 	};
