@@ -1,6 +1,7 @@
 import {createBatcher, type Batcher} from '../events/bus.js';
 import {now, type WorkerState} from '../events/events.js';
 import {createWorkload} from '../workloads/create-workload.js';
+import {warmUpKernel} from '../workloads/cpu.js';
 import {createGil} from '../workloads/gil.js';
 import type {TaskResult, Workload} from '../workloads/workload.js';
 import {HeldTasks} from './held-tasks.js';
@@ -64,6 +65,10 @@ class Lane {
 	/** Resolves when the lane has ended (done or stopped), flushed its last events and sent `stopped`. */
 	async run(): Promise<void> {
 		const {worker, process: processIndex, thread} = this.#config;
+		if (this.#config.workload.work !== 'io') {
+			warmUpKernel();
+		}
+
 		this.#link.onControl(message => this.#control(message));
 		this.#batcher.emit({type: 'worker-up', worker, t: now(), pid: process.pid, process: processIndex, thread});
 		this.#setState('idle');

@@ -112,3 +112,18 @@ export function calibrateCpu(cpuMs: number): Calibration {
 	unitsPerMs = fastest[Math.floor(fastest.length / 2)] ?? unitsPerMs;
 	return {cpuMs, units: Math.max(1, Math.round(unitsPerMs * cpuMs)), unitsPerMs};
 }
+
+/**
+ * Run the kernel for WARM_UP_MS on this thread, as the calibration did, so a
+ * lane's first tasks run JIT-optimised code and cost what was calibrated (a
+ * cold kernel in a fresh process or thread is several times slower). Lanes
+ * do it before they report up: it is start-up, not run time.
+ */
+export function warmUpKernel(): void {
+	const end = performance.now() + WARM_UP_MS;
+	let units = 1;
+	while (performance.now() < end) {
+		consume(runKernel(units, units));
+		units = Math.min(units * 2, 1 << 16);
+	}
+}
