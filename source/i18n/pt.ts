@@ -96,6 +96,7 @@ export const PT: Readonly<Record<string, string>> = {
 	'peak rss': 'pico rss',
 	client: 'cliente',
 	'run mean': 'média da execução',
+	failures: 'falhas',
 	'machine run mean': 'média da máquina na execução',
 	'paused not counted': 'em pausa, não contados',
 	model: 'modelo',

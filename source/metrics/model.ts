@@ -1,33 +1,23 @@
 import type {ClientCost} from '../calibration/client-cost.js';
-import type {Mode, Work} from '../config/config.js';
 import {formatCost, formatCount, formatDuration} from './format.js';
 import {cpuDivisor, ioDivisor, loopsOf, over} from './model-divisors.js';
-import type {ModelSnapshot, ModelTerm} from './snapshot.js';
+import type {ModelSnapshot, ModelTerm, RunInfo} from './snapshot.js';
 
 export {formatDuration} from './format.js';
 
-export type ModelInput = {
-	readonly mode: Mode;
-	readonly work: Work;
+/**
+ * What the model reads: the run's settings as the snapshot has them (RunInfo),
+ * with n under the name the formulas use, the machine's cores, and for a URL
+ * file the measured p50 standing in for T.
+ */
+export type ModelInput = Pick<RunInfo, 'mode' | 'work' | 'latencyMs' | 'workers' | 'threads' | 'concurrency' | 'cpuMs' | 'clientCost'> & {
 	/** n */
 	readonly requests: number;
-	/** T, ms; NaN when unknown (a --urls file). */
-	readonly latencyMs: number;
-	/** P (processes) or W (threads). */
-	readonly workers: number;
-	/** Th, threads per process (processes-threads). */
-	readonly threads: number;
-	/** C, requests in flight per event loop (async modes). */
-	readonly concurrency: number;
-	/** c, CPU cost per task, ms (cpu and mixed). */
-	readonly cpuMs: number;
 	readonly cores: number;
 	/** Thread modes serialise CPU sections (one thread per process computes at a time). */
 	readonly gil?: boolean;
 	/** The measured p50 latency, used for T when T is unknown. */
 	readonly measuredLatencyMs?: number;
-	/** The client's CPU per request, calibrated before the run; without it the CPU term of I/O is unknown. */
-	readonly clientCost?: ClientCost;
 };
 
 /** What bounds a run, in words (screen and summary alike). */

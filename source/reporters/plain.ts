@@ -69,7 +69,7 @@ export function formatSummaryParagraph(result: RunResult, model?: Pick<ModelSnap
 		`${r.mode}, ${r.work}: ${formatCount(r.completed)}/${formatCount(r.requested)} ${t('done')} (${formatCount(r.failed)} ${t('failed')}, ${formatCount(r.cancelled)} ${t('cancelled')}) ${t('in')} ${measuredText(r)}, ${t('predicted')} ${formatDuration(r.predictedMs)}${formula}`,
 		`${formatRate(r.requestsPerSecond)} req/s, p50 ${formatLatency(r.latencyMs.p50)}, p99 ${formatLatency(r.latencyMs.p99)}${r.rate ? ' from the intended start' : ''}`,
 		...(r.rate && r.serviceMs ? [rateSummary(r.rate, r.serviceMs)] : []),
-		...(failures === '' ? [] : [`failures: ${failures}`]),
+		...(failures === '' ? [] : [`${t('failures')}: ${failures}`]),
 		`CPU ${percent(r.cpu.utilisation)} ${cores}`,
 		`${t('start-up')} ${formatDuration(r.startupMs)}`,
 		...(model && model.note !== '' ? [model.note] : []),
