@@ -5,6 +5,7 @@ import {runInfoOf} from '../metrics/run-info.js';
 import type {ModelSnapshot, RunResult} from '../metrics/snapshot.js';
 import {formatLeaderboardLines, formatSummaryParagraph} from '../reporters/plain.js';
 import type {Session} from '../session/session.js';
+import {Listeners} from './listeners.js';
 import {t} from '../i18n/catalogue.js';
 
 export type DashboardController = Controller & {
@@ -24,7 +25,7 @@ export type DashboardController = Controller & {
 class Driver implements DashboardController {
 	readonly finished: Promise<void>;
 	readonly #session: Session;
-	readonly #listeners = new Set<(view: View) => void>();
+	readonly #listeners = new Listeners<View>();
 	#view: View;
 	/** Bumped by every switch and by quit: a run of an older generation stops where it is. */
 	#generation = 0;
@@ -51,8 +52,7 @@ class Driver implements DashboardController {
 	}
 
 	subscribe(listener: (view: View) => void): () => void {
-		this.#listeners.add(listener);
-		return () => this.#listeners.delete(listener);
+		return this.#listeners.add(listener);
 	}
 
 	dispatch(command: Command): void {
@@ -102,9 +102,7 @@ class Driver implements DashboardController {
 	#update(change: Partial<View>): void {
 		const next = {...this.#view, ...change};
 		this.#view = {...next, run: next.snapshot?.run ?? runInfoOf(0, next.config)};
-		for (const listener of this.#listeners) {
-			listener(this.#view);
-		}
+		this.#listeners.emit(this.#view);
 	}
 
 	#togglePause(): void {

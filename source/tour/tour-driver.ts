@@ -2,6 +2,7 @@ import type {RunConfig} from '../config/config.js';
 import type {DashboardController} from '../frontends/dashboard-controller.js';
 import type {View} from '../frontends/controller.js';
 import type {Session} from '../session/session.js';
+import {Listeners} from '../frontends/listeners.js';
 import {type Scene, sceneConfig} from './scenes.js';
 import {outcomeOf, type SceneOutcome} from './outcome.js';
 import {type TourAction, type TourState, initialTourState, tourReducer} from './tour-state.js';
@@ -56,7 +57,7 @@ function runEnded(view: View): boolean {
 class Tour implements TourDriver {
 	readonly #input: TourDriverInput;
 	readonly #now: () => number;
-	readonly #listeners = new Set<(tour: TourView) => void>();
+	readonly #listeners = new Listeners<TourView>();
 	#tour: TourView;
 	#timer: NodeJS.Timeout | undefined;
 	/** The previous scene's last view may still show until the new run publishes its first (null) snapshot. */
@@ -77,8 +78,7 @@ class Tour implements TourDriver {
 	}
 
 	subscribe(listener: (tour: TourView) => void): () => void {
-		this.#listeners.add(listener);
-		return () => this.#listeners.delete(listener);
+		return this.#listeners.add(listener);
 	}
 
 	dispatch(action: TourAction): void {
@@ -169,9 +169,7 @@ class Tour implements TourDriver {
 
 	#publish(change: Partial<TourView>): void {
 		this.#tour = {...this.#tour, ...change};
-		for (const listener of this.#listeners) {
-			listener(this.#tour);
-		}
+		this.#listeners.emit(this.#tour);
 	}
 
 	#clearTimer(): void {

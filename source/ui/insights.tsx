@@ -7,6 +7,10 @@ import {termsOf} from './model.js';
 import {type Line, fitLine, padStart, rule, seg} from './text.js';
 import {t as translate} from '../i18n/catalogue.js';
 
+/** Widths of a bar line's label and value columns. */
+const LABEL = 10;
+const VALUE = 8;
+
 export type InsightsProps = {
 	readonly snapshot: Snapshot;
 	readonly width: number;
@@ -14,9 +18,6 @@ export type InsightsProps = {
 	readonly height: number;
 	readonly color: boolean;
 };
-
-const LABEL = 10;
-const VALUE = 8;
 
 /** `label ████████▌     value`, the bar scaled to `top`. */
 function barLine(label: string, value: number, top: number, text: string, width: number, strong: boolean): Line {
