@@ -46,9 +46,13 @@ export const spread = (values: readonly number[]): string => values.map(v => int
 
 export type Proc = {code: number | null; stdout: string; stderr: string};
 
-export async function runNode(args: readonly string[], timeoutMs: number): Promise<Proc> {
+/** Node (this bench's) with `args`, its output collected. */
+export const runNode = async (args: readonly string[], timeoutMs: number): Promise<Proc> => runProgram(NODE, args, timeoutMs);
+
+/** Any program (node, python3) with `args`, its output collected; killed after timeoutMs. */
+export async function runProgram(file: string, args: readonly string[], timeoutMs: number): Promise<Proc> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(NODE, [...args], {stdio: ['ignore', 'pipe', 'pipe'], env: {...process.env, NODE_OPTIONS: ''}});
+		const child = spawn(file, [...args], {stdio: ['ignore', 'pipe', 'pipe'], env: {...process.env, NODE_OPTIONS: ''}});
 		let stdout = '';
 		let stderr = '';
 		child.stdout.setEncoding('utf8').on('data', (chunk: string) => {

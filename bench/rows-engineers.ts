@@ -22,11 +22,8 @@ export async function rowTraceOverhead(): Promise<Row> {
 			log(`11 --trace overhead: pair ${i}/${PAIRS}`);
 			const args = ['--mode', 'async', '-n', String(n), '-c', '1000', '--latency', String(LATENCY)];
 			const file = join(dir, `run-${i}.json`);
-			// eslint-disable-next-line no-await-in-loop
 			traced.push((await concviz([...args, '--trace', file])).requestsPerSecond);
-			// eslint-disable-next-line no-await-in-loop
 			bytes = Math.max(bytes, (await stat(file)).size);
-			// eslint-disable-next-line no-await-in-loop
 			plain.push((await concviz(args)).requestsPerSecond);
 		}
 	} finally {

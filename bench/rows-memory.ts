@@ -22,7 +22,6 @@ async function writeUrlFile(path: string, baseUrl: string, lines: number): Promi
 	const out = createWriteStream(path);
 	for (let i = 0; i < lines; i++) {
 		if (!out.write(`${baseUrl}/r/${i}\n`)) {
-			// eslint-disable-next-line no-await-in-loop
 			await once(out, 'drain');
 		}
 	}

@@ -1,10 +1,9 @@
 // Rows 4, 8, 9 and 10: the two-term model against the measured time, the CPU calibration's spread,
 // per-worker start-up, and the talk's own Python programs against `concviz serve`.
-import {spawn} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 import type {SpawnedServer} from '../source/server/spawn-server.js';
 import {calibrateOffThread} from '../source/workloads/calibrate.js';
-import {concviz, int, log, notes, secs, type Result, type Row} from './common.js';
+import {concviz, int, log, notes, runProgram, secs, type Proc, type Result, type Row} from './common.js';
 
 type ModelResult = Result & {bound: string; startupMs: number; startup: {perWorkerMs: number; perWorkerBytes: number | null} | null};
 
@@ -31,7 +30,6 @@ export async function rowsModel(): Promise<Row[]> {
 		rows.push(row);
 		try {
 			log(`4 measured vs predicted: ${args.join(' ')}`);
-			// eslint-disable-next-line no-await-in-loop
 			const result = await concviz(args) as ModelResult;
 			row.concviz = `measured ${secs(result.wallMs)}`;
 			row.baseline = `predicted ${secs(result.predictedMs)} ${result.bound}`;
@@ -48,7 +46,6 @@ export async function rowsModel(): Promise<Row[]> {
 export async function rowCalibrationSpread(): Promise<Row> {
 	const units: number[] = [];
 	for (let i = 0; i < 5; i++) {
-		// eslint-disable-next-line no-await-in-loop
 		units.push((await calibrateOffThread(10)).units);
 	}
 
@@ -76,7 +73,6 @@ export async function rowsStartup(): Promise<Row[]> {
 			const runs: ModelResult[] = [];
 			for (let i = 0; i < 3; i++) {
 				log(`9 start-up: ${mode} -p 16 (run ${i + 1}/3)`);
-				// eslint-disable-next-line no-await-in-loop
 				runs.push(await concviz(['-m', mode, '-p', '16', '-n', '16', '--latency', '10']) as ModelResult);
 			}
 
@@ -94,30 +90,13 @@ export async function rowsStartup(): Promise<Row[]> {
 
 const TALK = fileURLToPath(new URL('../../bench/python/talk.py', import.meta.url));
 
-async function python(exe: string, args: readonly string[]): Promise<{code: number | null; stdout: string; stderr: string}> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(exe, [...args], {stdio: ['ignore', 'pipe', 'pipe']});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-			stdout += chunk;
-		});
-		child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-			stderr += chunk;
-		});
-		child.on('error', reject);
-		child.on('close', code => {
-			resolve({code, stdout, stderr});
-		});
-	});
-}
+const python = async (exe: string, args: readonly string[]): Promise<Proc> => runProgram(exe, args, 600_000);
 
 /** Row 10: each mode's total time, start-up included, against the talk's Python program of that mode, both on one server. */
 export async function rowsPython(server: SpawnedServer): Promise<Row[]> {
 	// The first python3 on PATH may be another install (pyenv) than the system's, where Debian's packages go.
 	let exe: string | undefined;
 	for (const candidate of ['python3', '/usr/bin/python3']) {
-		// eslint-disable-next-line no-await-in-loop
 		const probe = await python(candidate, ['-c', 'import requests, aiohttp']).catch(() => ({code: 1}));
 		if (probe.code === 0) {
 			exe = candidate;
@@ -137,14 +116,12 @@ export async function rowsPython(server: SpawnedServer): Promise<Row[]> {
 		rows.push(row);
 		try {
 			log(`10 Python ${mode} n=${n}`);
-			// eslint-disable-next-line no-await-in-loop
 			const py = await python(exe, [TALK, mode, server.url, String(n), String(workers), String(concurrency)]);
 			const pyResult = JSON.parse(py.stdout) as {ok: number; totalMs: number};
 			if (py.code !== 0 || pyResult.ok !== n) {
 				throw new Error(`python ${mode}: exit ${py.code}, ${pyResult.ok}/${n} ok ${py.stderr.trim().split('\n').at(-1) ?? ''}`);
 			}
 
-			// eslint-disable-next-line no-await-in-loop
 			const ours = await concviz(['-m', mode, '-n', String(n), '-p', String(workers), '-c', String(concurrency)]) as ModelResult;
 			const total = ours.startupMs + ours.wallMs;
 			row.concviz = `${secs(total)} (start-up ${int(ours.startupMs)} ms)`;

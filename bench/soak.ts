@@ -81,7 +81,6 @@ async function soak(minutes: number): Promise<void> {
 	let [machine, own] = [machineTicks(), ownTicks()];
 	try {
 		while (performance.now() - started < minutes * 60_000 && child.exitCode === null) {
-			// eslint-disable-next-line no-await-in-loop
 			await new Promise(resolve => setTimeout(resolve, intervalMs));
 			const pids = tree(child.pid!);
 			const [machineNow, ownNow] = [machineTicks(), ownTicks()];

@@ -32,12 +32,9 @@ async function record(lang: string, scenes: readonly number[], cast: string): Pr
 		const last = Math.max(...scenes);
 		for (let scene = 1; scene <= last + 1; scene++) {
 			// The header still shows the previous scene's run (cancelled) until this scene's starts.
-			// eslint-disable-next-line no-await-in-loop
 			await pty.waitFor((s) => sceneOf(s) === scene && (scene === 1 || !scenes.includes(scene) || running(s)), 120_000);
 			if (scenes.includes(scene)) {
-				// eslint-disable-next-line no-await-in-loop
 				await pty.waitFor((s) => ended(s), 120_000);
-				// eslint-disable-next-line no-await-in-loop
 				await new Promise((resolve) => {
 					setTimeout(resolve, 1500);
 				});
@@ -59,17 +56,13 @@ const dir = await mkdtemp(join(tmpdir(), 'concviz-media-'));
 try {
 	for (const {lang, scenes} of PICTURES) {
 		const cast = join(dir, `tour-${lang}.cast`);
-		// eslint-disable-next-line no-await-in-loop
 		await record(lang, scenes.map((s) => s.scene), cast);
-		// eslint-disable-next-line no-await-in-loop
 		const {cast: recording} = await readCast(cast);
 		const starts = markersOf(recording).filter((m) => /^\d+\/11 /.test(m.label));
 		for (const {scene, file} of scenes) {
 			const next = starts.find((m) => m.label.startsWith(`${scene + 1}/11 `));
 			const at = (next?.time ?? recording.duration) - 0.2;
-			// eslint-disable-next-line no-await-in-loop
 			const svg = screenToSvg(await screenAt(recording, at), `concviz tour, scene ${scene}/11`);
-			// eslint-disable-next-line no-await-in-loop
 			await writeFile(new URL(file, OUT), svg);
 			process.stdout.write(`docs/media/${file}: scene ${scene} at ${at.toFixed(1)}s of the recording\n`);
 		}

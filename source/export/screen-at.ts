@@ -83,7 +83,6 @@ export async function screenAt(cast: Cast, at: number = cast.duration): Promise<
 			}
 
 			if (event.kind === 'o') {
-				// eslint-disable-next-line no-await-in-loop
 				await feed(terminal, event.data);
 			} else if (event.kind === 'r') {
 				const [cols, rows] = event.data.split('x').map(Number);

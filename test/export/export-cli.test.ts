@@ -49,7 +49,6 @@ test('export: a missing or malformed recording, or no output asked for → exit 
 		[['export', cast, '--html', join(dir, 'x.html'), '--at', '3'], /^concviz: --at applies to --svg$/],
 	];
 	for (const [args, message] of cases) {
-		// eslint-disable-next-line no-await-in-loop
 		const {code, stdout, stderr} = await runCli(args);
 		assert.equal(code, 2, `${args.join(' ')}: ${stderr}`);
 		assert.equal(stdout, '');
