@@ -1,7 +1,7 @@
 // Shared by the bench's rows: the CLI as a child process, the bare clients it is compared with, the table's types.
-import {spawn} from 'node:child_process';
 import {createRequire} from 'node:module';
 import process from 'node:process';
+import {runProgram as runWith} from '../test/helpers/cli.js';
 import {fileURLToPath} from 'node:url';
 import type {SpawnedServer} from '../source/server/spawn-server.js';
 
@@ -49,29 +49,9 @@ export type Proc = {code: number | null; stdout: string; stderr: string};
 /** Node (this bench's) with `args`, its output collected. */
 export const runNode = async (args: readonly string[], timeoutMs: number): Promise<Proc> => runProgram(NODE, args, timeoutMs);
 
-/** Any program (node, python3) with `args`, its output collected; killed after timeoutMs. */
-export async function runProgram(file: string, args: readonly string[], timeoutMs: number): Promise<Proc> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(file, [...args], {stdio: ['ignore', 'pipe', 'pipe'], env: {...process.env, NODE_OPTIONS: ''}});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-			stdout += chunk;
-		});
-		child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-			stderr += chunk;
-		});
-		const timer = setTimeout(() => {
-			child.kill('SIGKILL');
-			reject(new Error(`${args.join(' ')}: no end after ${timeoutMs / 1000} s`));
-		}, timeoutMs);
-		child.on('error', reject);
-		child.on('close', code => {
-			clearTimeout(timer);
-			resolve({code, stdout, stderr});
-		});
-	});
-}
+/** Any program (node, python3) with `args`, its output collected; killed after timeoutMs (the tests' runner, without NODE_OPTIONS). */
+export const runProgram = async (file: string, args: readonly string[], timeoutMs: number): Promise<Proc> =>
+	runWith(file, args, {timeoutMs, env: {NODE_OPTIONS: ''}});
 
 export type Result = {
 	mode: string;

@@ -6,10 +6,12 @@ export const CLI = fileURLToPath(new URL('../../source/cli.js', import.meta.url)
 
 export type CliResult = {code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string};
 
-/** Spawn concviz as a user would (stdout and stderr are pipes, so it runs headless). */
-export function runCli(args: readonly string[], options: {env?: NodeJS.ProcessEnv; onSpawn?: (child: ChildProcess) => void; timeoutMs?: number; cwd?: string; node?: string} = {}): Promise<CliResult> {
+export type RunOptions = {env?: NodeJS.ProcessEnv; onSpawn?: (child: ChildProcess) => void; timeoutMs?: number; cwd?: string};
+
+/** Run any program (node, python3) with its output collected; killed, and rejected, when it does not end in time. */
+export function runProgram(file: string, args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(options.node ?? process.execPath, [CLI, ...args], {
+		const child = spawn(file, [...args], {
 			cwd: options.cwd,
 			env: {...process.env, ...options.env},
 			stdio: ['ignore', 'pipe', 'pipe'],
@@ -24,7 +26,7 @@ export function runCli(args: readonly string[], options: {env?: NodeJS.ProcessEn
 		});
 		const timer = setTimeout(() => {
 			child.kill('SIGKILL');
-			reject(new Error(`concviz ${args.join(' ')} did not end in time; stderr: ${stderr}`));
+			reject(new Error(`${args.join(' ')} did not end in time; stderr: ${stderr}`));
 		}, options.timeoutMs ?? 60_000);
 		child.on('error', reject);
 		child.on('close', (code, signal) => {
@@ -34,6 +36,10 @@ export function runCli(args: readonly string[], options: {env?: NodeJS.ProcessEn
 		options.onSpawn?.(child);
 	});
 }
+
+/** Spawn concviz as a user would (stdout and stderr are pipes, so it runs headless). */
+export const runCli = async (args: readonly string[], options: RunOptions & {node?: string} = {}): Promise<CliResult> =>
+	runProgram(options.node ?? process.execPath, [CLI, ...args], options);
 
 /** Pids of the live descendants of `pid` (from /proc). */
 export async function descendants(pid: number): Promise<number[]> {
