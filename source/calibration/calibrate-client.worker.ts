@@ -1,14 +1,17 @@
 /** Worker-thread entry of calibrateClient(): runs real lanes against the embedded server, posts a ClientCost, ends. */
+import {deserialize, serialize} from 'node:v8';
 import {parentPort, workerData} from 'node:worker_threads';
+import {decodeBatch, type EventBatch} from '../events/events.js';
 import {runLane} from '../executors/lane.js';
 import type {ControlMessage, LaneLink} from '../executors/protocol.js';
+import {initialMetrics, reduce} from '../metrics/reducer.js';
 import type {ClientCost} from './client-cost.js';
-import {processCpuMs, threadCpuMs} from './thread-cpu.js';
+import {laneCpuMs, processCpuMs, threadCpuMs} from './thread-cpu.js';
 
 type Input = {readonly baseUrl: string; readonly serverPid: number; readonly connections: number; readonly rounds: number};
 
-/** A link that grants `tasks` ids as asked and drops the lane's event batches. */
-function localLink(tasks: number): LaneLink {
+/** A link that grants `tasks` ids as asked and keeps the lane's event batches in `batches`. */
+function localLink(tasks: number, batches: EventBatch[]): LaneLink {
 	let next = 0;
 	let listener: ((message: ControlMessage) => void) | undefined;
 	return {
@@ -20,17 +23,28 @@ function localLink(tasks: number): LaneLink {
 				setImmediate(() => listener?.({type: 'grant', worker: 0, tasks: granted, done: next >= tasks}));
 			}
 		},
-		sendBatch() {},
+		sendBatch(batch) {
+			batches.push({...batch, data: batch.data.slice()});
+		},
 		onControl(l) {
 			listener = l;
 		},
 	};
 }
 
-/** One loop lane of `tasks` requests on `connections` new connections: this thread's and the server's CPU, ms. */
-async function lane(input: Input, tasks: number): Promise<{client: number; server: number}> {
+type LaneCost = {readonly client: number; readonly server: number; readonly wall: number; readonly batches: EventBatch[]};
+
+/**
+ * One loop lane of `tasks` requests on `connections` new connections: the
+ * CPU the client spent (this thread's and V8's helper threads', which
+ * collect its garbage: every thread of this process but the main one), the
+ * server's, ms, and the lane's event batches.
+ */
+async function lane(input: Input, tasks: number): Promise<LaneCost> {
+	const batches: EventBatch[] = [];
 	const server0 = processCpuMs(input.serverPid) ?? 0;
-	const client0 = threadCpuMs();
+	const client0 = laneCpuMs();
+	const wall0 = performance.now();
 	await runLane({
 		worker: 0,
 		process: 0,
@@ -39,22 +53,43 @@ async function lane(input: Input, tasks: number): Promise<{client: number; serve
 		concurrency: input.connections,
 		workload: {work: 'io', target: {kind: 'generated', baseUrl: `${input.baseUrl}/now`}, timeout: 10_000, cpuUnits: 0},
 		cpuClock: 'thread',
-	}, localLink(tasks));
-	return {client: threadCpuMs() - client0, server: (processCpuMs(input.serverPid) ?? server0) - server0};
+	}, localLink(tasks, batches));
+	return {wall: performance.now() - wall0, client: laneCpuMs() - client0, server: (processCpuMs(input.serverPid) ?? server0) - server0, batches};
+}
+
+/**
+ * The main thread's CPU to take in a lane's batches — read them off the
+ * channel (as a child process's IPC does, V8's serialiser), decode them and
+ * fold them into a run's metrics — ms, on this thread's clock.
+ */
+function foldMs(batches: readonly EventBatch[], requests: number): number {
+	const run = {id: 0, mode: 'async', work: 'io', requested: requests, target: '', latencyMs: 0, workers: 1, threads: 1, concurrency: 1, cpuMs: 0, gil: false} as const;
+	let state = initialMetrics(run, 0, 1);
+	const start = threadCpuMs();
+	for (const batch of batches) {
+		state = reduce(state, {type: 'events', events: decodeBatch(deserialize(serialize(batch)) as EventBatch)});
+	}
+
+	return threadCpuMs() - start;
 }
 
 async function calibrate(input: Input): Promise<ClientCost> {
 	const k = input.connections;
-	await lane(input, k); // JIT and module warm-up
-	const cold = await lane(input, k);
-	const warm = await lane(input, k * (input.rounds + 1));
 	const requests = k * input.rounds;
+	// Warm-up, as long as the measured lane: the JIT of this thread and of the server, whose first requests cost twice as much.
+	await lane(input, k + requests);
+	const cold = await lane(input, k);
+	const warm = await lane(input, k + requests);
+	foldMs(warm.batches, k + requests); // the fold's own warm-up
+	const folds = foldMs(warm.batches, k + requests) - foldMs(cold.batches, k);
 	const requestMs = Math.max(0, (warm.client - cold.client) / requests);
 	return {
 		requestMs,
 		// CPU, not wall time: the cold lane's wall time holds fixed costs (its start, the scheduler's delays on a busy machine) that do not grow with C.
 		connectMs: Math.max(requestMs, cold.client / k),
 		serverMs: Math.max(0, (warm.server - cold.server) / requests),
+		mainMs: Math.max(0, folds / requests),
+		loopMs: Math.max(0, (warm.wall - cold.wall) / requests),
 		connections: k,
 		requests,
 	};

@@ -38,3 +38,14 @@ export function processCpuMs(pid: number): number | undefined {
 		return undefined;
 	}
 }
+
+/**
+ * CPU time of every thread of this process but the main one, ms: a lane
+ * thread's own and V8's helper threads', which collect its garbage (Linux);
+ * this thread's alone where /proc can't be read.
+ */
+export function laneCpuMs(): number {
+	const all = processCpuMs(process.pid);
+	const main = schedstatMs(`/proc/${process.pid}/task/${process.pid}/schedstat`);
+	return all === undefined || main === undefined ? threadCpuMs() : all - main;
+}

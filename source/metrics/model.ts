@@ -62,26 +62,52 @@ function kernelTerm(input: ModelInput): CpuTerm {
 }
 
 /**
- * The CPU term of I/O: the client's CPU per request c over the threads that
- * run it, at most the cores (one event loop uses at most one core: bound
- * `loop`); and, when the embedded server shares the machine, the client's
- * and the server's CPU (c+s) over all the cores (bound `cpu`). The larger.
+ * What one event loop does in a run, kept busy: its first min(C, its share)
+ * requests cost c₀ each (they open their connections), every other one ℓ.
+ * Loops run side by side, one core each at most (bound `loop`).
+ */
+function loopTerm(input: ModelInput, cost: ClientCost): CpuTerm {
+	const loops = loopsOf(input);
+	const share = Math.ceil(input.requests / loops);
+	const ramp = rampOf(input, loops);
+	const rampSymbol = ramp < input.concurrency ? (loops > 1 ? 'n/P' : 'n') : 'C';
+	const shareSymbol = loops > 1 ? 'n/P' : 'n';
+	const rest = share - ramp;
+	const per = cost.loopMs ?? cost.requestMs;
+	return {
+		ms: ramp * cost.connectMs + rest * per,
+		symbol: `${rampSymbol}·c₀${rest > 0 ? ` + (${shareSymbol}−C)·ℓ` : ''}`,
+		numbers: `${formatCount(ramp)}·${formatCost(cost.connectMs)}${rest > 0 ? ` + ${formatCount(rest)}·${formatCost(per)}` : ''}`,
+		bound: loops < input.cores ? 'loop' : 'cpu',
+	};
+}
+
+/**
+ * The CPU term of I/O. A blocking lane's requests cost the client its CPU
+ * per request c, over the threads that run them (at most the cores); an
+ * event loop kept busy takes ℓ per request — its CPU and the pauses it
+ * waits through (garbage collection, the scheduler), timed in the
+ * calibration — and one loop runs on one core at most (bound `loop`). When
+ * the embedded server shares the machine, everything a request costs it —
+ * the client's c, the server's s and the main thread's m (taking in and
+ * folding its events) — over all the cores (bound `cpu`). The larger.
  */
 function clientTerm(input: ModelInput, cost: ClientCost): CpuTerm {
 	const n = input.requests;
 	const d = cpuDivisor(input, false);
 	const c = cost.requestMs;
-	const own: CpuTerm = {
+	const own: CpuTerm = loopsOf(input) > 0 ? loopTerm(input, cost) : {
 		ms: (n * c) / d.value,
 		symbol: `n·c${over(d, 'symbol')}`,
 		numbers: `${formatCount(n)}·${formatCost(c)}${over(d, 'numbers')}`,
-		bound: loopsOf(input) > 0 && d.value < input.cores ? 'loop' : 'cpu',
+		bound: 'cpu',
 	};
 	const s = cost.serverMs;
+	const m = cost.mainMs ?? 0;
 	const shared: CpuTerm = {
-		ms: (n * (c + s)) / input.cores,
-		symbol: 'n·(c+s)/cores',
-		numbers: `${formatCount(n)}·(${formatCost(c)}+${formatCost(s)})/${input.cores}`,
+		ms: (n * (c + s + m)) / input.cores,
+		symbol: 'n·(c+s+m)/cores',
+		numbers: `${formatCount(n)}·(${formatCost(c)}+${formatCost(s)}+${formatCost(m)})/${input.cores}`,
 		bound: 'cpu',
 	};
 	return s > 0 && shared.ms > own.ms ? shared : own;

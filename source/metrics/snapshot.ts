@@ -198,8 +198,8 @@ export type RunResult = {
 	readonly serviceMs?: {readonly p50: number | null; readonly p90: number | null; readonly p99: number | null; readonly max: number | null};
 	/** --rate only: requests/s asked for and sent, and sends more than LATE_MS behind the schedule. */
 	readonly rate?: {readonly target: number; readonly achieved: number; readonly late: number};
-	/** io/mixed on the embedded server: the client's CPU per request, calibrated before the run, ms. */
-	readonly clientCost?: {readonly requestMs: number; readonly connectMs: number; readonly serverMs: number};
+	/** io/mixed on the embedded server: what a request costs, calibrated before the run, ms (see ClientCost). */
+	readonly clientCost?: {readonly requestMs: number; readonly connectMs: number; readonly loopMs: number; readonly serverMs: number; readonly mainMs: number};
 	/** cpu/mixed only: the kernel calibration this run used. */
 	readonly calibration?: {readonly cpuMs: number; readonly units: number; readonly unitsPerMs: number};
 };

@@ -105,28 +105,32 @@ test('formatDuration: ms below 1 s, seconds with one decimal below a minute, the
 	}
 });
 
-const cost = (requestMs: number, serverMs = 0.03) => ({requestMs, connectMs: 0.16, serverMs, connections: 100, requests: 1000});
+const cost = (requestMs: number, serverMs = 0.03) => ({requestMs, connectMs: 0.16, serverMs, mainMs: 0.01, loopMs: requestMs, connections: 100, requests: 1000});
 
-test('io with the calibrated client: the latency term adds C·c₀ for a loop, the CPU term is n·c over the loops or n·(c+s) over the cores', () => {
+test('io with the calibrated client: the latency term adds C·c₀ for a loop, the CPU term is a busy loop\'s C·c₀ + (n−C)·ℓ, n·c over blocking threads, or n·(c+s+m) over the cores', () => {
 	const a = predict({...base, mode: 'async', requests: 20_000, clientCost: cost(0.045)});
 	assert.deepEqual([a.formula, a.bound], ['n·T/C + C·c₀ = 20,000·100ms/1,000 + 1,000·160µs = 2.2s', 'latency']);
 	assert.equal(a.predictedMs, 2160);
 	assert.deepEqual(a.latency, {ms: 2160, symbol: 'n·T/C + C·c₀', numbers: '20,000·100ms/1,000 + 1,000·160µs'});
-	assert.deepEqual(a.cpu, {ms: 900, symbol: 'n·c', numbers: '20,000·45µs', bound: 'loop'});
+	assert.deepEqual(a.cpu, {ms: 1015, symbol: 'C·c₀ + (n−C)·ℓ', numbers: '1,000·160µs + 19,000·45µs', bound: 'loop'});
 
-	// One event loop's own CPU as the larger term: the run is loop-bound.
+	// One event loop's own time as the larger term: the run is loop-bound.
 	const loop = predict({...base, mode: 'async', requests: 20_000, clientCost: cost(0.15)});
-	assert.deepEqual([loop.formula, loop.predictedMs, loop.bound], ['n·c = 20,000·150µs = 3.0s', 3000, 'loop']);
+	assert.deepEqual([loop.formula, loop.predictedMs, loop.bound], ['C·c₀ + (n−C)·ℓ = 1,000·160µs + 19,000·150µs = 3.0s', 3010, 'loop']);
+
+	// Fewer requests than C: every request opens its connection.
+	const short = predict({...base, mode: 'async', requests: 400, clientCost: cost(0.15)});
+	assert.deepEqual(short.cpu, {ms: 64, symbol: 'n·c₀', numbers: '400·160µs', bound: 'loop'});
 
 	// A loop per core: the client and the embedded server share the cores.
 	const pa = predict({...base, mode: 'processes-async', requests: 60_000, clientCost: cost(0.1, 0.06)});
 	assert.deepEqual(pa.latency, {ms: 3160, symbol: 'n·T/(P·C) + C·c₀', numbers: '60,000·100ms/(2·1,000) + 1,000·160µs'});
-	assert.deepEqual([pa.formula, pa.predictedMs, pa.bound], ['n·(c+s)/cores = 60,000·(100µs+60µs)/2 = 4.8s', 4800, 'cpu']);
+	assert.deepEqual([pa.formula, pa.predictedMs, pa.bound], ['n·(c+s+m)/cores = 60,000·(100µs+60µs+10µs)/2 = 5.1s', 5100, 'cpu']);
 
 	// Blocking workers: one request each, the CPU term is tiny beside n·T/W.
 	const threads = predict({...base, mode: 'threads', workers: 4, clientCost: cost(0.05)});
 	assert.deepEqual([threads.formula, threads.bound], ['n·T/W = 400·100ms/4 = 10.0s', 'latency']);
-	assert.deepEqual(threads.cpu, {ms: 16, symbol: 'n·(c+s)/cores', numbers: '400·(50µs+30µs)/2', bound: 'cpu'});
+	assert.deepEqual(threads.cpu, {ms: 18, symbol: 'n·(c+s+m)/cores', numbers: '400·(50µs+30µs+10µs)/2', bound: 'cpu'});
 
 	// Without a calibration (a URL file), the CPU term of I/O is unknown.
 	assert.equal(predict({...base, mode: 'async'}).cpu, null);

@@ -116,9 +116,9 @@ test('toResult: percentiles are null when nothing was measured, and the client c
 		[taskEnd({worker: 0, task: 0, t: T0 + 200, outcome: 'failed', reason: 'timeout', latencyMs: 100})],
 		{type: 'status', status: 'done', t: T0 + 300},
 	);
-	const clientCost = {requestMs: 0.045_12, connectMs: 0.16, serverMs: 0.03, connections: 100, requests: 1000};
+	const clientCost = {requestMs: 0.045_12, connectMs: 0.16, serverMs: 0.03, mainMs: 0.01, loopMs: 0.06, connections: 100, requests: 1000};
 	const result = toResult(toSnapshot(s, T0 + 300), {startupMs: 50, clientCost});
 	assert.deepEqual(result.latencyMs, {p50: null, p90: null, p99: null, max: null});
-	assert.deepEqual(result.clientCost, {requestMs: 0.0451, connectMs: 0.16, serverMs: 0.03});
+	assert.deepEqual(result.clientCost, {requestMs: 0.0451, connectMs: 0.16, loopMs: 0.06, serverMs: 0.03, mainMs: 0.01});
 	assert.equal(JSON.parse(JSON.stringify(result)).latencyMs.p50, null);
 });

@@ -6,7 +6,7 @@ import type {ClientCost} from '../../source/calibration/client-cost.js';
 import {sample, taskEnd, taskStart, workerUp} from '../helpers/events.js';
 import {apply, frame, started, T0} from '../helpers/metrics.js';
 
-const cost = (requestMs: number): ClientCost => ({requestMs, connectMs: 0.2, serverMs: 0.01, connections: 100, requests: 1000});
+const cost = (requestMs: number): ClientCost => ({requestMs, connectMs: 0.2, serverMs: 0.01, mainMs: 0.01, loopMs: requestMs, connections: 100, requests: 1000});
 
 /** An async run of 4,000 tasks on one loop, with the given elu per 100 ms frame: the models of every frame and of the end. */
 function asyncRun(elus: number[], clientCost: ClientCost) {
@@ -28,7 +28,7 @@ function asyncRun(elus: number[], clientCost: ClientCost) {
 }
 
 test('the bound comes from the calibrated terms and never changes during the run or at its end', () => {
-	// n·T/C + C·c₀ = 4,000·100ms/1,000 + 1,000·200µs = 600ms: n·c = 4,000·160µs = 640ms is larger, 4,000·50µs = 200ms is not.
+	// n·T/C + C·c₀ = 4,000·100ms/1,000 + 1,000·200µs = 600ms: C·c₀ + (n−C)·ℓ = 1,000·200µs + 3,000·160µs = 680ms is larger, with ℓ = 50µs 350ms is not.
 	assert.deepEqual(asyncRun([0.95, 0.95, 0.95, 0.2], cost(0.16)), ['loop', 'loop', 'loop', 'loop', 'loop']);
 	assert.deepEqual(asyncRun([0.95, 0.2, 0.2, 0.2, 0.2], cost(0.05)), ['latency', 'latency', 'latency', 'latency', 'latency', 'latency']);
 });
