@@ -104,7 +104,7 @@ test('--json prints exactly one result object with the README fields', async () 
 	// Two terms; the larger predicts and names the bound.
 	const model = result['model'] as {latency: {ms: number; formula: string}; cpu: {ms: number; formula: string}};
 	assert.equal(model.latency.formula, 'n·T/W = 20·20ms/2');
-	assert.match(model.cpu.formula, /^n·\(c\+s\)\/cores = 20·\(\d+µs\+\d+µs\)\/\d+$|^n·c\/min\(W,cores\) = /);
+	assert.match(model.cpu.formula, /^n·\(c\+s\+m\)\/cores = 20·\(\d+µs\+\d+µs\+\d+µs\)\/\d+$|^n·c\/min\(W,cores\) = /);
 	assert.equal(result['bound'], model.latency.ms >= model.cpu.ms ? 'latency' : 'cpu');
 	assert.equal(result['predictedMs'], Math.max(model.latency.ms, model.cpu.ms));
 });
