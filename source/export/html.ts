@@ -1,5 +1,6 @@
 import {readFile} from 'node:fs/promises';
 import {createRequire} from 'node:module';
+import type {TerminalColours} from '../config/terminal-colours.js';
 import {type Cast, markersOf} from './cast.js';
 
 const require = createRequire(import.meta.url);
@@ -26,15 +27,21 @@ function inlineScript(js: string): string {
 	return js;
 }
 
-const PAGE_CSS = `
-body { margin: 0; padding: 24px; background: #121212; color: #ddd; font: 15px/1.4 system-ui, sans-serif; }
+/** The page around the player: in the recording's own colours, today's dark ones without a theme. */
+const pageCss = (colours: TerminalColours | undefined): string => {
+	const {bg, fg, link, time} = colours
+		? {bg: colours.bg, fg: colours.fg, link: colours.palette[4]!, time: colours.palette[8]!}
+		: {bg: '#121212', fg: '#ddd', link: '#8cc8ff', time: '#888'};
+	return `
+body { margin: 0; padding: 24px; background: ${bg}; color: ${fg}; font: 15px/1.4 system-ui, sans-serif; }
 h1 { font-size: 18px; font-weight: 600; margin: 0 0 12px; }
 main { max-width: 1100px; margin: 0 auto; }
 nav ol { margin: 16px 0 0; padding-left: 1.6em; columns: 2; }
-nav button { background: none; border: 0; color: #8cc8ff; cursor: pointer; font: inherit; padding: 1px 0; text-align: left; }
+nav button { background: none; border: 0; color: ${link}; cursor: pointer; font: inherit; padding: 1px 0; text-align: left; }
 nav button:hover { text-decoration: underline; }
-nav .time { color: #888; font-variant-numeric: tabular-nums; margin-left: .5em; }
+nav .time { color: ${time}; font-variant-numeric: tabular-nums; margin-left: .5em; }
 `;
+};
 
 const clock = (seconds: number): string => `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, '0')}`;
 
@@ -42,6 +49,8 @@ const clock = (seconds: number): string => `${Math.floor(seconds / 60)}:${String
  * One self-contained page that plays the recording offline: the player's JS and
  * CSS inlined, the recording embedded, the markers as chapters (on the player's
  * progress bar and as a list that seeks to them). Its CSP lets nothing be fetched.
+ * The player's theme is left unset ('auto/asciinema'): it draws a recording in
+ * the colours of its header's `theme`, and in the asciinema theme without one.
  */
 export async function castToHtml(cast: Cast, text: string, title: string): Promise<string> {
 	const {js, css} = await playerAssets();
@@ -55,7 +64,7 @@ export async function castToHtml(cast: Cast, text: string, title: string): Promi
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
 <style>${css}</style>
-<style>${PAGE_CSS}</style>
+<style>${pageCss(cast.colours)}</style>
 </head>
 <body>
 <main>
