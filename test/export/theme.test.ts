@@ -6,6 +6,7 @@ import {after, afterEach, test} from 'node:test';
 import {XMLValidator} from 'fast-xml-parser';
 import {TERMINAL_COLOURS, coloursOf, headerTheme} from '../../source/config/terminal-colours.js';
 import {parseCast} from '../../source/export/cast.js';
+import {castToHtml} from '../../source/export/html.js';
 import {screenAt} from '../../source/export/screen-at.js';
 import {shadeOver} from '../../source/export/shade.js';
 import {screenToSvg} from '../../source/export/svg.js';
@@ -82,4 +83,14 @@ test('--theme light --record: the SVG and the page are drawn on the light backgr
 	assert.match(html, new RegExp(`background: ${TERMINAL_COLOURS.light.bg};`), 'the page around the player too');
 	assert.ok(html.includes(JSON.stringify(JSON.stringify(headerTheme(TERMINAL_COLOURS.light)).slice(1, -1)).slice(1, -1)), 'the recording embedded with its theme, which the player uses');
 	assert.doesNotMatch(html, /theme: ?['"]/, 'no player theme that would override it');
+});
+
+test('the page maps the player’s shade alphas (25/50/75 %) to the mix in light, for a dark or a light background', async () => {
+	const [head, ...events] = SMALL_CAST.split('\n');
+	const light = [JSON.stringify({...JSON.parse(head!) as object, theme: headerTheme(TERMINAL_COLOURS.light)}), ...events].join('\n');
+	const darkPage = await castToHtml(parseCast(SMALL_CAST), SMALL_CAST, 'dark');
+	const lightPage = await castToHtml(parseCast(light), light, 'light');
+	assert.match(darkPage, /const shade = \(a\) => a \*\* \(1 \/ 2\.2\);/);
+	assert.match(lightPage, /const shade = \(a\) => 1 - \(1 - a\) \*\* \(1 \/ 2\.2\);/);
+	assert.ok(darkPage.indexOf('const shade') < darkPage.indexOf('AsciinemaPlayer.create'), 'before the player draws');
 });
