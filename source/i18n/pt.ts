@@ -126,6 +126,9 @@ export const PT: Readonly<Record<string, string>> = {
 	'{done} of {n} done': '{done} de {n} feitos',
 	'all {n} done': 'todos os {n} feitos',
 	'running…': 'executando…',
+	// Many cores (ui/cpu.tsx), a terminal too small (ui/too-small.tsx)
+	cores: 'núcleos',
+	'concviz needs at least {min} — now {size}': 'concviz precisa de ao menos {min} — agora {size}',
 	// Header and lanes
 	'GIL on': 'GIL ligado',
 	'GIL off': 'GIL desligado',

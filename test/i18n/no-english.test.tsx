@@ -3,7 +3,9 @@ import {afterEach, test} from 'node:test';
 import type {View} from '../../source/frontends/controller.js';
 import {setLang} from '../../source/i18n/catalogue.js';
 import {formatLeaderboardLines, formatSummaryParagraph} from '../../source/reporters/plain.js';
+import {cpuLines} from '../../source/ui/cpu.js';
 import {Dashboard} from '../../source/ui/dashboard.js';
+import {TooSmall} from '../../source/ui/too-small.js';
 import * as f from '../ui/fixtures.js';
 import {renderAt} from '../ui/render-at.js';
 
@@ -19,7 +21,7 @@ const ENGLISH = [
 	'help', 'quit', 'restart', 'compare', 'lanes', 'tasks', 'bound', 'so far', 'mean', 'idle', 'dead', 'look for',
 	'keys', 'switch mode', 'of 2 cores', 'one worker', 'a thread', 'a process', 'the GIL lets',
 	'does not help', 'fell behind', 'workers apply', 'applies to', 'schedule', 'sent', 'late', 'backlog', 'due', 'service',
-	'starting workers', 'from the intended start',
+	'starting workers', 'from the intended start', 'needs at least', 'now', 'cores',
 ];
 
 function english(frame: string): string[] {
@@ -68,6 +70,17 @@ test('--lang pt: no English word left on the dashboard, the leaderboard, the not
 	}
 });
 
+test('--lang pt: a terminal too small, and the strip of a machine with many cores', () => {
+	setLang('pt');
+	const {lastFrame, unmount} = renderAt(<TooSmall width={50} height={12} color={false} />, 50, 12);
+	assert.equal(lastFrame(), 'concviz precisa de ao menos 60×16 — agora 50×12');
+	unmount();
+	const many = {...f.cpu4, perCore: Array.from({length: 64}, () => 0.5)};
+	const strip = cpuLines({cpu: many, width: 40, height: 4}).map((line) => line.map((s) => s.text).join('')).join('\n');
+	assert.match(strip, /^núcleos /m, strip);
+	assert.deepEqual(english(strip.replaceAll(/n·\(c\+s\)\/cores/g, '')), [], strip);
+});
+
 test('--lang pt: the summary and the leaderboard left after quitting', () => {
 	setLang('pt');
 	const withRate = {...f.result('sequential', 40_000, 40_000, 0.01), rate: {target: 20, achieved: 10.1, late: 58}, serviceMs: {p50: 101, p90: 103, p99: 110, max: 114}};
@@ -79,5 +92,5 @@ test('--lang pt: the summary and the leaderboard left after quitting', () => {
 	const board = formatLeaderboardLines(f.compare.results).join('\n');
 	assert.deepEqual(english(board), [], board);
 	setLang('en');
-	assert.deepEqual(english(formatSummaryParagraph(f.result('threads', 2000, 2000, 0.05))).sort(), ['done', 'failed', 'predicted', 'start-up'], 'the words are found in English');
+	assert.deepEqual(english(formatSummaryParagraph(f.result('threads', 2000, 2000, 0.05))).sort(), ['cores', 'done', 'failed', 'predicted', 'start-up'], 'the words are found in English');
 });
