@@ -1,11 +1,14 @@
 import {readFile} from 'node:fs/promises';
 import {UsageError} from '../config/errors.js';
+import {coloursOf, type TerminalColours} from '../config/terminal-colours.js';
 
 /** An asciicast v2 recording as read back: its size and its events in time order. */
 export type Cast = {
 	readonly width: number;
 	readonly height: number;
 	readonly title: string | undefined;
+	/** The header's `theme`, the terminal colours it was recorded in; undefined when it has none. */
+	readonly colours: TerminalColours | undefined;
 	readonly events: readonly CastEvent[];
 	/** Time of the last event, in seconds. */
 	readonly duration: number;
@@ -64,6 +67,7 @@ export function parseCast(text: string, name = 'recording'): Cast {
 		width: width as number,
 		height: height as number,
 		title: typeof header['title'] === 'string' ? header['title'] : undefined,
+		colours: coloursOf(header['theme']),
 		events,
 		duration: events.reduce((max, e) => Math.max(max, e.time), 0),
 	};

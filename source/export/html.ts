@@ -1,5 +1,6 @@
 import {readFile} from 'node:fs/promises';
 import {createRequire} from 'node:module';
+import type {TerminalColours} from '../config/terminal-colours.js';
 import {type Cast, markersOf} from './cast.js';
 
 const require = createRequire(import.meta.url);
@@ -26,15 +27,56 @@ function inlineScript(js: string): string {
 	return js;
 }
 
-const PAGE_CSS = `
-body { margin: 0; padding: 24px; background: #121212; color: #ddd; font: 15px/1.4 system-ui, sans-serif; }
+/** sRGB relative luminance (WCAG 2) of a #rrggbb colour. */
+function luminance(hex: string): number {
+	const [r, g, b] = [1, 3, 5].map((i) => {
+		const c = Number.parseInt(hex.slice(i, i + 2), 16) / 255;
+		return c <= 0.040_45 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+	});
+	return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+/** Of two colours, the one that stands out more on `bg` (the blue or the bright blue for links). */
+const clearer = (bg: string, a: string, b: string): string =>
+	Math.abs(luminance(a) - luminance(bg)) >= Math.abs(luminance(b) - luminance(bg)) ? a : b;
+
+/**
+ * The player draws ░ ▒ ▓ as its colour at 25/50/75 % alpha (its only use of
+ * globalAlpha), blended in sRGB: on a dark background far darker than a
+ * terminal's dotted glyph, which the eye averages in linear light (the SVG's
+ * shade.ts mixes them so too). This maps those three alphas to that mix,
+ * for a dark or a light background, on this page's canvases only.
+ */
+function shadeScript(colours: TerminalColours | undefined): string {
+	const dark = colours === undefined || luminance(colours.bg) < 0.5;
+	return `(() => {
+	const shade = (a) => ${dark ? 'a ** (1 / 2.2)' : '1 - (1 - a) ** (1 / 2.2)'};
+	for (const context of [globalThis.CanvasRenderingContext2D, globalThis.OffscreenCanvasRenderingContext2D]) {
+		const alpha = context && Object.getOwnPropertyDescriptor(context.prototype, 'globalAlpha');
+		if (alpha) {
+			Object.defineProperty(context.prototype, 'globalAlpha', {...alpha, set(a) {
+				alpha.set.call(this, a === 0.25 || a === 0.5 || a === 0.75 ? shade(a) : a);
+			}});
+		}
+	}
+})();`;
+}
+
+/** The page around the player: in the recording's own colours, today's dark ones without a theme. */
+const pageCss = (colours: TerminalColours | undefined): string => {
+	const {bg, fg, link, time} = colours
+		? {bg: colours.bg, fg: colours.fg, link: clearer(colours.bg, colours.palette[4]!, colours.palette[12]!), time: colours.palette[8]!}
+		: {bg: '#121212', fg: '#ddd', link: '#8cc8ff', time: '#888'};
+	return `
+body { margin: 0; padding: 24px; background: ${bg}; color: ${fg}; font: 15px/1.4 system-ui, sans-serif; }
 h1 { font-size: 18px; font-weight: 600; margin: 0 0 12px; }
 main { max-width: 1100px; margin: 0 auto; }
 nav ol { margin: 16px 0 0; padding-left: 1.6em; columns: 2; }
-nav button { background: none; border: 0; color: #8cc8ff; cursor: pointer; font: inherit; padding: 1px 0; text-align: left; }
+nav button { background: none; border: 0; color: ${link}; cursor: pointer; font: inherit; padding: 1px 0; text-align: left; }
 nav button:hover { text-decoration: underline; }
-nav .time { color: #888; font-variant-numeric: tabular-nums; margin-left: .5em; }
+nav .time { color: ${time}; font-variant-numeric: tabular-nums; margin-left: .5em; }
 `;
+};
 
 const clock = (seconds: number): string => `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, '0')}`;
 
@@ -42,6 +84,8 @@ const clock = (seconds: number): string => `${Math.floor(seconds / 60)}:${String
  * One self-contained page that plays the recording offline: the player's JS and
  * CSS inlined, the recording embedded, the markers as chapters (on the player's
  * progress bar and as a list that seeks to them). Its CSP lets nothing be fetched.
+ * The player's theme is left unset ('auto/asciinema'): it draws a recording in
+ * the colours of its header's `theme`, and in the asciinema theme without one.
  */
 export async function castToHtml(cast: Cast, text: string, title: string): Promise<string> {
 	const {js, css} = await playerAssets();
@@ -55,7 +99,7 @@ export async function castToHtml(cast: Cast, text: string, title: string): Promi
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
 <style>${css}</style>
-<style>${PAGE_CSS}</style>
+<style>${pageCss(cast.colours)}</style>
 </head>
 <body>
 <main>
@@ -63,6 +107,7 @@ export async function castToHtml(cast: Cast, text: string, title: string): Promi
 <div id="player"></div>
 ${chapters.length > 0 ? `<nav aria-label="chapters"><ol id="chapters">\n${list}\n</ol></nav>` : ''}
 </main>
+<script>${shadeScript(cast.colours)}</script>
 <script>${inlineScript(js)}</script>
 <script>
 const cast = ${scriptJson(text)};

@@ -1,4 +1,5 @@
 import xterm from '@xterm/headless';
+import {TERMINAL_COLOURS, type TerminalColours} from '../config/terminal-colours.js';
 import type {Cast} from './cast.js';
 
 const {Terminal} = xterm;
@@ -14,19 +15,19 @@ export type Cell = {
 	readonly dim: boolean;
 };
 
-export type Screen = {readonly width: number; readonly height: number; readonly rows: readonly (readonly Cell[])[]};
+/** The screen's cells, and the terminal's default colours (of the recording's theme, dark without one). */
+export type Screen = {
+	readonly width: number;
+	readonly height: number;
+	readonly fg: string;
+	readonly bg: string;
+	readonly rows: readonly (readonly Cell[])[];
+};
 
-/** The 16 ANSI colours (xterm's defaults, slightly softened for a dark background), then the 256-colour cube. */
-export const PALETTE: readonly string[] = [
-	'#2e3436', '#cc3333', '#4e9a06', '#c4a000', '#3465a4', '#b05fb0', '#06989a', '#d3d7cf',
-	'#6f7570', '#ef2929', '#8ae234', '#fce94f', '#729fcf', '#ce88c4', '#34e2e2', '#eeeeec',
-];
-export const DEFAULT_FG = '#d3d7cf';
-export const DEFAULT_BG = '#1c1c1c';
-
-function palette(index: number): string {
+/** A colour of the 256: the recording's 16, then xterm's colour cube and greys. */
+function palette(index: number, colours: TerminalColours): string {
 	if (index < 16) {
-		return PALETTE[index]!;
+		return colours.palette[index]!;
 	}
 
 	if (index < 232) {
@@ -43,7 +44,7 @@ const rgb = (r: number, g: number, b: number): string => `#${[r, g, b].map((v) =
 
 type XCell = NonNullable<ReturnType<NonNullable<ReturnType<InstanceType<typeof Terminal>['buffer']['active']['getLine']>>['getCell']>>;
 
-function colour(cell: XCell, which: 'fg' | 'bg'): string | null {
+function colour(cell: XCell, which: 'fg' | 'bg', colours: TerminalColours): string | null {
 	const isRgb = which === 'fg' ? cell.isFgRGB() : cell.isBgRGB();
 	const isPalette = which === 'fg' ? cell.isFgPalette() : cell.isBgPalette();
 	const value = which === 'fg' ? cell.getFgColor() : cell.getBgColor();
@@ -51,19 +52,19 @@ function colour(cell: XCell, which: 'fg' | 'bg'): string | null {
 		return rgb((value >> 16) & 255, (value >> 8) & 255, value & 255);
 	}
 
-	return isPalette ? palette(value) : null;
+	return isPalette ? palette(value, colours) : null;
 }
 
-function cellOf(cell: XCell): Cell {
-	let fg = colour(cell, 'fg') ?? DEFAULT_FG;
-	let bg = colour(cell, 'bg');
+function cellOf(cell: XCell, colours: TerminalColours): Cell {
+	let fg = colour(cell, 'fg', colours) ?? colours.fg;
+	let bg = colour(cell, 'bg', colours);
 	const bold = cell.isBold() !== 0;
 	if (bold && cell.isFgPalette() && cell.getFgColor() < 8) {
-		fg = PALETTE[cell.getFgColor() + 8]!;
+		fg = colours.palette[cell.getFgColor() + 8]!;
 	}
 
 	if (cell.isInverse() !== 0) {
-		[fg, bg] = [bg ?? DEFAULT_BG, fg];
+		[fg, bg] = [bg ?? colours.bg, fg];
 	}
 
 	return {text: cell.getChars() || ' ', width: cell.getWidth(), fg, bg, bold, dim: cell.isDim() !== 0};
@@ -75,6 +76,7 @@ const feed = (terminal: InstanceType<typeof Terminal>, data: string): Promise<vo
 
 /** The screen a player shows `at` seconds into the recording (resizes included); the last frame when `at` is past the end. */
 export async function screenAt(cast: Cast, at: number = cast.duration): Promise<Screen> {
+	const colours = cast.colours ?? TERMINAL_COLOURS.dark;
 	const terminal = new Terminal({cols: cast.width, rows: cast.height, allowProposedApi: true, scrollback: 0});
 	try {
 		for (const event of cast.events) {
@@ -99,13 +101,13 @@ export async function screenAt(cast: Cast, at: number = cast.duration): Promise<
 			const row: Cell[] = [];
 			for (let x = 0; x < terminal.cols; x++) {
 				const cell = line?.getCell(x);
-				row.push(cell ? cellOf(cell) : {text: ' ', width: 1, fg: DEFAULT_FG, bg: null, bold: false, dim: false});
+				row.push(cell ? cellOf(cell, colours) : {text: ' ', width: 1, fg: colours.fg, bg: null, bold: false, dim: false});
 			}
 
 			rows.push(row);
 		}
 
-		return {width: terminal.cols, height: terminal.rows, rows};
+		return {width: terminal.cols, height: terminal.rows, fg: colours.fg, bg: colours.bg, rows};
 	} finally {
 		terminal.dispose();
 	}

@@ -1,5 +1,6 @@
 import {blockOf} from './blocks.js';
-import {type Cell, DEFAULT_BG, type Screen} from './screen-at.js';
+import {type Cell, type Screen} from './screen-at.js';
+import {shadeOver} from './shade.js';
 
 /** One cell in SVG units (a 14 px monospace font). */
 export const CELL_WIDTH = 8.4;
@@ -35,21 +36,23 @@ function runs(row: readonly Cell[], key: (cell: Cell) => string | null): Run[] {
 
 const textKey = (cell: Cell): string | null => (blockOf(cell.text) || cell.width === 0 ? null : `${cell.fg}|${cell.bold}|${cell.dim}`);
 
-function rowSvg(row: readonly Cell[], y: number): string[] {
+function rowSvg(row: readonly Cell[], y: number, screenBg: string): string[] {
 	const top = PAD + y * CELL_HEIGHT;
 	const parts: string[] = [];
 	for (const run of runs(row, (cell) => cell.bg)) {
 		parts.push(`<rect x="${n(PAD + run.x * CELL_WIDTH)}" y="${n(top)}" width="${n(run.length * CELL_WIDTH)}" height="${CELL_HEIGHT}" fill="${run.cells[0]!.bg!}"/>`);
 	}
 
-	for (const run of runs(row, (cell) => (blockOf(cell.text) ? `${cell.text}|${cell.fg}` : null))) {
+	for (const run of runs(row, (cell) => (blockOf(cell.text) ? `${cell.text}|${cell.fg}|${cell.bg}` : null))) {
 		const b = blockOf(run.cells[0]!.text)!;
-		const opacity = b.opacity < 1 ? ` fill-opacity="${b.opacity}"` : '';
+		const {fg, bg} = run.cells[0]!;
+		// A shade (░▒▓) lights that share of the cell's pixels, as a terminal's dotted glyph does: its colour is the mix in light.
+		const fill = b.opacity < 1 ? shadeOver(fg, bg ?? screenBg, b.opacity) : fg;
 		const width = b.w === 1 ? run.length * CELL_WIDTH : b.w * CELL_WIDTH;
 		// A run of full-width blocks is one rectangle; partial ones are one per cell.
 		const cells = b.w === 1 ? [run.x] : Array.from({length: run.length}, (_, i) => run.x + i);
 		for (const x of cells) {
-			parts.push(`<rect x="${n(PAD + (x + b.x) * CELL_WIDTH)}" y="${n(top + b.y * CELL_HEIGHT)}" width="${n(width)}" height="${n(b.h * CELL_HEIGHT)}" fill="${run.cells[0]!.fg}"${opacity}/>`);
+			parts.push(`<rect x="${n(PAD + (x + b.x) * CELL_WIDTH)}" y="${n(top + b.y * CELL_HEIGHT)}" width="${n(width)}" height="${n(b.h * CELL_HEIGHT)}" fill="${fill}"/>`);
 		}
 	}
 
@@ -78,12 +81,12 @@ export function screenToSvg(screen: Screen, title = 'concviz'): string {
 	return [
 		`<svg xmlns="http://www.w3.org/2000/svg" width="${n(width)}" height="${n(height)}" viewBox="0 0 ${n(width)} ${n(height)}" font-family="${FONT}" font-size="14" style="white-space: pre">`,
 		`<title>${escape(title)}</title>`,
-		`<rect width="100%" height="100%" rx="6" fill="${DEFAULT_BG}"/>`,
+		`<rect width="100%" height="100%" rx="6" fill="${screen.bg}"/>`,
 		'<g shape-rendering="crispEdges">',
-		...screen.rows.flatMap((row, y) => rowSvg(row, y).filter((part) => part.startsWith('<rect'))),
+		...screen.rows.flatMap((row, y) => rowSvg(row, y, screen.bg).filter((part) => part.startsWith('<rect'))),
 		'</g>',
 		'<g>',
-		...screen.rows.flatMap((row, y) => rowSvg(row, y).filter((part) => part.startsWith('<text'))),
+		...screen.rows.flatMap((row, y) => rowSvg(row, y, screen.bg).filter((part) => part.startsWith('<text'))),
 		'</g>',
 		'</svg>',
 		'',

@@ -2,14 +2,16 @@ import process from 'node:process';
 import type {RunConfig} from '../config/config.js';
 import type {Recorder} from '../record/asciicast.js';
 import type {Session} from '../session/session.js';
+import {TERMINAL_COLOURS} from '../config/terminal-colours.js';
+import {currentTheme} from '../ui/theme.js';
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
-/** The asciicast recorder of --record, when asked for (its output then stands in for stdout). */
+/** The asciicast recorder of --record, when asked for (its output then stands in for stdout), in the theme's colours. */
 export async function openRecorder(config: RunConfig): Promise<Recorder | undefined> {
 	return config.record === undefined
 		? undefined
-		: (await import('../record/asciicast.js')).createRecorder(config.record, process.stdout);
+		: (await import('../record/asciicast.js')).createRecorder(config.record, process.stdout, TERMINAL_COLOURS[currentTheme()]);
 }
 
 /**

@@ -24,5 +24,40 @@ export function tIn(lang: Lang, english: string): string {
 	return lang === 'en' ? english : PT[english] ?? english;
 }
 
+const TEMPLATE = /\{(\w+)\}/g;
+const escapeRegExp = (text: string): string => text.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&');
+let templates: {readonly match: RegExp; readonly names: readonly string[]; readonly english: string}[] | undefined;
+
+/**
+ * A text whose figures are already filled in (a notice like `the run could not
+ * complete: spawn ENOMEM`), in the current language: the catalogue's templates
+ * (`the run could not complete: {why}`) are matched against it and the
+ * translation is filled in with the same values. Unknown text stays English.
+ */
+export function tFilled(text: string): string {
+	if (current === 'en' || text === '') {
+		return text;
+	}
+
+	const whole = PT[text];
+	if (whole !== undefined) {
+		return whole;
+	}
+
+	templates ??= Object.keys(PT).filter((key) => /\{\w+\}/.test(key)).map((english) => ({
+		english,
+		names: [...english.matchAll(TEMPLATE)].map((m) => m[1]!),
+		match: new RegExp(`^${escapeRegExp(english).replaceAll(/\\\{\w+\\\}/g, '(.+?)')}$`, 's'),
+	}));
+	for (const {english, names, match} of templates) {
+		const found = match.exec(text);
+		if (found) {
+			return PT[english]!.replaceAll(TEMPLATE, (all, name: string) => found[names.indexOf(name) + 1] ?? all);
+		}
+	}
+
+	return text;
+}
+
 /** One of the texts of a scene or a lesson in the current language. */
 export const pick = (text: Localised, lang: Lang = current): string => text[lang];

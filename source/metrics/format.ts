@@ -8,6 +8,10 @@
 /** What an unknown figure (NaN, ∞, a negative duration) prints as. */
 export const UNKNOWN = '—';
 
+/** A template's `{name}` placeholders filled in (an unknown one is left as it is). */
+export const fillIn = (template: string, params: Readonly<Record<string, string>> = {}): string =>
+	template.replaceAll(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+
 /** An integer with thousands separators: `4,000,000`. */
 export function formatCount(n: number): string {
 	if (!Number.isFinite(n)) {

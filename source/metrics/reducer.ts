@@ -203,7 +203,10 @@ function otherWork(state: MetricsState, utilisation: number, client: number, ser
 	return Math.max(0, utilisation * state.cores - client - server);
 }
 
-const otherWorkNote = (cores: number, of: number): string => `other work kept ${cores.toFixed(1)} of ${of} cores busy (the model counts on free cores)`;
+const otherWorkNote = (cores: number, of: number): Pick<ModelSnapshot, 'note' | 'noteParams'> => ({
+	note: 'other work kept {cores} of {of} cores busy (the model counts on free cores)',
+	noteParams: {cores: cores.toFixed(1), of: String(of)},
+});
 
 /** The model of the run: decided from its configuration and the calibrations before it, so it never changes its mind at the end; with --rate, the schedule's. */
 function model(state: MetricsState, measuredLatencyMs: number | undefined, rate: RateSnapshot | undefined): ModelSnapshot {
@@ -215,7 +218,7 @@ function model(state: MetricsState, measuredLatencyMs: number | undefined, rate:
 
 	const scheduled = withSchedule(closed, state.run, state.rate);
 	return rate.saturated
-		? {...scheduled, note: `the client fell behind the schedule: ${rate.lateSends.toLocaleString('en-US')} sends late with a slot free`}
+		? {...scheduled, note: 'the client fell behind the schedule: {late} sends late with a slot free', noteParams: {late: rate.lateSends.toLocaleString('en-US')}}
 		: scheduled;
 }
 
@@ -275,7 +278,7 @@ export function toSnapshot(state: MetricsState, t: number): Snapshot {
 			sampled: isOver(state) ? state.cpu.samples > 0 : (state.cpu.history[0]?.length ?? 0) > 0,
 		},
 		lanes,
-		model: other >= OTHER_WORK_NOTE_CORES && base.note === '' ? {...base, note: otherWorkNote(other, state.cores)} : base,
+		model: other >= OTHER_WORK_NOTE_CORES && base.note === '' ? {...base, ...otherWorkNote(other, state.cores)} : base,
 		peakRssBytes: state.peakRssBytes,
 		...(rate ? {rate} : {}),
 	};

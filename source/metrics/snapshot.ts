@@ -82,8 +82,12 @@ export type ModelSnapshot = {
 	readonly cpu: (ModelTerm & {readonly bound: 'cpu' | 'loop'}) | null;
 	/** --rate runs whose schedule is longer than the other terms: (n−1)/R + T (absent otherwise). */
 	readonly rate?: ModelTerm;
-	/** A sentence when measurement departs from the model for a known reason (e.g. the loop is saturated). */
+	/**
+	 * A sentence when measurement departs from the model for a known reason (e.g. the loop is saturated):
+	 * English, with `{name}` placeholders for `noteParams` (ui/ and the reporters translate it, then fill it in).
+	 */
 	readonly note: string;
+	readonly noteParams?: Readonly<Record<string, string>>;
 };
 
 export type RunInfo = Pick<RunConfig, 'mode' | 'work' | 'workers' | 'threads' | 'concurrency' | 'cpuMs' | 'gil'> & {

@@ -1,5 +1,6 @@
 import {createWriteStream} from 'node:fs';
 import {once} from 'node:events';
+import {headerTheme, type TerminalColours} from '../config/terminal-colours.js';
 
 /** asciicast v2 header (https://docs.asciinema.org/manual/asciicast/v2/). */
 export type AsciicastHeader = {
@@ -9,6 +10,8 @@ export type AsciicastHeader = {
 	readonly timestamp: number;
 	readonly title?: string;
 	readonly env?: Readonly<Record<string, string>>;
+	/** The terminal's colours: `palette` is 16 colours joined by ':'. */
+	readonly theme?: {readonly fg: string; readonly bg: string; readonly palette: string};
 };
 
 /** One event line: [seconds since start, "o" output | "r" resize | "m" marker, data]. */
@@ -41,9 +44,11 @@ export type Recorder = {
 /**
  * Records what the dashboard writes to the terminal as an asciicast v2 file
  * that `asciinema play` plays back. The file is written through a buffered
- * stream, so recording adds no visible lag; resizes become "r" events.
+ * stream, so recording adds no visible lag; resizes become "r" events. The
+ * header carries the theme's terminal colours, so a player and the exports
+ * show the recording in them.
  */
-export async function createRecorder(path: string, terminal: NodeJS.WriteStream): Promise<Recorder> {
+export async function createRecorder(path: string, terminal: NodeJS.WriteStream, colours?: TerminalColours): Promise<Recorder> {
 	const file = createWriteStream(path, {encoding: 'utf8'});
 	await once(file, 'open');
 	const start = performance.now();
@@ -55,6 +60,7 @@ export async function createRecorder(path: string, terminal: NodeJS.WriteStream)
 		timestamp: Math.floor(Date.now() / 1000),
 		title: 'concviz',
 		env: {TERM: process.env['TERM'] ?? 'xterm-256color', SHELL: process.env['SHELL'] ?? '/bin/sh'},
+		...(colours ? {theme: headerTheme(colours)} : {}),
 	}));
 	const onResize = (): void => {
 		file.write(eventLine([seconds(), 'r', `${terminal.columns}x${terminal.rows}`]));

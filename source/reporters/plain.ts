@@ -1,4 +1,4 @@
-import {formatCount, formatDuration, formatLatency, formatPercent as percent, formatRate} from '../metrics/format.js';
+import {fillIn, formatCount, formatDuration, formatLatency, formatPercent as percent, formatRate} from '../metrics/format.js';
 import {BOUND_WORDS} from '../metrics/model.js';
 import type {ModelSnapshot, RunResult, Snapshot} from '../metrics/snapshot.js';
 import {t} from '../i18n/catalogue.js';
@@ -41,7 +41,13 @@ export function formatProgressLine(snapshot: Snapshot): string {
 /** --rate: `schedule 20/s, 9.5/s sent, 78 late, service p50 102ms, p99 145ms`. */
 function rateSummary(rate: NonNullable<RunResult['rate']>, service: NonNullable<RunResult['serviceMs']>): string {
 	const ms = (v: number | null): string => (v === null ? '—' : formatDuration(v));
-	return `schedule ${Number.isInteger(rate.target) ? formatCount(rate.target) : formatRate(rate.target)}/s, ${formatRate(rate.achieved)}/s sent, ${formatCount(rate.late)} late, service p50 ${ms(service.p50)}, p99 ${ms(service.p99)}`;
+	return fillIn(t('schedule {target}/s, {achieved}/s sent, {late} late, service p50 {p50}, p99 {p99}'), {
+		target: Number.isInteger(rate.target) ? formatCount(rate.target) : formatRate(rate.target),
+		achieved: formatRate(rate.achieved),
+		late: formatCount(rate.late),
+		p50: ms(service.p50),
+		p99: ms(service.p99),
+	});
 }
 
 /** `n·T/P` from `n·T/P = 400·100ms/2 = 20.0s`. */
@@ -58,7 +64,7 @@ const measuredText = (r: RunResult): string =>
  * `processes, io: 400/400 done (0 failed, 0 cancelled) in 20.3s, predicted 20.0s (n·T/P); 20 req/s, p50 101ms, p99 104ms; CPU 3% of 2 cores; start-up 48ms.`
  * Pass the run's model to name its formula.
  */
-export function formatSummaryParagraph(result: RunResult, model?: Pick<ModelSnapshot, 'formula' | 'note'>): string {
+export function formatSummaryParagraph(result: RunResult, model?: Pick<ModelSnapshot, 'formula' | 'note' | 'noteParams'>): string {
 	const r = result;
 	const formula = model ? ` (${symbols(model.formula)}, ${t('bound by')} ${t(BOUND_WORDS[r.bound])})` : '';
 	const failures = Object.entries(r.failures)
@@ -67,12 +73,12 @@ export function formatSummaryParagraph(result: RunResult, model?: Pick<ModelSnap
 	const cores = t(r.cpu.cores === 1 ? 'of 1 core' : 'of {n} cores').replace('{n}', String(r.cpu.cores));
 	const parts = [
 		`${r.mode}, ${r.work}: ${formatCount(r.completed)}/${formatCount(r.requested)} ${t('done')} (${formatCount(r.failed)} ${t('failed')}, ${formatCount(r.cancelled)} ${t('cancelled')}) ${t('in')} ${measuredText(r)}, ${t('predicted')} ${formatDuration(r.predictedMs)}${formula}`,
-		`${formatRate(r.requestsPerSecond)} req/s, p50 ${formatLatency(r.latencyMs.p50)}, p99 ${formatLatency(r.latencyMs.p99)}${r.rate ? ' from the intended start' : ''}`,
+		`${formatRate(r.requestsPerSecond)} req/s, p50 ${formatLatency(r.latencyMs.p50)}, p99 ${formatLatency(r.latencyMs.p99)}${r.rate ? ` ${t('from the intended start')}` : ''}`,
 		...(r.rate && r.serviceMs ? [rateSummary(r.rate, r.serviceMs)] : []),
 		...(failures === '' ? [] : [`${t('failures')}: ${failures}`]),
 		`CPU ${percent(r.cpu.utilisation)} ${cores}`,
 		`${t('start-up')} ${formatDuration(r.startupMs)}`,
-		...(model && model.note !== '' ? [model.note] : []),
+		...(model && model.note !== '' ? [fillIn(t(model.note), model.noteParams)] : []),
 	];
 	return `${parts.join('; ')}.`;
 }

@@ -9,6 +9,7 @@ export type SceneOutcome =
 		readonly work: Work;
 		readonly requested: number;
 		readonly done: number;
+		/** The run's active time (wall less paused), as the header's clock shows it. */
 		readonly elapsedMs: number;
 		readonly predictedMs: number;
 		/** Stopped at the scene's bound: the prediction is the model's extrapolation. */
@@ -29,16 +30,17 @@ export type SceneOutcome =
 export function outcomeOf(view: View, boundSeconds: number | undefined): SceneOutcome | undefined {
 	const results = view.compare?.results ?? [];
 	if (view.compare && results.length > 0) {
-		const byWall = [...results].sort((a, b) => a.wallMs - b.wallMs);
+		const active = (r: (typeof results)[number]): number => r.wallMs - r.pausedMs;
+		const byWall = [...results].sort((a, b) => active(a) - active(b));
 		const fastest = byWall[0]!;
 		const slowest = byWall.at(-1)!;
 		return {
 			kind: 'compare',
 			requested: fastest.requested,
 			fastest: fastest.mode,
-			fastestMs: fastest.wallMs,
+			fastestMs: active(fastest),
 			slowest: slowest.mode,
-			slowestMs: slowest.wallMs,
+			slowestMs: active(slowest),
 		};
 	}
 
@@ -54,7 +56,8 @@ export function outcomeOf(view: View, boundSeconds: number | undefined): SceneOu
 		work: s.run.work,
 		requested: s.run.requested,
 		done,
-		elapsedMs: s.elapsedMs,
+		// The run's active time: a pause is not the run's.
+		elapsedMs: Math.max(0, s.elapsedMs - s.pausedMs),
 		predictedMs: s.model.predictedMs,
 		bounded: boundSeconds !== undefined && s.status === 'cancelled' && done < s.run.requested,
 		left: s.status !== 'done' && s.status !== 'cancelled' && s.status !== 'failed',

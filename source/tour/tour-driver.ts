@@ -122,7 +122,7 @@ class Tour implements TourDriver {
 
 		const bound = this.#tour.scene.boundSeconds;
 		const s = view.snapshot;
-		if (bound !== undefined && s?.status === 'running' && s.elapsedMs >= bound * 1000) {
+		if (bound !== undefined && s?.status === 'running' && s.elapsedMs - s.pausedMs >= bound * 1000) {
 			this.#input.session.cancel();
 		}
 

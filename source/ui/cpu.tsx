@@ -74,11 +74,12 @@ export function cpuLines({cpu, width, height}: Omit<CpuProps, 'color'>): Line[] 
 		return [head, ...lines, clientLine(cpu, width)];
 	}
 
-	const perLine = Math.max(1, width - 6);
+	const label = `${t('cores')} `;
+	const perLine = Math.max(1, width - label.length);
 	const strip: Line[] = [];
 	for (let c = 0; c < cores && strip.length < rows; c += perLine) {
 		const chunk = cpu.perCore.slice(c, c + perLine);
-		strip.push([seg(c === 0 ? 'cores ' : '      ', 'muted'), ...chunk.map((v) => (cpu.sampled ? seg(tick(v), loadTone(v)) : seg('·', 'muted')))]);
+		strip.push([seg(c === 0 ? label : ' '.repeat(label.length), 'muted'), ...chunk.map((v) => (cpu.sampled ? seg(tick(v), loadTone(v)) : seg('·', 'muted')))]);
 	}
 
 	return [head, ...strip, clientLine(cpu, width)];

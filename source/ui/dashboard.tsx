@@ -27,7 +27,7 @@ function compareTag(view: View): string {
 		return '';
 	}
 
-	return c.running ? `compare ${Math.min(c.results.length + 1, c.modes.length)}/${c.modes.length}` : 'compare';
+	return c.running ? `${t('compare')} ${Math.min(c.results.length + 1, c.modes.length)}/${c.modes.length}` : t('compare');
 }
 
 /** The whole screen for a terminal of `width`×`height`: a pure function of its props. */
@@ -63,7 +63,8 @@ export function Dashboard({view, width, height, color, showHelp}: DashboardProps
 			<Header
 				run={run}
 				status={s?.status ?? 'starting'}
-				elapsedMs={s?.elapsedMs ?? 0}
+				// The run's active time: the clock stops while the run is paused, as the measured time does.
+				elapsedMs={s ? Math.max(0, s.elapsedMs - s.pausedMs) : 0}
 				// A cancelled run (q, a switch, a tour scene's bound) shows what it finished, not the tasks it dropped.
 				done={s ? (s.status === 'cancelled' ? s.completed + s.failed : endedCount(s)) : 0}
 				etaMs={s?.etaMs ?? null}

@@ -21,7 +21,7 @@ export type HeaderProps = {
 
 /** What runs, at three levels of detail: everything; without the target; the mode's knobs only. CPU work has no target: it sends no request. */
 function facts(run: RunInfo, sep: string, level: 0 | 1 | 2): Seg[] {
-	const all = [workOf(run), `n=${count(run.requested)}`, run.work === 'cpu' ? '' : run.target, paramsOf(run), gilOf(run)];
+	const all = [workOf(run), `n=${count(run.requested)}`, run.work === 'cpu' ? '' : run.target, paramsOf(run), t(gilOf(run))];
 	const parts = (level === 0 ? all : level === 1 ? [all[0], all[1], all[3], all[4]] : [all[0], all[3], all[4]]).filter(Boolean);
 	return parts.flatMap((p, i) => (i === 0 ? [seg(p!)] : [seg(sep, 'muted'), seg(p!)]));
 }
@@ -51,7 +51,7 @@ export function headerLines(props: HeaderProps): Line[] {
 	const total = run.requested;
 	const fraction = total > 0 ? done / total : 0;
 	const finished = isTerminal(status);
-	const eta = finished ? '' : `  ETA ${etaMs === null ? '—' : duration(etaMs)}`;
+	const eta = finished ? '' : `  ${t('ETA')} ${etaMs === null ? '—' : duration(etaMs)}`;
 	const counts = `${count(done)}/${count(total)}  ${percent(fraction)}${eta}`;
 	const barWidth = width - counts.length - 1;
 	const bar = progress(fraction, barWidth);

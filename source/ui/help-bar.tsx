@@ -1,7 +1,7 @@
 import {KEY_HELP} from './keys.js';
 import {Lines} from './lines.js';
 import {type Line, type Seg, fitLine, lineWidth, seg, spread} from './text.js';
-import {t} from '../i18n/catalogue.js';
+import {t, tFilled} from '../i18n/catalogue.js';
 
 /** Keys kept longest when the line is short: quit and help first, the GIL last. */
 const priority = ['q', '?', '1-6', '+/-', 'space', 'c', 'r', 'n', 'w', '[/]', 'g'];
@@ -11,7 +11,7 @@ const item = (key: string, word: string): Seg[] => [seg(key, 'key'), seg(` ${t(w
 export function helpBarLine(width: number, notice: string): Line {
 	if (notice) {
 		const right = [...item('?', 'help'), seg('  '), ...item('q', 'quit')];
-		return spread(fitLine([seg('! ', 'warn'), seg(notice, 'warn')], width - lineWidth(right) - 2), right, width);
+		return spread(fitLine([seg('! ', 'warn'), seg(tFilled(notice), 'warn')], width - lineWidth(right) - 2), right, width);
 	}
 
 	let keys = KEY_HELP.map(([key]) => key);

@@ -77,11 +77,11 @@ export function laneRows({lanes: unordered, mode, width, height, secondsPerSlice
 
 	const heading: Line = [
 		...timeAxis({title: t('lanes'), start: labelWidth + 1, width: sliceWidth, secondsPerSlice}),
-		seg(rightOf(t('tasks'), 'elu', t('in flight')), 'muted'),
+		seg(rightOf(t('tasks'), t('elu'), t('in flight')), 'muted'),
 	];
 	const out: Line[] = [fitLine(heading, width)];
 	if (lanes.length === 0) {
-		out.push([seg('starting workers…', 'muted')]);
+		out.push([seg(t('starting workers…'), 'muted')]);
 		return out.slice(0, height);
 	}
 

@@ -3,6 +3,7 @@ import {bar} from './charts.js';
 import {duration, percent, rate} from './format.js';
 import {Lines} from './lines.js';
 import {type Line, type Seg, fitLine, padEnd, padStart, rule, seg} from './text.js';
+import {t} from '../i18n/catalogue.js';
 
 export type LeaderboardProps = {
 	readonly compare: CompareView;
@@ -12,6 +13,7 @@ export type LeaderboardProps = {
 	readonly color: boolean;
 };
 
+/** How far the run's active time (wall less paused, as the model line measures it) is from the prediction. */
 const signed = (measured: number, predicted: number): string => {
 	if (predicted <= 0) {
 		return '—';
@@ -39,11 +41,11 @@ export function leaderboardLines({compare, width, height}: Omit<LeaderboardProps
 	const area = Math.max(labelWidth + 2, width - 20 - rightWidth);
 
 	const done = results.length;
-	const status = running ? `${done} of ${modes.length} done` : `all ${modes.length} done`;
+	const status = (running ? t('{done} of {n} done').replace('{done}', String(done)) : t('all {n} done')).replace('{n}', String(modes.length));
 	const heading: Line = [
-		seg('  ' + padEnd('mode', 18), 'muted'),
-		seg(padEnd('wall time, one scale', area), 'muted'),
-		seg(rightOf('req/s', 'cpu', 'model', 'diff'), 'muted'),
+		seg('  ' + padEnd(t('mode'), 18), 'muted'),
+		seg(padEnd(t('wall time, one scale'), area), 'muted'),
+		seg(rightOf('req/s', t('cpu'), t('model'), t('diff')), 'muted'),
 	];
 	const rows: Line[] = modes.map((mode, i) => {
 		const result = results[i];
@@ -51,7 +53,7 @@ export function leaderboardLines({compare, width, height}: Omit<LeaderboardProps
 		const marker: Seg = here ? seg('▸', 'accent') : i === fastest ? seg('★', 'good') : seg(' ');
 		const name = seg(padEnd(mode, 18), here ? 'accent' : 'title');
 		if (!result) {
-			const text = here ? 'running…' : '·';
+			const text = here ? t('running…') : '·';
 			return [marker, seg(' '), name, seg(text, here ? 'accent' : 'muted')];
 		}
 
@@ -66,10 +68,10 @@ export function leaderboardLines({compare, width, height}: Omit<LeaderboardProps
 			seg(' '),
 			seg(label, 'title'),
 			seg(' '.repeat(Math.max(0, area - b.filled.length - 1 - label.length))),
-			seg(rightOf(rate(result.requestsPerSecond), percent(cpu), duration(result.predictedMs), signed(result.wallMs, result.predictedMs))),
+			seg(rightOf(rate(result.requestsPerSecond), percent(cpu), duration(result.predictedMs), signed(result.wallMs - result.pausedMs, result.predictedMs))),
 		];
 	});
-	return [rule('compare', width, status), heading, ...rows].slice(0, Math.max(0, height)).map((line) => fitLine(line, width));
+	return [rule(t('compare'), width, status), heading, ...rows].slice(0, Math.max(0, height)).map((line) => fitLine(line, width));
 }
 
 /** The compare view: wall time per mode on one shared scale, requests/s, mean CPU, predicted vs measured. */

@@ -1,5 +1,6 @@
 import type {ModelSnapshot, ModelTerm, RunStatus} from '../metrics/snapshot.js';
 import {BOUND_WORDS} from '../metrics/model.js';
+import {fillIn} from '../metrics/format.js';
 import {duration} from './format.js';
 import {Lines} from './lines.js';
 import {type Line, type Seg, firstFitting, fitLine, rule, seg, wrap} from './text.js';
@@ -103,21 +104,26 @@ function termLines(props: ModelProps, terms: readonly NamedTerm[]): Line[] {
 	});
 }
 
+/** The model's note in the current language, its figures filled in ('' when there is none). */
+export const noteText = (model: Pick<ModelSnapshot, 'note' | 'noteParams'>): string =>
+	model.note ? fillIn(translate(model.note), model.noteParams) : '';
+
 export function modelLines(props: ModelProps): Line[] {
 	const {model, width, height, variant} = props;
 	const terms = termsOf(model);
-	const note = model.note ? wrap(model.note, width - 2) : [];
+	const text = noteText(model);
+	const note = text ? wrap(text, width - 2) : [];
 	if (variant === 'line') {
-		const noteLine: Line = [seg('! ', 'warn'), seg(model.note, 'warn')];
+		const noteLine: Line = [seg('! ', 'warn'), seg(text, 'warn')];
 		if (terms.length >= 2 && height >= 2) {
-			const shown = fitTerms(terms, model.note ? Math.max(2, height - 1) : height);
-			return [...termLines(props, shown), ...(model.note && height > shown.length ? [fitLine(noteLine, width)] : [])];
+			const shown = fitTerms(terms, text ? Math.max(2, height - 1) : height);
+			return [...termLines(props, shown), ...(text && height > shown.length ? [fitLine(noteLine, width)] : [])];
 		}
 
 		const formula = [seg(`${translate('model')} `, 'title'), seg(model.formula)];
 		const m = [seg(`   ${translate('measured')} `, 'muted'), ...measured(props)];
 		const first = firstFitting([[...formula, ...m, seg(`   ${boundWord(model.bound)}`, 'muted')], [...formula, ...m], formula], width);
-		const second: Line[] = model.note && height >= 2 ? [fitLine(noteLine, width)] : [];
+		const second: Line[] = text && height >= 2 ? [fitLine(noteLine, width)] : [];
 		return [first, ...second].slice(0, Math.max(0, height));
 	}
 

@@ -1,8 +1,12 @@
 import type {Latency, RateSnapshot, Snapshot} from '../metrics/snapshot.js';
 import {count, latency, rate as perSecond} from './format.js';
 import {type Line, type Seg, firstFitting, seg} from './text.js';
+import {t} from '../i18n/catalogue.js';
 
-const label = (text: string): Seg => seg(text.padEnd(11), 'muted');
+const LABELS = ['latency', 'failed', 'in flight', 'throughput', 'start-up', 'schedule', 'backlog', 'service'];
+/** A row's label in the requests panel in the current language, every label as wide as the longest (11 cells in English). */
+export const statLabel = (text: string): Seg => seg(t(text).padEnd(Math.max(11, ...LABELS.map((l) => t(l).length + 1))), 'muted');
+const label = statLabel;
 
 /** `latency    p50 4.2s  p90 8.1s  p99 9.0s` for either histogram, shortened to fit. */
 export function percentileLine(name: string, l: Latency, answered: boolean, width: number): Line {
@@ -24,14 +28,14 @@ export function rateLines(s: Snapshot, r: RateSnapshot, width: number): Line[] {
 	const behind = r.achieved < r.target * 0.95 && s.started > 1;
 	const schedule = firstFitting(
 		[
-			[label('schedule'), seg(`${perSecond(r.target)}/s`, 'title'), seg('  sent ', 'muted'), seg(`${perSecond(r.achieved)}/s`, behind ? 'warn' : undefined), seg('  late ', 'muted'), seg(count(r.late), r.late > 0 ? 'warn' : undefined)],
-			[label('schedule'), seg(`${perSecond(r.target)}/s`, 'title'), seg(' sent ', 'muted'), seg(`${perSecond(r.achieved)}/s`, behind ? 'warn' : undefined)],
+			[label('schedule'), seg(`${perSecond(r.target)}/s`, 'title'), seg(`  ${t('sent')} `, 'muted'), seg(`${perSecond(r.achieved)}/s`, behind ? 'warn' : undefined), seg(`  ${t('late')} `, 'muted'), seg(count(r.late), r.late > 0 ? 'warn' : undefined)],
+			[label('schedule'), seg(`${perSecond(r.target)}/s`, 'title'), seg(` ${t('sent')} `, 'muted'), seg(`${perSecond(r.achieved)}/s`, behind ? 'warn' : undefined)],
 		],
 		width,
 	);
 	const backlog = firstFitting(
 		[
-			[label('backlog'), seg(count(r.backlog), r.backlog > 0 ? 'warn' : 'title'), seg(' due, not sent yet', 'muted')],
+			[label('backlog'), seg(count(r.backlog), r.backlog > 0 ? 'warn' : 'title'), seg(` ${t('due, not sent yet')}`, 'muted')],
 			[label('backlog'), seg(count(r.backlog), r.backlog > 0 ? 'warn' : 'title')],
 		],
 		width,

@@ -3,7 +3,7 @@ import {sparkline} from './charts.js';
 import {bytes, count, duration, latency, rate} from './format.js';
 import {perWorkerText} from './lessons.js';
 import {Lines} from './lines.js';
-import {rateLines} from './rate-lines.js';
+import {rateLines, statLabel as label} from './rate-lines.js';
 import {type Line, type Seg, firstFitting, fitLine, lineWidth, rule, seg} from './text.js';
 import {t} from '../i18n/catalogue.js';
 
@@ -15,9 +15,6 @@ export type StatsProps = {
 	readonly color: boolean;
 };
 
-const LABELS = ['latency', 'failed', 'in flight', 'throughput', 'start-up'];
-/** A row's label in the current language, every label as wide as the longest (11 cells in English). */
-const label = (text: string): Seg => seg(t(text).padEnd(Math.max(11, ...LABELS.map((l) => t(l).length + 1))), 'muted');
 
 function latencyLine(s: Snapshot, width: number): Line {
 	if (s.completed + s.failed === 0) {

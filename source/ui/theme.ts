@@ -1,5 +1,6 @@
 import {styleText} from 'node:util';
 import type {LaneState} from '../metrics/snapshot.js';
+import type {ThemeName} from '../config/terminal-colours.js';
 
 /** What a piece of text means; the theme turns it into a style (or none when colour is off). */
 export type Tone =
@@ -24,9 +25,7 @@ export type Style = {
 	readonly inverse?: boolean;
 };
 
-/** The themes (--theme): dark (the default), light for a white background, contrast for projectors. */
-export const THEMES = ['dark', 'light', 'contrast'] as const;
-export type ThemeName = (typeof THEMES)[number];
+export {THEMES, type ThemeName} from '../config/terminal-colours.js';
 
 const dark: Readonly<Record<Tone, Style>> = {
 	computing: {color: 'green'},
@@ -83,11 +82,16 @@ const contrast: Readonly<Record<Tone, Style>> = {
 export const THEME_STYLES: Readonly<Record<ThemeName, Readonly<Record<Tone, Style>>>> = {dark, light, contrast};
 
 let styles = dark;
+let current: ThemeName = 'dark';
 
 /** Set once by the frontend, before the first frame (--theme). */
 export function setTheme(name: ThemeName): void {
 	styles = THEME_STYLES[name];
+	current = name;
 }
+
+/** The theme set (the recorder writes its terminal colours into the recording). */
+export const currentTheme = (): ThemeName => current;
 
 const none: Style = {};
 

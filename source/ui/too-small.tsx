@@ -1,5 +1,6 @@
 import {Lines} from './lines.js';
 import {fit, seg} from './text.js';
+import {t} from '../i18n/catalogue.js';
 
 export const MIN_WIDTH = 60;
 export const MIN_HEIGHT = 16;
@@ -8,6 +9,6 @@ export const isTooSmall = (width: number, height: number): boolean => width < MI
 
 /** One line asking for more room; the dashboard comes back as soon as the terminal grows. */
 export function TooSmall({width, height, color}: {readonly width: number; readonly height: number; readonly color: boolean}) {
-	const text = fit(`concviz needs at least ${MIN_WIDTH}×${MIN_HEIGHT} — now ${width}×${height}`, Math.max(1, width));
+	const text = fit(t('concviz needs at least {min} — now {size}').replace('{min}', `${MIN_WIDTH}×${MIN_HEIGHT}`).replace('{size}', `${width}×${height}`), Math.max(1, width));
 	return <Lines lines={[[seg(text, 'warn')]]} width={Math.max(1, width)} color={color} />;
 }

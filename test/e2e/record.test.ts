@@ -4,6 +4,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, afterEach, test} from 'node:test';
 import xterm from '@xterm/headless';
+import {TERMINAL_COLOURS, headerTheme} from '../../source/config/terminal-colours.js';
 import {killAll, startPty} from '../helpers/pty.js';
 import {assertAllGone, assertSummaryScreen, assertTerminalRestored, headerMode, linesOf, quit, summaryOf} from './screens.js';
 
@@ -61,6 +62,7 @@ test('--record writes an asciicast v2 file that replays to the summary, with the
 	assert.equal(header['version'], 2);
 	assert.equal(header['width'], 80);
 	assert.equal(header['height'], 24);
+	assert.deepEqual(header['theme'], headerTheme(TERMINAL_COLOURS.dark), 'the theme’s terminal colours (dark by default)');
 	assert.equal(typeof header['timestamp'], 'number');
 	assert.ok(Number.isInteger(header['timestamp']), 'timestamp in whole seconds');
 	assert.ok(

@@ -1,5 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
+import {fillIn} from '../../source/metrics/format.js';
 import {reduce, toSnapshot} from '../../source/metrics/reducer.js';
 import {sample, taskEnd, taskStart, workerUp} from '../helpers/events.js';
 import {apply, frame, started, T0} from '../helpers/metrics.js';
@@ -50,6 +51,7 @@ test('once over, the model names other work that kept the cores busy beyond the 
 	s = apply(s, [taskEnd({worker: 0, task: 0, t: T0 + 600})], {type: 'status', status: 'done', t: T0 + 700});
 	const last = toSnapshot(s, T0 + 700);
 	// 2 cores busy − the worker's 250 ms of CPU over the 500 ms run.
-	assert.equal(last.model.note, 'other work kept 1.5 of 2 cores busy (the model counts on free cores)');
+	assert.equal(last.model.note, 'other work kept {cores} of {of} cores busy (the model counts on free cores)', 'an English template, translated in ui/');
+	assert.equal(fillIn(last.model.note, last.model.noteParams), 'other work kept 1.5 of 2 cores busy (the model counts on free cores)');
 	assert.equal(last.model.bound, 'latency');
 });

@@ -1,5 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
+import {fillIn} from '../../source/metrics/format.js';
 import {toSnapshot} from '../../source/metrics/reducer.js';
 import {toResult} from '../../source/metrics/result.js';
 import {taskEnd, taskStart} from '../helpers/events.js';
@@ -72,7 +73,7 @@ test('late sends while the pool had free slots: the client itself cannot keep up
 	const s = toSnapshot(state, t0 + 3000);
 	assert.equal(s.rate?.late, n - 1 - 1, 'ids 2… were more than 10 ms late');
 	assert.equal(s.rate?.saturated, true);
-	assert.match(s.model.note, /^the client fell behind the schedule: 98 sends late with a slot free$/);
+	assert.match(fillIn(s.model.note, s.model.noteParams), /^the client fell behind the schedule: 98 sends late with a slot free$/);
 });
 
 test('no --rate: no rate in the snapshot or the result, latency as before', () => {

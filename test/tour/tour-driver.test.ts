@@ -87,6 +87,21 @@ test('a bounded scene stops its run once it has run for the bound', () => {
 	assert.deepEqual(outcome && outcome.kind === 'run' ? [outcome.done, outcome.requested, outcome.bounded] : outcome, [120, 4000, true]);
 });
 
+test('a bounded scene counts its active time toward the bound: a pause does not use it up', () => {
+	const {controller, show} = fakeController();
+	let cancels = 0;
+	const driver = createTourDriver({scenes: three, base: config, controller, session: {cancel() {
+		cancels++;
+	}, paused: false}, autoplay: null});
+	driver.start();
+	driver.dispatch({type: 'next'});
+	// 20 s on the wall clock, 9 s of them paused: 11 s of the 12 s bound.
+	runFrames(show, snapshot('running', 5000), snapshot('running', 20_000, {pausedMs: 9000}));
+	assert.equal(cancels, 0);
+	show(view(snapshot('running', 21_000, {pausedMs: 9000})));
+	assert.equal(cancels, 1);
+});
+
 test('the previous run’s last view does not count for the new scene', () => {
 	const {controller, show} = fakeController();
 	const driver = createTourDriver({scenes: three, base: config, controller, session: {cancel() {}, paused: false}, autoplay: 0});
