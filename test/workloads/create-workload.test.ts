@@ -21,7 +21,7 @@ function recorder(): {states: WorkerState[]; setState: (state: WorkerState) => v
 
 test('io: completed with status 200 and the body size, state io', async () => {
 	const server = await withServer({bodyBytes: 777});
-	const workload = createWorkload(spec('io', server.url));
+	const workload = await createWorkload(spec('io', server.url));
 	const {states, setState} = recorder();
 	try {
 		assert.deepEqual(await workload.run(3, setState), {outcome: 'completed', status: 200, bytes: 777, reason: ''});
@@ -33,7 +33,7 @@ test('io: completed with status 200 and the body size, state io', async () => {
 });
 
 test('cpu: completed, status 0, bytes 0, state computing, no network', async () => {
-	const workload = createWorkload(spec('cpu'));
+	const workload = await createWorkload(spec('cpu'));
 	const {states, setState} = recorder();
 	assert.deepEqual(await workload.run(1, setState), {outcome: 'completed', status: 0, bytes: 0, reason: ''});
 	assert.deepEqual(states, ['computing']);
@@ -53,7 +53,7 @@ test('cpu with a GIL: states gil then computing, lock taken and released around 
 			real.release();
 		},
 	};
-	const workload = createWorkload(spec('cpu'), gil);
+	const workload = await createWorkload(spec('cpu'), gil);
 	const {states, setState} = recorder();
 	await workload.run(1, setState);
 	await workload.run(2, setState);
@@ -64,13 +64,13 @@ test('cpu with a GIL: states gil then computing, lock taken and released around 
 
 test('mixed: GET then compute; completed with the body bytes; states io then computing', async () => {
 	const server = await withServer({bodyBytes: 300});
-	const workload = createWorkload(spec('mixed', server.url));
+	const workload = await createWorkload(spec('mixed', server.url));
 	const {states, setState} = recorder();
 	try {
 		assert.deepEqual(await workload.run(1, setState), {outcome: 'completed', status: 200, bytes: 300, reason: ''});
 		assert.deepEqual(states, ['io', 'computing']);
 		const gilStates = recorder();
-		const withGil = createWorkload(spec('mixed', server.url), createGil());
+		const withGil = await createWorkload(spec('mixed', server.url), createGil());
 		await withGil.run(2, gilStates.setState);
 		await withGil.close();
 		assert.deepEqual(gilStates.states, ['io', 'gil', 'computing']);
@@ -81,7 +81,7 @@ test('mixed: GET then compute; completed with the body bytes; states io then com
 
 test('mixed: a failed GET is failed and does no CPU work', async () => {
 	const server = await withServer({failRate: 1, latency: 0});
-	const workload = createWorkload(spec('mixed', server.url));
+	const workload = await createWorkload(spec('mixed', server.url));
 	const {states, setState} = recorder();
 	try {
 		const result = await workload.run(1, setState);
@@ -96,7 +96,7 @@ test('mixed: a failed GET is failed and does no CPU work', async () => {
 test('every work is cancelled, doing nothing, once the workload is cancelled', async () => {
 	const server = await withServer();
 	for (const work of ['io', 'cpu', 'mixed'] as const) {
-		const workload = createWorkload(spec(work, server.url));
+		const workload = await createWorkload(spec(work, server.url));
 		const {states, setState} = recorder();
 		workload.cancel();
 		assert.deepEqual(await workload.run(1, setState), {outcome: 'cancelled', status: 0, bytes: 0, reason: 'cancelled'}, work);
@@ -109,7 +109,7 @@ test('every work is cancelled, doing nothing, once the workload is cancelled', a
 
 test('mixed: a cancel during the GET is cancelled', async () => {
 	const server = await withServer({latency: 1000});
-	const workload = createWorkload(spec('mixed', server.url));
+	const workload = await createWorkload(spec('mixed', server.url));
 	setTimeout(() => workload.cancel(), 20);
 	try {
 		const result = await workload.run(1, () => undefined);
