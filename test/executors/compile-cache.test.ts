@@ -3,12 +3,14 @@ import {chmod, mkdtemp, readdir, rm, stat, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, test} from 'node:test';
-import {compileCacheDir} from '../../source/executors/compile-cache.js';
+import {compileCacheDir, laneThreadEnv} from '../../source/executors/compile-cache.js';
 import {runCli} from '../helpers/cli.js';
 
 const base = await mkdtemp(join(tmpdir(), 'concviz-cache-test-'));
 after(async () => rm(base, {recursive: true, force: true}));
 const own = `concviz-${process.getuid?.() ?? ''}`;
+/** concviz's own cache, whatever the environment the tests run in says about Node's. */
+const noUserCache = {NODE_COMPILE_CACHE: undefined, NODE_DISABLE_COMPILE_CACHE: undefined};
 
 /** Files under `dir`, at any depth (none when it does not exist). */
 async function filesUnder(dir: string): Promise<string[]> {
@@ -35,7 +37,7 @@ test('no cache folder where it cannot be made, or where others may write', async
 test('a run whose temporary folder cannot be written runs all the same, start-up measured', async () => {
 	const file = join(base, 'not-a-folder');
 	await writeFile(file, '');
-	const {code, stdout, stderr} = await runCli(['-m', 'processes', '-p', '2', '-n', '4', '--latency', '5', '--json'], {env: {TMPDIR: file}});
+	const {code, stdout, stderr} = await runCli(['-m', 'processes', '-p', '2', '-n', '4', '--latency', '5', '--json'], {env: {...noUserCache, TMPDIR: file}});
 	assert.equal(code, 0, stderr);
 	const result = JSON.parse(stdout) as {completed: number; startupMs: number; startup: {kind: string; workers: number}};
 	assert.equal(result.completed, 4);
@@ -46,10 +48,27 @@ test('a run whose temporary folder cannot be written runs all the same, start-up
 test('the first run on a machine fills the cache from its lane processes; lane threads do without it', async () => {
 	for (const [mode, cached] of [['threads', false], ['processes-threads', true], ['processes', true]] as const) {
 		const fresh = await mkdtemp(join(base, `fresh-${mode}-`));
-		const {code, stdout, stderr} = await runCli(['-m', mode, '-p', '2', '--threads', '2', '-n', '4', '--latency', '5', '--json'], {env: {TMPDIR: fresh}});
+		const {code, stdout, stderr} = await runCli(['-m', mode, '-p', '2', '--threads', '2', '-n', '4', '--latency', '5', '--json'], {env: {...noUserCache, TMPDIR: fresh}});
 		assert.equal(code, 0, stderr);
 		assert.equal((JSON.parse(stdout) as {completed: number}).completed, 4);
 		const files = await filesUnder(join(fresh, own, 'compile-cache'));
 		assert.equal(files.length > 0, cached, `${mode}: ${files.length} files cached`);
+	}
+});
+
+test('lane threads get this process\'s environment less the compile cache concviz set; a user\'s own stays', () => {
+	const saved = process.env['NODE_COMPILE_CACHE'];
+	try {
+		process.env['NODE_COMPILE_CACHE'] = compileCacheDir();
+		assert.equal(laneThreadEnv()['NODE_COMPILE_CACHE'], undefined);
+		assert.equal(laneThreadEnv()['PATH'], process.env['PATH']);
+		process.env['NODE_COMPILE_CACHE'] = join(base, 'users-own');
+		assert.equal(laneThreadEnv()['NODE_COMPILE_CACHE'], join(base, 'users-own'));
+	} finally {
+		if (saved === undefined) {
+			delete process.env['NODE_COMPILE_CACHE'];
+		} else {
+			process.env['NODE_COMPILE_CACHE'] = saved;
+		}
 	}
 });

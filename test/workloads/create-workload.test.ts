@@ -1,5 +1,7 @@
+import {execFile} from 'node:child_process';
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
+import {promisify} from 'node:util';
 import type {WorkerState} from '../../source/events/events.js';
 import {createGil} from '../../source/workloads/gil.js';
 import {createWorkload} from '../../source/workloads/create-workload.js';
@@ -118,4 +120,21 @@ test('mixed: a cancel during the GET is cancelled', async () => {
 	} finally {
 		await workload.close();
 	}
+});
+
+test('a CPU workload starts without the HTTP client: undici is loaded for io and mixed work only', async () => {
+	const module = JSON.stringify(new URL('../../source/workloads/create-workload.js', import.meta.url).href);
+	const loads = async (work: WorkloadSpec['work']): Promise<number> => {
+		const script = `import {createRequire} from 'node:module';
+			const {createWorkload} = await import(${module});
+			const workload = await createWorkload(${JSON.stringify(spec(work))});
+			await workload.close();
+			console.log(Object.keys(createRequire(import.meta.url).cache).filter(path => path.includes('undici')).length);`;
+		const {stdout} = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script]);
+		return Number(stdout);
+	};
+
+	assert.equal(await loads('cpu'), 0);
+	assert.ok(await loads('io') > 0);
+	assert.ok(await loads('mixed') > 0);
 });
