@@ -7,6 +7,7 @@
  */
 import {isEventBatch} from '../events/events.js';
 import {createGil} from '../workloads/gil.js';
+import {flushCompileCache} from './compile-cache.js';
 import {PARENT_POLL_MS, type ChildMessage, type InitMessage} from './child-protocol.js';
 import {runLane} from './lane.js';
 import {ipcLink} from './links.js';
@@ -97,7 +98,7 @@ process.on('message', (message: ChildMessage | ControlMessage) => {
 				early = [];
 				void startThreads(message);
 			} else {
-				void runLane(message.lanes[0]!, ipcLink());
+				void runLane(message.lanes[0]!, ipcLink()).then(flushCompileCache);
 			}
 
 			break;

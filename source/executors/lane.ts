@@ -1,5 +1,6 @@
 import {createBatcher, type Batcher} from '../events/bus.js';
 import {now, type WorkerState} from '../events/events.js';
+import {enableCollection} from '../workloads/collect.js';
 import {createWorkload} from '../workloads/create-workload.js';
 import {warmUpKernel} from '../workloads/cpu.js';
 import {createGil} from '../workloads/gil.js';
@@ -45,13 +46,12 @@ class Lane {
 	#idleFlush: NodeJS.Timeout | undefined;
 	#sampledAt = now();
 
-	constructor(config: LaneConfig, link: LaneLink) {
+	constructor(config: LaneConfig, link: LaneLink, workload: Workload) {
 		this.#config = config;
 		this.#link = link;
-		this.#slots = config.kind === 'blocking' ? 1 : Math.max(1, config.concurrency);
+		this.#slots = slotsOf(config);
 		this.#capacity = config.kind === 'blocking' ? 2 : this.#slots;
-		const gil = config.gilBuffer ? createGil(config.gilBuffer) : undefined;
-		this.#workload = createWorkload({...config.workload, connections: this.#slots}, gil);
+		this.#workload = workload;
 		this.#batcher = createBatcher(batch => {
 			link.sendBatch(batch);
 		});
@@ -238,7 +238,18 @@ class Lane {
 
 /** Run one lane on this thread until it has ended (see Lane). */
 export async function runLane(config: LaneConfig, link: LaneLink): Promise<void> {
-	await new Lane(config, link).run();
+	if (config.collect) {
+		enableCollection();
+	}
+
+	const gil = config.gilBuffer ? createGil(config.gilBuffer) : undefined;
+	const workload = await createWorkload({...config.workload, connections: slotsOf(config)}, gil);
+	await new Lane(config, link, workload).run();
+}
+
+/** Tasks a lane runs at once: one for a blocking lane, `concurrency` for a loop. */
+function slotsOf(config: LaneConfig): number {
+	return config.kind === 'blocking' ? 1 : Math.max(1, config.concurrency);
 }
 
 function reasonOf(error: unknown, aborted: boolean): string {

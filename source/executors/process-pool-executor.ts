@@ -2,6 +2,7 @@ import {fork, type ChildProcess} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 import {isEventBatch} from '../events/events.js';
 import type {ChildMessage} from './child-protocol.js';
+import {compileCacheEnv} from './compile-cache.js';
 import {createDispatcher} from './dispatcher.js';
 import {exitCodeOf, waitForExits} from './exit.js';
 import type {ExecutorOptions} from './executor.js';
@@ -26,8 +27,11 @@ export type ProcessPoolShape = {
  * for ~25 MB live in a loop of 1,000 requests in flight; 8 MB semi-spaces
  * keep a lane near 180 MB instead of 290 MB at the same speed (measured on
  * this project's 2-core machine, see the README's reliability section).
+ * No other V8 flag: --expose-gc, say, makes V8 reject Node's built-in code
+ * cache and cost each lane process ~15 ms of CPU to start (the lane fetches
+ * gc when it first needs it, workloads/collect.ts).
  */
-const LANE_V8_FLAGS = ['--max-semi-space-size=8', '--expose-gc'];
+const LANE_V8_FLAGS = ['--max-semi-space-size=8'];
 
 /** Flags of this process that a child should not inherit (the test runner's, watch mode), and the lane's own. */
 const childExecArgv = (): string[] => [...process.execArgv.filter(flag => !/^--(test|experimental-test|watch|max-semi-space-size|expose-gc)/.test(flag)), ...LANE_V8_FLAGS];
@@ -44,6 +48,7 @@ function forkChild(p: number, options: ExecutorOptions, shape: ProcessPoolShape)
 	const child = fork(CHILD_ENTRY, [], {
 		serialization: 'advanced',
 		execArgv: childExecArgv(),
+		env: {...process.env, ...compileCacheEnv()},
 		stdio: ['ignore', 'ignore', debug ? 'inherit' : 'ignore', 'ipc'],
 	});
 	const perProcess = shape.threadsPerProcess;
@@ -55,6 +60,7 @@ function forkChild(p: number, options: ExecutorOptions, shape: ProcessPoolShape)
 		concurrency: options.concurrency,
 		workload: options.workload,
 		cpuClock: shape.threaded ? 'thread' : 'process',
+		collect: true,
 	}));
 	return {child, lanes};
 }

@@ -34,6 +34,8 @@ export type LaneConfig = {
 	readonly workload: Omit<WorkloadSpec, 'connections'>;
 	/** Which CPU clock samples read: this thread's, or the whole process's (a child's main thread). */
 	readonly cpuClock: 'thread' | 'process';
+	/** Collect read buffers as bodies are read (lanes of lane processes, see workloads/collect.ts). */
+	readonly collect?: boolean;
 	/** The process's GIL (--gil in thread modes); absent otherwise. */
 	readonly gilBuffer?: SharedArrayBuffer;
 };

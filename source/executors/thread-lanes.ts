@@ -1,5 +1,6 @@
 import {MessageChannel, type MessagePort} from 'node:worker_threads';
 import {Piscina} from 'piscina';
+import {laneThreadEnv} from './compile-cache.js';
 import type {ControlMessage, LaneConfig, LaneMessage} from './protocol.js';
 
 const DESTROY_GRACE_MS = 800;
@@ -30,6 +31,8 @@ export function startThreadLanes(
 		maxThreads: configs.length,
 		concurrentTasksPerWorker: 1,
 		atomics: 'disabled',
+		// No compile cache in threads (compile-cache.ts), also in a lane process that has one.
+		env: laneThreadEnv(),
 	});
 	pool.on('error', () => undefined);
 	const ports = new Map<number, MessagePort>();

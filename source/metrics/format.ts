@@ -91,8 +91,8 @@ export function formatRate(perSecond: number): string {
 }
 
 /** 0..1 → `83%`. */
-export const formatPercent = (fraction: number): string =>
-	(Number.isFinite(fraction) ? `${Math.round(fraction * 100)}%` : UNKNOWN);
+export const formatPercent = (fraction: number | null): string =>
+	(fraction !== null && Number.isFinite(fraction) ? `${Math.round(fraction * 100)}%` : UNKNOWN);
 
 /** Bytes → `512 KB`, `123 MB`, `1.2 GB`. */
 export function formatBytes(n: number): string {

@@ -63,8 +63,8 @@ export function toResult(snapshot: Snapshot, extras: ResultExtras): RunResult {
 		failures: Object.fromEntries(snapshot.failures),
 		cpu: {
 			cores: snapshot.cpu.cores,
-			utilisation: ratio(snapshot.cpu.utilisation),
-			perCore: snapshot.cpu.perCoreMean.map(v => ratio(v)),
+			utilisation: snapshot.cpu.sampled ? ratio(snapshot.cpu.utilisation) : null,
+			perCore: snapshot.cpu.perCoreMean.map(v => (snapshot.cpu.sampled ? ratio(v) : null)),
 		},
 		workers: snapshot.lanes.map(lane => ({id: lane.worker, tasks: lane.tasks, busyRatio: ratio(lane.busyRatio)})),
 		maxInFlight: snapshot.maxInFlight,

@@ -191,7 +191,8 @@ export type RunResult = {
 	/** null when nothing was measured (no request got an answer). */
 	readonly latencyMs: {readonly p50: number | null; readonly p90: number | null; readonly p99: number | null; readonly max: number | null};
 	readonly failures: Readonly<Record<string, number>>;
-	readonly cpu: {readonly cores: number; readonly utilisation: number; readonly perCore: readonly number[]};
+	/** `null` where no CPU sample was taken during the run (nothing measured, never 0). */
+	readonly cpu: {readonly cores: number; readonly utilisation: number | null; readonly perCore: readonly (number | null)[]};
 	readonly workers: readonly {readonly id: number; readonly tasks: number; readonly busyRatio: number}[];
 	readonly maxInFlight: number;
 	readonly startupMs: number;

@@ -1,6 +1,5 @@
 import type {WorkerState} from '../events/events.js';
 import {consume, runKernel} from './cpu.js';
-import {createHttpClient} from './io.js';
 import {createTurns} from './turns.js';
 import type {Gil, TaskResult, Workload, WorkloadSpec} from './workload.js';
 
@@ -34,9 +33,11 @@ function compute(units: number, seed: number, setState: (state: WorkerState) => 
  * - mixed: GET (state 'io') keeping this one body, then the kernel seeded from its bytes.
  * Each kernel runs in a turn of the event loop of its own (see turns.ts).
  * `gil` serialises the CPU sections (thread modes with --gil).
+ * The HTTP client (undici) is loaded only for io and mixed work: a lane of
+ * CPU work starts without it.
  */
-export function createWorkload(spec: WorkloadSpec, gil?: Gil): Workload {
-	const http = spec.work === 'cpu' ? undefined : createHttpClient(spec);
+export async function createWorkload(spec: WorkloadSpec, gil?: Gil): Promise<Workload> {
+	const http = spec.work === 'cpu' ? undefined : (await import('./io.js')).createHttpClient(spec);
 	const turns = createTurns();
 	let cancelled = false;
 

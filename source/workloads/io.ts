@@ -1,5 +1,6 @@
 import type {EventEmitter} from 'node:events';
 import type {Dispatcher} from 'undici';
+import {collectMinor} from './collect.js';
 import {seedFromBytes} from './cpu.js';
 import {createDeadlines} from './deadlines.js';
 import {reasonOf, statusReason, type Phase} from './reasons.js';
@@ -170,18 +171,17 @@ type Body = NodeJS.ReadableStream & {destroy?: (error?: Error) => void};
  * Body bytes read between two collections of the lane's read buffers. V8
  * frees a socket's read buffers lazily: reading a body of hundreds of MB at
  * loopback speed left ~130 MB of them per lane process before they were
- * collected. Lane processes run with --expose-gc; elsewhere (a worker
- * thread of the UI's process) there is no gc() and nothing is done.
+ * collected. Only lane processes collect (collect.ts); elsewhere (a worker
+ * thread of the UI's process) nothing is done.
  */
 const COLLECT_EVERY_BYTES = 32 * 1024 * 1024;
 let readSinceCollect = 0;
-const collect = (globalThis as {gc?: (options: {type: 'minor'}) => void}).gc;
 
 function counted(bytes: number): void {
 	readSinceCollect += bytes;
-	if (collect && readSinceCollect >= COLLECT_EVERY_BYTES) {
+	if (readSinceCollect >= COLLECT_EVERY_BYTES) {
 		readSinceCollect = 0;
-		collect({type: 'minor'});
+		collectMinor();
 	}
 }
 

@@ -122,3 +122,15 @@ test('toResult: percentiles are null when nothing was measured, and the client c
 	assert.deepEqual(result.clientCost, {requestMs: 0.0451, connectMs: 0.16, loopMs: 0.06, serverMs: 0.03, mainMs: 0.01});
 	assert.equal(JSON.parse(JSON.stringify(result)).latencyMs.p50, null);
 });
+
+test('toResult: CPU utilisation is null, not 0, when no CPU sample was taken during the run; one sample makes it a figure', () => {
+	const run = [workerUp({worker: 0, t: T0 + 10, pid: 100}), taskStart({worker: 0, task: 0, t: T0 + 100}), taskEnd({worker: 0, task: 0, t: T0 + 160, latencyMs: 60})];
+	const start = reduce(initialMetrics(runInfo({requested: 1}), T0, 2), {type: 'startup', startupMs: 50, t: T0 + 50});
+	// A sample before the first task is shown live but is not the run's.
+	const none = apply(start, cpu(T0 + 55, [0.5, 0.5]), run, {type: 'status', status: 'done', t: T0 + 200});
+	const unsampled = toResult(toSnapshot(none, T0 + 200), {startupMs: 50});
+	assert.deepEqual(unsampled.cpu, {cores: 2, utilisation: null, perCore: [null, null]});
+	assert.equal(JSON.parse(JSON.stringify(unsampled)).cpu.utilisation, null);
+	const one = apply(start, run.slice(0, 2), cpu(T0 + 130, [0.5, 0.25]), run.slice(2), {type: 'status', status: 'done', t: T0 + 200});
+	assert.deepEqual(toResult(toSnapshot(one, T0 + 200), {startupMs: 50}).cpu, {cores: 2, utilisation: 0.375, perCore: [0.5, 0.25]});
+});

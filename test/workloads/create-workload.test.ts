@@ -1,5 +1,7 @@
+import {execFile} from 'node:child_process';
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
+import {promisify} from 'node:util';
 import type {WorkerState} from '../../source/events/events.js';
 import {createGil} from '../../source/workloads/gil.js';
 import {createWorkload} from '../../source/workloads/create-workload.js';
@@ -21,7 +23,7 @@ function recorder(): {states: WorkerState[]; setState: (state: WorkerState) => v
 
 test('io: completed with status 200 and the body size, state io', async () => {
 	const server = await withServer({bodyBytes: 777});
-	const workload = createWorkload(spec('io', server.url));
+	const workload = await createWorkload(spec('io', server.url));
 	const {states, setState} = recorder();
 	try {
 		assert.deepEqual(await workload.run(3, setState), {outcome: 'completed', status: 200, bytes: 777, reason: ''});
@@ -33,7 +35,7 @@ test('io: completed with status 200 and the body size, state io', async () => {
 });
 
 test('cpu: completed, status 0, bytes 0, state computing, no network', async () => {
-	const workload = createWorkload(spec('cpu'));
+	const workload = await createWorkload(spec('cpu'));
 	const {states, setState} = recorder();
 	assert.deepEqual(await workload.run(1, setState), {outcome: 'completed', status: 0, bytes: 0, reason: ''});
 	assert.deepEqual(states, ['computing']);
@@ -53,7 +55,7 @@ test('cpu with a GIL: states gil then computing, lock taken and released around 
 			real.release();
 		},
 	};
-	const workload = createWorkload(spec('cpu'), gil);
+	const workload = await createWorkload(spec('cpu'), gil);
 	const {states, setState} = recorder();
 	await workload.run(1, setState);
 	await workload.run(2, setState);
@@ -64,13 +66,13 @@ test('cpu with a GIL: states gil then computing, lock taken and released around 
 
 test('mixed: GET then compute; completed with the body bytes; states io then computing', async () => {
 	const server = await withServer({bodyBytes: 300});
-	const workload = createWorkload(spec('mixed', server.url));
+	const workload = await createWorkload(spec('mixed', server.url));
 	const {states, setState} = recorder();
 	try {
 		assert.deepEqual(await workload.run(1, setState), {outcome: 'completed', status: 200, bytes: 300, reason: ''});
 		assert.deepEqual(states, ['io', 'computing']);
 		const gilStates = recorder();
-		const withGil = createWorkload(spec('mixed', server.url), createGil());
+		const withGil = await createWorkload(spec('mixed', server.url), createGil());
 		await withGil.run(2, gilStates.setState);
 		await withGil.close();
 		assert.deepEqual(gilStates.states, ['io', 'gil', 'computing']);
@@ -81,7 +83,7 @@ test('mixed: GET then compute; completed with the body bytes; states io then com
 
 test('mixed: a failed GET is failed and does no CPU work', async () => {
 	const server = await withServer({failRate: 1, latency: 0});
-	const workload = createWorkload(spec('mixed', server.url));
+	const workload = await createWorkload(spec('mixed', server.url));
 	const {states, setState} = recorder();
 	try {
 		const result = await workload.run(1, setState);
@@ -96,7 +98,7 @@ test('mixed: a failed GET is failed and does no CPU work', async () => {
 test('every work is cancelled, doing nothing, once the workload is cancelled', async () => {
 	const server = await withServer();
 	for (const work of ['io', 'cpu', 'mixed'] as const) {
-		const workload = createWorkload(spec(work, server.url));
+		const workload = await createWorkload(spec(work, server.url));
 		const {states, setState} = recorder();
 		workload.cancel();
 		assert.deepEqual(await workload.run(1, setState), {outcome: 'cancelled', status: 0, bytes: 0, reason: 'cancelled'}, work);
@@ -109,7 +111,7 @@ test('every work is cancelled, doing nothing, once the workload is cancelled', a
 
 test('mixed: a cancel during the GET is cancelled', async () => {
 	const server = await withServer({latency: 1000});
-	const workload = createWorkload(spec('mixed', server.url));
+	const workload = await createWorkload(spec('mixed', server.url));
 	setTimeout(() => workload.cancel(), 20);
 	try {
 		const result = await workload.run(1, () => undefined);
@@ -118,4 +120,21 @@ test('mixed: a cancel during the GET is cancelled', async () => {
 	} finally {
 		await workload.close();
 	}
+});
+
+test('a CPU workload starts without the HTTP client: undici is loaded for io and mixed work only', async () => {
+	const module = JSON.stringify(new URL('../../source/workloads/create-workload.js', import.meta.url).href);
+	const loads = async (work: WorkloadSpec['work']): Promise<number> => {
+		const script = `import {createRequire} from 'node:module';
+			const {createWorkload} = await import(${module});
+			const workload = await createWorkload(${JSON.stringify(spec(work))});
+			await workload.close();
+			console.log(Object.keys(createRequire(import.meta.url).cache).filter(path => path.includes('undici')).length);`;
+		const {stdout} = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script]);
+		return Number(stdout);
+	};
+
+	assert.equal(await loads('cpu'), 0);
+	assert.ok(await loads('io') > 0);
+	assert.ok(await loads('mixed') > 0);
 });
