@@ -60,8 +60,9 @@ export function seedFromBytes(bytes: Uint8Array, from = 0x81_1C_9D_C5): number {
 }
 
 const WARM_UP_MS = 40;
-const TRY_MS = 2;
-const TRIES_BUDGET_MS = 160;
+/** Tries are as long as a task, within these bounds: a short try that no interrupt touched runs faster than a task does. */
+const MIN_TRY_MS = 2;
+const MAX_TRY_MS = 10;
 const MIN_TRIES = 24;
 
 /** Speeds of `tries` runs of `units` each, read on the wall clock, units per ms. */
@@ -87,12 +88,13 @@ function speedsOf(units: number, budgetMs: number, minTries: number): number[] {
 /**
  * Measure how many kernel units cost `cpuMs` ms of CPU on this thread. The
  * kernel first runs for WARM_UP_MS so the JIT has optimised it (a cold run
- * is ten times slower). Then many short tries of about TRY_MS each, on the
- * wall clock: a try can only look slower than the kernel is (the thread was
- * preempted, which is frequent on a shared machine), never faster, so the
- * speed is the median of the fastest quarter. Thread CPU clocks are not
- * used: many kernels count them in scheduler ticks (4 ms), too coarse for
- * these tries. About 200 ms in all; run it off the UI thread.
+ * is ten times slower). Then at least MIN_TRIES tries as long as a task
+ * (2–10 ms), on the wall clock: a try can only look slower than the kernel
+ * is (the thread was preempted, which is frequent on a shared machine),
+ * never faster, so the speed is the median of the faster half. Thread CPU
+ * clocks are not used: many kernels count them in scheduler ticks (4 ms),
+ * too coarse for these tries. About 300 ms for 10 ms tasks; run it off the
+ * UI thread.
  */
 export function calibrateCpu(cpuMs: number): Calibration {
 	let units = 1;
@@ -103,13 +105,14 @@ export function calibrateCpu(cpuMs: number): Calibration {
 		consume(runKernel(units, units));
 		const ms = performance.now() - start;
 		unitsPerMs = Math.max(unitsPerMs, units / Math.max(ms, 1e-3));
-		units = Math.min(units * 2, Math.max(1, Math.round(unitsPerMs * TRY_MS)));
+		units = Math.min(units * 2, Math.max(1, Math.round(unitsPerMs * MIN_TRY_MS)));
 	}
 
-	const tryUnits = Math.max(1, Math.round(unitsPerMs * TRY_MS));
-	const speeds = speedsOf(tryUnits, TRIES_BUDGET_MS, MIN_TRIES);
-	const fastest = speeds.slice(Math.floor(speeds.length * 0.75));
-	unitsPerMs = fastest[Math.floor(fastest.length / 2)] ?? unitsPerMs;
+	const tryMs = Math.min(Math.max(cpuMs, MIN_TRY_MS), MAX_TRY_MS);
+	const tryUnits = Math.max(1, Math.round(unitsPerMs * tryMs));
+	const speeds = speedsOf(tryUnits, MIN_TRIES * tryMs, MIN_TRIES);
+	const faster = speeds.slice(Math.floor(speeds.length / 2));
+	unitsPerMs = faster[Math.floor(faster.length / 2)] ?? unitsPerMs;
 	return {cpuMs, units: Math.max(1, Math.round(unitsPerMs * cpuMs)), unitsPerMs};
 }
 
