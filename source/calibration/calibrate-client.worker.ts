@@ -81,14 +81,14 @@ async function calibrate(input: Input): Promise<ClientCost> {
 	const cold = await lane(input, k);
 	const warm = await lane(input, k + requests);
 	foldMs(warm.batches, k + requests); // the fold's own warm-up
-	const folds = foldMs(warm.batches, k + requests) - foldMs(cold.batches, k);
+	const folds = foldMs(warm.batches, k + requests);
 	const requestMs = Math.max(0, (warm.client - cold.client) / requests);
 	return {
 		requestMs,
 		// CPU, not wall time: the cold lane's wall time holds fixed costs (its start, the scheduler's delays on a busy machine) that do not grow with C.
 		connectMs: Math.max(requestMs, cold.client / k),
 		serverMs: Math.max(0, (warm.server - cold.server) / requests),
-		mainMs: Math.max(0, folds / requests),
+		mainMs: folds / (k + requests),
 		loopMs: Math.max(0, (warm.wall - cold.wall) / requests),
 		connections: k,
 		requests,

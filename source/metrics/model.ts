@@ -89,8 +89,9 @@ function loopTerm(input: ModelInput, cost: ClientCost): CpuTerm {
  * waits through (garbage collection, the scheduler), timed in the
  * calibration — and one loop runs on one core at most (bound `loop`). When
  * the embedded server shares the machine, everything a request costs it —
- * the client's c, the server's s and the main thread's m (taking in and
- * folding its events) — over all the cores (bound `cpu`). The larger.
+ * the client's c (c₀ for a loop's first requests), the server's s and the
+ * main thread's m (taking in and folding its events) — over all the cores
+ * (bound `cpu`). The larger.
  */
 function clientTerm(input: ModelInput, cost: ClientCost): CpuTerm {
 	const n = input.requests;
@@ -104,10 +105,18 @@ function clientTerm(input: ModelInput, cost: ClientCost): CpuTerm {
 	};
 	const s = cost.serverMs;
 	const m = cost.mainMs ?? 0;
+	// A loop's first requests open their connections: c₀ instead of c each.
+	const loops = loopsOf(input);
+	const ramp = loops > 0 ? rampOf(input, loops) : 0;
+	const opened = loops * ramp;
+	const openedSymbol = ramp < input.concurrency ? 'n' : (loops > 1 ? 'P·C' : 'C');
+	const sum = `${formatCount(n)}·(${formatCost(c)}+${formatCost(s)}+${formatCost(m)})`;
 	const shared: CpuTerm = {
-		ms: (n * (c + s + m)) / input.cores,
-		symbol: 'n·(c+s+m)/cores',
-		numbers: `${formatCount(n)}·(${formatCost(c)}+${formatCost(s)}+${formatCost(m)})/${input.cores}`,
+		ms: (n * (c + s + m) + opened * Math.max(0, cost.connectMs - c)) / input.cores,
+		symbol: opened > 0 ? `(n·(c+s+m) + ${openedSymbol}·(c₀−c))/cores` : 'n·(c+s+m)/cores',
+		numbers: opened > 0
+			? `(${sum} + ${formatCount(opened)}·(${formatCost(cost.connectMs)}−${formatCost(c)}))/${input.cores}`
+			: `${sum}/${input.cores}`,
 		bound: 'cpu',
 	};
 	return s > 0 && shared.ms > own.ms ? shared : own;

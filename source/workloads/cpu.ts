@@ -91,7 +91,7 @@ function speedsOf(units: number, budgetMs: number, minTries: number): number[] {
  * is ten times slower). Then at least MIN_TRIES tries as long as a task
  * (2–10 ms), on the wall clock: a try can only look slower than the kernel
  * is (the thread was preempted, which is frequent on a shared machine),
- * never faster, so the speed is the median of the faster half. Thread CPU
+ * never faster, so the speed is the median of the fastest quarter. Thread CPU
  * clocks are not used: many kernels count them in scheduler ticks (4 ms),
  * too coarse for these tries. About 300 ms for 10 ms tasks; run it off the
  * UI thread.
@@ -111,8 +111,8 @@ export function calibrateCpu(cpuMs: number): Calibration {
 	const tryMs = Math.min(Math.max(cpuMs, MIN_TRY_MS), MAX_TRY_MS);
 	const tryUnits = Math.max(1, Math.round(unitsPerMs * tryMs));
 	const speeds = speedsOf(tryUnits, MIN_TRIES * tryMs, MIN_TRIES);
-	const faster = speeds.slice(Math.floor(speeds.length / 2));
-	unitsPerMs = faster[Math.floor(faster.length / 2)] ?? unitsPerMs;
+	const fastest = speeds.slice(Math.floor(speeds.length * 0.75));
+	unitsPerMs = fastest[Math.floor(fastest.length / 2)] ?? unitsPerMs;
 	return {cpuMs, units: Math.max(1, Math.round(unitsPerMs * cpuMs)), unitsPerMs};
 }
 

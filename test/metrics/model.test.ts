@@ -125,7 +125,7 @@ test('io with the calibrated client: the latency term adds C·c₀ for a loop, t
 	// A loop per core: the client and the embedded server share the cores.
 	const pa = predict({...base, mode: 'processes-async', requests: 60_000, clientCost: cost(0.1, 0.06)});
 	assert.deepEqual(pa.latency, {ms: 3160, symbol: 'n·T/(P·C) + C·c₀', numbers: '60,000·100ms/(2·1,000) + 1,000·160µs'});
-	assert.deepEqual([pa.formula, pa.predictedMs, pa.bound], ['n·(c+s+m)/cores = 60,000·(100µs+60µs+10µs)/2 = 5.1s', 5100, 'cpu']);
+	assert.deepEqual([pa.formula, pa.predictedMs, pa.bound], ['(n·(c+s+m) + P·C·(c₀−c))/cores = (60,000·(100µs+60µs+10µs) + 2,000·(160µs−100µs))/2 = 5.2s', 5160, 'cpu']);
 
 	// Blocking workers: one request each, the CPU term is tiny beside n·T/W.
 	const threads = predict({...base, mode: 'threads', workers: 4, clientCost: cost(0.05)});
