@@ -9,6 +9,7 @@ import {runServe} from '../server/serve.js';
 import {UsageError, fileWhy} from '../config/errors.js';
 import {openTrace, type Tracer} from '../trace/open-trace.js';
 import {openUrlFile} from '../workloads/url-file.js';
+import {capYoungGeneration} from './young-generation.js';
 
 async function withUrls(options: Options): Promise<RunConfig> {
 	if (options.urlsFile === undefined) {
@@ -44,6 +45,7 @@ export async function main(options: Options): Promise<number> {
 	}
 
 	const config = await withUrls(options);
+	capYoungGeneration();
 	const tracer = await traceFor(options.trace);
 	try {
 		return await runFrontend(options, config, tracer);

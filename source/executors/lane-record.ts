@@ -1,3 +1,5 @@
+import {TaskTimes} from './task-times.js';
+
 /** What the dispatcher knows of one worker (lane). */
 export type LaneRecord = {
 	readonly worker: number;
@@ -8,7 +10,7 @@ export type LaneRecord = {
 	/** Ids asked for and not yet granted (a parked want), 0 when none. */
 	want: number;
 	/** Granted ids not yet ended → start time (NaN until task-start). Bounded by the lane's capacity. */
-	readonly outstanding: Map<number, number>;
+	readonly outstanding: TaskTimes;
 	pid: number;
 	process: number;
 	thread: number;
@@ -20,7 +22,7 @@ export const createLaneRecord = (worker: number): LaneRecord => ({
 	dead: false,
 	stopped: false,
 	want: 0,
-	outstanding: new Map(),
+	outstanding: new TaskTimes(),
 	pid: 0,
 	process: 0,
 	thread: 0,

@@ -39,7 +39,7 @@ export async function synthesiseEnds(
 }
 
 /** End the ids a lane held (id → start time, NaN if not started), each with its own task-end; the map is taken. */
-export function endHeld(bus: EventBus, worker: number, held: Map<number, number>, ending: {outcome: Outcome; reason: string}, count: (outcome: Outcome, t: number) => void): void {
+export function endHeld(bus: EventBus, worker: number, held: Iterable<[number, number]> & {clear(): void}, ending: {outcome: Outcome; reason: string}, count: (outcome: Outcome, t: number) => void): void {
 	const taken = new Map(held);
 	held.clear();
 	void synthesiseEnds(bus, {worker, ...ending}, taken.keys(), count, task => taken.get(task)!);
