@@ -11,13 +11,14 @@ const ROUNDS = 10;
  * Measure what a request costs before a run (docs/architecture.md, "The
  * model"): in a one-off worker thread, real loop lanes send requests that
  * the embedded server answers at once (`/now/…`): one of 1,100 to warm this
- * thread's JIT and the server's, one of 100 on new connections and one of
- * 1,100 on the same number. The CPU of this process's threads but the main
+ * thread's JIT and the server's, then three pairs: one of 100 on new
+ * connections and one of 1,100 on the same number (each figure is the
+ * median of the three). The CPU of this process's threads but the main
  * one (the lane's and V8's helpers') is read to the nanosecond where Linux
  * offers it: the difference of the last two gives c on an open connection
  * and their wall times ℓ, the first lane c₀; the server's CPU per request
  * comes from /proc, the main thread's m from folding the lane's events.
- * About 2,300 requests, half a second.
+ * About 4,800 requests, under a second.
  */
 export const calibrateClient = async (baseUrl: string, serverPid: number): Promise<ClientCost> =>
 	firstMessageOf<ClientCost>(
