@@ -142,7 +142,7 @@ export const PT: Readonly<Record<string, string>> = {
 	'GIL off: it serialises CPU work in the thread modes ({keys})': 'GIL desligado: ele serializa o trabalho de CPU nos modos com threads ({keys})',
 	'GIL on: it serialises CPU work in the thread modes ({keys})': 'GIL ligado: ele serializa o trabalho de CPU nos modos com threads ({keys})',
 	// Model notes (metrics/model.ts, metrics/reducer.ts: English templates with their values)
-	'other work kept {cores} of {of} cores busy (the model counts on free cores)': 'outros programas mantiveram {cores} de {of} núcleos ocupados (o modelo conta com núcleos livres)',
+	'other work kept {cores} of {of} cores busy (the model counts on free cores)': 'outro trabalho manteve {cores} de {of} núcleos ocupados (o modelo conta com núcleos livres)',
 	'the client fell behind the schedule: {late} sends late with a slot free': 'o cliente ficou atrás da agenda: {late} envios atrasados com vaga livre',
 	'the GIL lets one thread compute at a time': 'o GIL deixa uma thread computar por vez',
 	'the GIL lets one thread per process compute at a time': 'o GIL deixa uma thread por processo computar por vez',
