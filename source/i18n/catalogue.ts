@@ -61,3 +61,9 @@ export function tFilled(text: string): string {
 
 /** One of the texts of a scene or a lesson in the current language. */
 export const pick = (text: Localised, lang: Lang = current): string => text[lang];
+
+/** A model formula in the current language: its one word, `cores` (the symbols are the talk's own). */
+export function tFormula(formula: string): string {
+	const cores = t('cores');
+	return cores === 'cores' ? formula : formula.replaceAll(/\bcores\b/g, cores);
+}

@@ -8,6 +8,8 @@ export const PT: Readonly<Record<string, string>> = {
 	'bound by': 'limitado por',
 	'network latency': 'latência da rede',
 	'CPU cores': 'núcleos de CPU',
+	// The space bar, as the key bar and the help name it.
+	space: 'espaço',
 	"the event loop's CPU": 'CPU do loop de eventos',
 	'the --rate schedule': 'agenda do --rate',
 	// Legend (long, medium, short)

@@ -1,7 +1,7 @@
 import {fillIn, formatCount, formatDuration, formatLatency, formatPercent as percent, formatRate} from '../metrics/format.js';
 import {BOUND_WORDS} from '../metrics/model.js';
 import type {ModelSnapshot, RunResult, Snapshot} from '../metrics/snapshot.js';
-import {t} from '../i18n/catalogue.js';
+import {t, tFormula} from '../i18n/catalogue.js';
 
 type Column = {readonly title: string; readonly left?: boolean; readonly cell: (r: RunResult) => string};
 
@@ -51,7 +51,7 @@ function rateSummary(rate: NonNullable<RunResult['rate']>, service: NonNullable<
 }
 
 /** `n·T/P` from `n·T/P = 400·100ms/2 = 20.0s`. */
-const symbols = (formula: string): string => formula.split(' = ')[0] ?? formula;
+const symbols = (formula: string): string => tFormula(formula.split(' = ')[0] ?? formula);
 
 /** The time set against the model: the wall time less the paused time, which it names. */
 const measuredText = (r: RunResult): string =>

@@ -43,7 +43,7 @@ export function tourBarLine({tour, lang, width, height, now}: CaptionInput): Lin
 	const left: Seg[] = [seg(` ${index + 1}/${total} `, 'badge'), seg(' '), seg(pick(tour.scene.title, lang), 'title')];
 	const size: Seg[] = width === TOUR_WIDTH && height === TOUR_HEIGHT ? [] : [seg(SIZE[lang](width, height), 'warn')];
 	const next: Seg[] = tour.nextAt === null
-		? TOUR_KEYS.slice(0, 2).flatMap(([key, words], i) => [...(i > 0 ? [seg(' ')] : []), seg(key, 'key'), seg(` ${tIn(lang, words)}`, 'muted')])
+		? TOUR_KEYS.slice(0, 2).flatMap(([key, words], i) => [...(i > 0 ? [seg(' ')] : []), seg(tIn(lang, key), 'key'), seg(` ${tIn(lang, words)}`, 'muted')])
 		: [seg(AUTOPLAY[lang](Math.max(0, Math.ceil((tour.nextAt - now) / 1000))), 'accent')];
 	// When both don't fit, the size check goes before the keys (a presenter knows them).
 	const candidates: Seg[][] = [[...size, ...(size.length > 0 ? [seg('  ')] : []), ...next], size, next];

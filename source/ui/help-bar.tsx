@@ -6,7 +6,7 @@ import {t, tFilled} from '../i18n/catalogue.js';
 /** Keys kept longest when the line is short: quit and help first, the GIL last. */
 const priority = ['q', '?', '1-6', '+/-', 'space', 'c', 'r', 'n', 'w', '[/]', 'g'];
 
-const item = (key: string, word: string): Seg[] => [seg(key, 'key'), seg(` ${t(word)}`, 'muted')];
+const item = (key: string, word: string): Seg[] => [seg(t(key), 'key'), seg(` ${t(word)}`, 'muted')];
 
 export function helpBarLine(width: number, notice: string): Line {
 	if (notice) {

@@ -15,9 +15,11 @@ export type HelpProps = {
 export function helpLines({mode, width, height}: Omit<HelpProps, 'color'>): Line[] {
 	const columns = width >= 60 ? 2 : 1;
 	const columnWidth = Math.min(40, Math.floor((width - (columns - 1) * 2) / columns));
+	// The key column: the longest key name and a space ('space' in English, 'espaço' in Portuguese).
+	const keyWidth = Math.max(...KEY_HELP.map(([key]) => t(key).length + 1));
 	const entries: Seg[][] = KEY_HELP.map(([key, , long]) => [
-		seg(padEnd(key, 6), 'key'),
-		seg(padEnd(t(long), columnWidth - 6)),
+		seg(padEnd(t(key), keyWidth), 'key'),
+		seg(padEnd(t(long), columnWidth - keyWidth)),
 	]);
 	const perColumn = Math.ceil(entries.length / columns);
 	const keyRows: Line[] = [];

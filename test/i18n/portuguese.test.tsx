@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {render} from 'ink-testing-library';
-import {setLang, t} from '../../source/i18n/catalogue.js';
+import {setLang, t, tFormula} from '../../source/i18n/catalogue.js';
 import {formatSummaryParagraph} from '../../source/reporters/plain.js';
 import {helpBarLine} from '../../source/ui/help-bar.js';
 import {helpLines} from '../../source/ui/help.js';
@@ -28,11 +28,20 @@ test('--lang pt: the legend in the talk’s words', () => {
 
 test('--lang pt: the help bar and the help screen', () => {
 	setLang('pt');
-	assert.equal(plain(helpBarLine(80, '')), '1-6 modo  +/- workers  r reiniciar  space pausa  c comparar  ? ajuda  q sair');
+	assert.equal(plain(helpBarLine(80, '')), '1-6 modo  +/- workers  r reiniciar  espaço pausa  c comparar  ? ajuda  q sair');
 	const help = helpLines({mode: 'sequential', width: 80, height: 30}).map(plain);
 	assert.match(help[0]!, /^teclas ─+$/);
 	assert.ok(help.includes('▸1 sequential        uma faixa, quase só ░ esperando; CPU ociosa; tempo ≈ n·T'), help.join('\n'));
 	assert.ok(help.some((line) => line.startsWith('o que observar ─')));
+	assert.ok(help.some((line) => line.includes('espaço pausar')), help.join('\n'));
+});
+
+test('--lang pt: a formula keeps its symbols and says núcleos for cores', () => {
+	const formula = '(n·(c+s+m) + P·C·(c₀−c))/cores = (60,000·(80µs+45µs+2µs) + 2,000·(400µs−80µs))/2 = 4.1s';
+	assert.equal(tFormula(formula), formula);
+	setLang('pt');
+	assert.equal(tFormula(formula), '(n·(c+s+m) + P·C·(c₀−c))/núcleos = (60,000·(80µs+45µs+2µs) + 2,000·(400µs−80µs))/2 = 4.1s');
+	assert.equal(tFormula('n·c/min(W,cores,n) = 4·1ms/2'), 'n·c/min(W,núcleos,n) = 4·1ms/2');
 });
 
 test('--lang pt: the summary left on screen', () => {
