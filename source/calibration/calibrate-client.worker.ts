@@ -94,7 +94,10 @@ async function calibrate(input: Input): Promise<ClientCost> {
 		figures.connectMs.push(Math.max(requestMs, cold.client / k));
 		figures.serverMs.push(Math.max(0, (warm.server - cold.server) / requests));
 		figures.loopMs.push(Math.max(0, (warm.wall - cold.wall) / requests));
-		foldMs(warm.batches, k + requests); // the fold's own warm-up
+		if (pair === 0) {
+			foldMs(warm.batches, k + requests); // the fold's own warm-up
+		}
+
 		figures.mainMs.push(foldMs(warm.batches, k + requests) / (k + requests));
 	}
 

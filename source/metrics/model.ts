@@ -73,7 +73,7 @@ function loopTerm(input: ModelInput, cost: ClientCost): CpuTerm {
 	const rampSymbol = ramp < input.concurrency ? (loops > 1 ? 'n/P' : 'n') : 'C';
 	const shareSymbol = loops > 1 ? 'n/P' : 'n';
 	const rest = share - ramp;
-	const per = cost.loopMs ?? cost.requestMs;
+	const per = cost.loopMs;
 	return {
 		ms: ramp * cost.connectMs + rest * per,
 		symbol: `${rampSymbol}·c₀${rest > 0 ? ` + (${shareSymbol}−C)·ℓ` : ''}`,
@@ -83,43 +83,51 @@ function loopTerm(input: ModelInput, cost: ClientCost): CpuTerm {
 }
 
 /**
- * The CPU term of I/O. A blocking lane's requests cost the client its CPU
- * per request c, over the threads that run them (at most the cores); an
- * event loop kept busy takes ℓ per request — its CPU and the pauses it
- * waits through (garbage collection, the scheduler), timed in the
- * calibration — and one loop runs on one core at most (bound `loop`). When
- * the embedded server shares the machine, everything a request costs it —
- * the client's c (c₀ for a loop's first requests), the server's s and the
- * main thread's m (taking in and folding its events) — over all the cores
- * (bound `cpu`). The larger.
+ * Everything a request costs the machine when the embedded server shares
+ * it — the client's c (c₀ for a loop's first requests, which open their
+ * connections), the server's s and the main thread's m (taking in and
+ * folding its events) — over all the cores (bound `cpu`).
  */
-function clientTerm(input: ModelInput, cost: ClientCost): CpuTerm {
+function sharedTerm(input: ModelInput, cost: ClientCost): CpuTerm {
 	const n = input.requests;
-	const d = cpuDivisor(input, false);
-	const c = cost.requestMs;
-	const own: CpuTerm = loopsOf(input) > 0 ? loopTerm(input, cost) : {
-		ms: (n * c) / d.value,
-		symbol: `n·c${over(d, 'symbol')}`,
-		numbers: `${formatCount(n)}·${formatCost(c)}${over(d, 'numbers')}`,
-		bound: 'cpu',
-	};
-	const s = cost.serverMs;
-	const m = cost.mainMs ?? 0;
-	// A loop's first requests open their connections: c₀ instead of c each.
+	const {requestMs: c, serverMs: s, mainMs: m, connectMs: c0} = cost;
 	const loops = loopsOf(input);
 	const ramp = loops > 0 ? rampOf(input, loops) : 0;
 	const opened = loops * ramp;
 	const openedSymbol = ramp < input.concurrency ? 'n' : (loops > 1 ? 'P·C' : 'C');
 	const sum = `${formatCount(n)}·(${formatCost(c)}+${formatCost(s)}+${formatCost(m)})`;
-	const shared: CpuTerm = {
-		ms: (n * (c + s + m) + opened * Math.max(0, cost.connectMs - c)) / input.cores,
+	return {
+		ms: (n * (c + s + m) + opened * Math.max(0, c0 - c)) / input.cores,
 		symbol: opened > 0 ? `(n·(c+s+m) + ${openedSymbol}·(c₀−c))/cores` : 'n·(c+s+m)/cores',
 		numbers: opened > 0
-			? `(${sum} + ${formatCount(opened)}·(${formatCost(cost.connectMs)}−${formatCost(c)}))/${input.cores}`
+			? `(${sum} + ${formatCount(opened)}·(${formatCost(c0)}−${formatCost(c)}))/${input.cores}`
 			: `${sum}/${input.cores}`,
 		bound: 'cpu',
 	};
-	return s > 0 && shared.ms > own.ms ? shared : own;
+}
+
+/**
+ * The CPU term of I/O, the larger of two. The client's own: a blocking
+ * lane's requests cost its CPU per request c, over the threads that run
+ * them (at most the cores); an event loop kept busy takes ℓ per request
+ * (loopTerm). And, when the embedded server shares the machine (its s could
+ * be read), the whole machine's (sharedTerm).
+ */
+function clientTerm(input: ModelInput, cost: ClientCost): CpuTerm {
+	const n = input.requests;
+	const d = cpuDivisor(input, false);
+	const own: CpuTerm = loopsOf(input) > 0 ? loopTerm(input, cost) : {
+		ms: (n * cost.requestMs) / d.value,
+		symbol: `n·c${over(d, 'symbol')}`,
+		numbers: `${formatCount(n)}·${formatCost(cost.requestMs)}${over(d, 'numbers')}`,
+		bound: 'cpu',
+	};
+	if (cost.serverMs <= 0) {
+		return own;
+	}
+
+	const shared = sharedTerm(input, cost);
+	return shared.ms > own.ms ? shared : own;
 }
 
 function notes(input: ModelInput): string {

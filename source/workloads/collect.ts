@@ -6,7 +6,8 @@
  * Node's built-in code cache, which cost each lane process about 15 ms of
  * CPU to start (measured on this project's 2-core machine).
  */
-import {createRequire} from 'node:module';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 
 type Gc = (options: {type: 'minor'}) => void;
 
@@ -34,9 +35,6 @@ function loadGc(): Gc {
 		return existing;
 	}
 
-	const require = createRequire(import.meta.url);
-	const v8 = require('node:v8') as typeof import('node:v8');
-	const vm = require('node:vm') as typeof import('node:vm');
 	v8.setFlagsFromString('--expose-gc');
 	return vm.runInNewContext('gc') as Gc;
 }

@@ -70,36 +70,36 @@ test('the presenter drives: each move plays the scene’s preset, in order, and 
 	assert.equal(driver.getTour().state.index, 3);
 });
 
-test('a bounded scene stops its run once it has run for the bound', () => {
+/** A tour on its second scene (a bounded one), counting the session's cancels. */
+function onBoundedScene() {
 	const {controller, show} = fakeController();
-	let cancels = 0;
+	const counts = {cancels: 0};
 	const driver = createTourDriver({scenes: three, base: config, controller, session: {cancel() {
-		cancels++;
+		counts.cancels++;
 	}, paused: false}, autoplay: null});
 	driver.start();
 	driver.dispatch({type: 'next'});
+	return {driver, show, counts};
+}
+
+test('a bounded scene stops its run once it has run for the bound', () => {
+	const {driver, show, counts} = onBoundedScene();
 	runFrames(show, snapshot('running', 5000), snapshot('running', 11_900));
-	assert.equal(cancels, 0);
+	assert.equal(counts.cancels, 0);
 	show(view(snapshot('running', 12_000)));
-	assert.equal(cancels, 1);
+	assert.equal(counts.cancels, 1);
 	show(view(snapshot('cancelled', 12_050, {completed: 120, failed: 0, cancelled: 3880, run: {...processes.run, requested: 4000}})));
 	const outcome = driver.getTour().outcomes[1];
 	assert.deepEqual(outcome && outcome.kind === 'run' ? [outcome.done, outcome.requested, outcome.bounded] : outcome, [120, 4000, true]);
 });
 
 test('a bounded scene counts its active time toward the bound: a pause does not use it up', () => {
-	const {controller, show} = fakeController();
-	let cancels = 0;
-	const driver = createTourDriver({scenes: three, base: config, controller, session: {cancel() {
-		cancels++;
-	}, paused: false}, autoplay: null});
-	driver.start();
-	driver.dispatch({type: 'next'});
+	const {driver, show, counts} = onBoundedScene();
 	// 20 s on the wall clock, 9 s of them paused: 11 s of the 12 s bound.
 	runFrames(show, snapshot('running', 5000), snapshot('running', 20_000, {pausedMs: 9000}));
-	assert.equal(cancels, 0);
+	assert.equal(counts.cancels, 0);
 	show(view(snapshot('running', 21_000, {pausedMs: 9000})));
-	assert.equal(cancels, 1);
+	assert.equal(counts.cancels, 1);
 });
 
 test('the previous run’s last view does not count for the new scene', () => {
