@@ -1,3 +1,5 @@
+import type {PoolCost} from './pool-cost.js';
+
 /** What one request costs the client (and the embedded server) in CPU, measured before a run. */
 export type ClientCost = {
 	/** CPU of one request on an open connection, in the lane's thread and the V8 helper threads that collect its garbage, ms. */
@@ -10,7 +12,27 @@ export type ClientCost = {
 	readonly mainMs: number;
 	/** Wall time per request of a loop kept busy, ms: its CPU and the pauses it waits through (garbage collection, the scheduler). */
 	readonly loopMs: number;
-	/** Connections opened at once, and requests on open connections, that the figures come from. */
+	/** Connections opened at once, and requests on open connections, that the lane calibration's figures come from. */
 	readonly connections: number;
 	readonly requests: number;
+	/** δ, from a pilot: what a request's round trip took past T at the run's load, ms (the latency term's T+δ). */
+	readonly waitMs?: number;
+	/** Where c, s, m, ℓ and δ come from a pilot of the run's own pool: its loops, connections per loop, and the requests of its steady window. */
+	readonly pilot?: {readonly loops: number; readonly connections: number; readonly requests: number};
 };
+
+/**
+ * The lane calibration's figures with c, s, m, ℓ and δ from a pilot of the
+ * run's own pool (its P loops at its C and T). c₀ stays the lane
+ * calibration's first request, and is never below c.
+ */
+export const withPool = (cost: ClientCost, pool: PoolCost): ClientCost => ({
+	...cost,
+	requestMs: pool.requestMs,
+	serverMs: pool.serverMs,
+	mainMs: pool.mainMs,
+	loopMs: pool.loopMs,
+	waitMs: pool.waitMs,
+	connectMs: Math.max(cost.connectMs, pool.requestMs),
+	pilot: {loops: pool.loops, connections: pool.connections, requests: pool.requests},
+});

@@ -1,5 +1,6 @@
 import type {Mode, RunConfig} from '../config/config.js';
 import type {RunInfo, RunResult, Snapshot} from '../metrics/snapshot.js';
+import type {Preparing} from '../session/session.js';
 
 export type {Command} from '../config/commands.js';
 import type {Command} from '../config/commands.js';
@@ -19,6 +20,8 @@ export type View = {
 	readonly run: RunInfo;
 	/** The live run; null before the first snapshot. */
 	readonly snapshot: Snapshot | null;
+	/** What the next run waits for before it starts (a calibration, the server, a pilot); null once it starts. */
+	readonly preparing: Preparing | null;
 	readonly compare: CompareView | null;
 	/** A one-line notice (e.g. "cannot change workers in sequential mode"), '' when none. */
 	readonly notice: string;

@@ -37,13 +37,16 @@ class Driver implements DashboardController {
 
 	constructor(initial: RunConfig, session: Session) {
 		this.#session = session;
-		this.#view = {config: initial, run: runInfoOf(0, initial), snapshot: null, compare: null, notice: '', summary: null};
+		this.#view = {config: initial, run: runInfoOf(0, initial), snapshot: null, preparing: null, compare: null, notice: '', summary: null};
 		this.finished = new Promise<void>((resolve) => {
 			this.#finish = resolve;
 		});
 		session.subscribe((snapshot) => {
 			this.#lastModel = snapshot.model;
 			this.#update({snapshot});
+		});
+		session.onPreparing((preparing) => {
+			this.#update({preparing});
 		});
 	}
 

@@ -57,7 +57,6 @@ export const PT: Readonly<Record<string, string>> = {
 	'quit (Ctrl+C too)': 'sair (Ctrl+C também)',
 	'look for ': 'observe ',
 	'  look for ': '  observe ',
-	'  starting workers…': '  iniciando os workers…',
 	// Lessons (ui/lessons.ts)
 	'one lane, mostly ░ waiting; CPU near zero; time ≈ n·T': 'uma faixa, quase só ░ esperando; CPU ociosa; tempo ≈ n·T',
 	'P lanes, each still waiting; start-up, memory measured; ≈ n·T/P': 'P faixas, cada uma ainda esperando; inicialização e memória medidas; ≈ n·T/P',
@@ -159,6 +158,11 @@ export const PT: Readonly<Record<string, string>> = {
 	'from the intended start': 'desde o início previsto',
 	'schedule {target}/s, {achieved}/s sent, {late} late, service p50 {p50}, p99 {p99}': 'agenda {target}/s, {achieved}/s enviadas, {late} atrasadas, serviço p50 {p50}, p99 {p99}',
 	'starting workers…': 'iniciando os workers…',
+	'δ: each request waited {wait} past T for busy cores (a pilot of this pool measured it)': 'δ: cada requisição esperou {wait} além de T por núcleos ocupados (um piloto deste pool mediu)',
+	'calibrating the CPU kernel…': 'calibrando o kernel de CPU…',
+	'starting the embedded server…': 'iniciando o servidor embutido…',
+	'calibrating what a request costs the client and the server…': 'calibrando quanto uma requisição custa ao cliente e ao servidor…',
+	"pilot: {n} requests to measure this pool's waits (not part of the run)…": 'piloto: {n} requisições para medir as esperas deste pool (fora da medição)…',
 	// Summary paragraph (reporters/plain.ts)
 	done: 'feitas',
 	failed: 'falharam',

@@ -32,21 +32,24 @@ const rampOf = (input: ModelInput, loops: number): number => Math.min(input.conc
  * The latency term: n·T (n·(T+c) for mixed work) over the requests in
  * flight. An event loop sends its first C requests on C new connections,
  * one after the other, so the last of them leaves C·c₀ late (c₀: the
- * calibrated cost of a first request): `+ C·c₀`.
+ * calibrated cost of a first request): `+ C·c₀`. Where a pilot of the
+ * run's pool measured δ, what a round trip took past T at the run's load
+ * (its waits for busy cores), T becomes T+δ.
  */
 function latencyTerm(input: ModelInput, t: string, tMs: number): ModelTerm {
 	const d = ioDivisor(input);
 	const n = formatCount(input.requests);
 	const mixed = input.work === 'mixed';
-	const cost = mixed ? tMs + input.cpuMs : tMs;
+	const wait = mixed ? undefined : input.clientCost?.waitMs;
+	const plus = mixed ? {symbol: 'c', ms: input.cpuMs} : (wait === undefined ? undefined : {symbol: 'δ', ms: wait});
 	const loops = loopsOf(input);
 	const c0 = input.clientCost?.connectMs;
 	const ramp = loops > 0 && c0 !== undefined ? rampOf(input, loops) : 0;
 	const rampSymbol = ramp < input.concurrency ? (loops > 1 ? 'min(C,n/P)' : 'min(C,n)') : 'C';
 	return {
-		ms: (input.requests * cost) / d.value + ramp * (c0 ?? 0),
-		symbol: `${mixed ? 'n·(T+c)' : 'n·T'}${over(d, 'symbol')}${ramp > 0 ? ` + ${rampSymbol}·c₀` : ''}`,
-		numbers: `${n}·${mixed ? `(${t}+${formatDuration(input.cpuMs)})` : t}${over(d, 'numbers')}${ramp > 0 ? ` + ${formatCount(ramp)}·${formatCost(c0!)}` : ''}`,
+		ms: (input.requests * (tMs + (plus?.ms ?? 0))) / d.value + ramp * (c0 ?? 0),
+		symbol: `${plus ? `n·(T+${plus.symbol})` : 'n·T'}${over(d, 'symbol')}${ramp > 0 ? ` + ${rampSymbol}·c₀` : ''}`,
+		numbers: `${n}·${plus ? `(${t}+${formatDuration(plus.ms)})` : t}${over(d, 'numbers')}${ramp > 0 ? ` + ${formatCount(ramp)}·${formatCost(c0!)}` : ''}`,
 	};
 }
 
@@ -145,6 +148,14 @@ function notes(input: ModelInput): string {
 	return '';
 }
 
+/** Where waiting for the cores lengthened each round trip by a tenth of T or more, the latency-bound verdict says so. */
+function waitNote(input: ModelInput, tMs: number): Pick<ModelSnapshot, 'note' | 'noteParams'> {
+	const wait = input.work === 'io' ? input.clientCost?.waitMs : undefined;
+	return wait !== undefined && wait >= tMs / 10
+		? {note: 'δ: each request waited {wait} past T for busy cores (a pilot of this pool measured it)', noteParams: {wait: formatDuration(wait)}}
+		: {note: ''};
+}
+
 const written = (term: ModelTerm, suffix = ''): string => `${term.symbol} = ${term.numbers} = ${formatDuration(term.ms)}${suffix}`;
 
 /**
@@ -192,7 +203,7 @@ export function predict(input: ModelInput): ModelSnapshot {
 		predictedMs: wins ? cpu.ms : latency.ms,
 		formula: wins ? written(cpu) : written(latency, suffix),
 		bound: wins ? cpu.bound : 'latency',
-		note,
+		...(note === '' && !wins ? waitNote(input, tMs) : {note}),
 		latency,
 		cpu: cpu ?? null,
 	};

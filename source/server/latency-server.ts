@@ -22,6 +22,8 @@ const FAILURE_BODY = Buffer.from('injected failure\n');
 
 /** Requests under this path are answered without delay or fault (the client calibration's). */
 export const NOW_PREFIX = '/now/';
+/** Requests under this path wait the mean latency, never fail, and draw nothing (a pilot's, so the run's draws stay the seed's). */
+export const PILOT_PREFIX = '/pilot/';
 
 /** The delay of one response: latency ± jitter (uniform), never below 0. */
 export function drawDelay(latency: number, jitter: number, random: () => number): number {
@@ -55,10 +57,13 @@ export async function startLatencyServer(options: ServerOptions): Promise<Latenc
 			noDelay: true,
 		},
 		(request, response) => {
-			// `/now/…` (the client calibration) is answered at once and never fails, drawing nothing.
-			const now = request.url?.startsWith(NOW_PREFIX) === true;
-			const delay = now ? 0 : drawDelay(options.latency, options.jitter, random);
-			const fail = !now && random() < options.failRate;
+			// `/now/…` (the client calibration) is answered at once and `/pilot/…` after the mean latency; neither fails or draws.
+			const url = request.url ?? '';
+			const now = url.startsWith(NOW_PREFIX);
+			const pilot = url.startsWith(PILOT_PREFIX);
+			const drawn = !now && !pilot;
+			const delay = drawn ? drawDelay(options.latency, options.jitter, random) : (pilot ? options.latency : 0);
+			const fail = drawn && random() < options.failRate;
 			request.resume();
 			const timer = setTimeout(() => {
 				served++;

@@ -6,6 +6,9 @@ import {workerKindOf} from './startup-cost.js';
 import {startRun, type Run} from './run.js';
 import {spawnServer, type SpawnedServer} from '../server/spawn-server.js';
 import {calibrateClient, type ClientCost} from '../calibration/calibrate-client.js';
+import {withPool} from '../calibration/client-cost.js';
+import type {PoolCost} from '../calibration/pool-cost.js';
+import {pilotRequestsOf, startPilot, wantsPilot, type Pilot} from './pilot.js';
 import {calibrateOffThread} from '../workloads/calibrate.js';
 import type {Calibration} from '../workloads/cpu.js';
 import type {SessionObserver} from './observer.js';
@@ -27,28 +30,39 @@ export type Session = {
 	readonly paused: boolean;
 	/** Called on every frame with the new snapshot. */
 	subscribe(listener: (snapshot: Snapshot) => void): () => void;
+	/** Called as the preparation of a run moves on (calibrations, the server, a pilot), and with null as the run starts. */
+	onPreparing(listener: (preparing: Preparing | null) => void): () => void;
 	/** Cancel what runs, stop the server; idempotent. */
 	close(): Promise<void>;
 };
 
 type Preparation = {cancelled: boolean; paused: boolean};
 
+/** What a run waits for before it starts: the CPU kernel's calibration, the embedded server, the client's calibration, a pilot of its pool (its request count). */
+export type Preparing =
+	| {readonly phase: 'kernel' | 'server' | 'client'}
+	| {readonly phase: 'pilot'; readonly requests: number};
+
 class LiveSession implements Session {
-	readonly #options: {server: ServerOptions; observer?: SessionObserver};
+	readonly #options: SessionOptions;
 	readonly #cpu = createCpuSampler();
 	readonly #listeners = new Set<(snapshot: Snapshot) => void>();
+	readonly #preparingListeners = new Set<(preparing: Preparing | null) => void>();
 	readonly #calibrations = new Map<number, Promise<Calibration>>();
 	/** The last measured cost of a worker of each kind, for the lessons that compare threads with processes. */
 	readonly #startups = new Map<StartupCost['kind'], StartupCost>();
 	#server: Promise<SpawnedServer> | undefined;
 	#clientCost: Promise<ClientCost | undefined> | undefined;
+	/** Pilots of loop pools, by shape (mode, workers, threads, connections): each measured once. */
+	readonly #pools = new Map<string, Promise<PoolCost | undefined>>();
+	#pilot: Pilot | undefined;
 	#current: Run | undefined;
 	/** A run being prepared (calibrations, the server): a cancel or a pause that reaches it applies as it starts. */
 	#preparing: Preparation | undefined;
 	#runs = 0;
 	#closed = false;
 
-	constructor(options: {server: ServerOptions; observer?: SessionObserver}) {
+	constructor(options: SessionOptions) {
 		this.#options = options;
 	}
 
@@ -84,6 +98,7 @@ class LiveSession implements Session {
 		this.#current?.cancel();
 		if (this.#preparing) {
 			this.#preparing.cancelled = true;
+			this.#pilot?.cancel();
 		}
 	}
 
@@ -117,6 +132,17 @@ class LiveSession implements Session {
 		return () => this.#listeners.delete(listener);
 	}
 
+	onPreparing(listener: (preparing: Preparing | null) => void): () => void {
+		this.#preparingListeners.add(listener);
+		return () => this.#preparingListeners.delete(listener);
+	}
+
+	#preparingNow(preparing: Preparing | null): void {
+		for (const listener of this.#preparingListeners) {
+			listener(preparing);
+		}
+	}
+
 	async close(): Promise<void> {
 		if (this.#closed) {
 			return;
@@ -126,6 +152,10 @@ class LiveSession implements Session {
 		if (this.#preparing) {
 			this.#preparing.cancelled = true;
 		}
+
+		const pilot = this.#pilot;
+		pilot?.cancel();
+		await pilot?.done;
 
 		const run = this.#current;
 		run?.cancel();
@@ -142,6 +172,7 @@ class LiveSession implements Session {
 		const calibration = await this.#calibrationFor(config);
 		const baseUrl = await this.#serverFor(config);
 		const clientCost = await this.#clientCostFor(config);
+		this.#preparingNow(null);
 		const otherStartup = this.#startups.get(workerKindOf(config.mode) === 'thread' ? 'process' : 'thread');
 		const {observer} = this.#options;
 		const onEvents = observer ? (events: readonly BusEvent[]) => observer.events(events) : undefined;
@@ -185,7 +216,11 @@ class LiveSession implements Session {
 			return undefined;
 		}
 
-		this.#server ??= spawnServer(this.#options.server);
+		if (!this.#server) {
+			this.#preparingNow({phase: 'server'});
+			this.#server = spawnServer(this.#options.server);
+		}
+
 		return (await this.#server).url;
 	}
 
@@ -196,8 +231,43 @@ class LiveSession implements Session {
 		}
 
 		const running = await this.#server;
-		this.#clientCost ??= calibrateClient(running.url, running.pid).catch(() => undefined);
-		return this.#clientCost;
+		if (!this.#clientCost) {
+			this.#preparingNow({phase: 'client'});
+			this.#clientCost = calibrateClient(running.url, running.pid).catch(() => undefined);
+		}
+
+		const cost = await this.#clientCost;
+		const extra = this.#options.pilotRequests;
+		if (!cost || !wantsPilot(config, cost, this.#cpu.cores, extra) || this.#preparing?.cancelled) {
+			return cost;
+		}
+
+		const pool = await this.#poolCostFor(config, running);
+		return pool ? withPool(cost, pool) : cost;
+	}
+
+	/** A pilot of the run's pool (session/pilot.ts), once per shape; a cancelled one is not kept. */
+	async #poolCostFor(config: RunConfig, server: SpawnedServer): Promise<PoolCost | undefined> {
+		const key = [config.mode, config.workers, config.threads, config.concurrency].join(' ');
+		let pool = this.#pools.get(key);
+		if (!pool) {
+			this.#preparingNow({phase: 'pilot', requests: pilotRequestsOf(config, this.#options.pilotRequests)});
+			const pilot = startPilot({config, baseUrl: server.url, serverPid: server.pid, cores: this.#cpu.cores, ...(this.#options.pilotRequests === undefined ? {} : {extra: this.#options.pilotRequests})});
+			this.#pilot = pilot;
+			pool = pilot.done.finally(() => {
+				if (this.#pilot === pilot) {
+					this.#pilot = undefined;
+				}
+			});
+			this.#pools.set(key, pool);
+		}
+
+		const cost = await pool;
+		if (!cost) {
+			this.#pools.delete(key);
+		}
+
+		return cost;
 	}
 
 	async #calibrationFor(config: RunConfig): Promise<Calibration | undefined> {
@@ -207,6 +277,7 @@ class LiveSession implements Session {
 
 		let calibration = this.#calibrations.get(config.cpuMs);
 		if (!calibration) {
+			this.#preparingNow({phase: 'kernel'});
 			calibration = calibrateOffThread(config.cpuMs);
 			this.#calibrations.set(config.cpuMs, calibration);
 		}
@@ -215,4 +286,11 @@ class LiveSession implements Session {
 	}
 }
 
-export const createSession = (options: {server: ServerOptions; observer?: SessionObserver}): Session => new LiveSession(options);
+export type SessionOptions = {
+	readonly server: ServerOptions;
+	readonly observer?: SessionObserver;
+	/** Most requests a loop pool's pilot sends past its first P·C (default PILOT_REQUESTS); runs shorter than two pilots get none. */
+	readonly pilotRequests?: number;
+};
+
+export const createSession = (options: SessionOptions): Session => new LiveSession(options);

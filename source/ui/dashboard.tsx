@@ -7,6 +7,7 @@ import {HelpBar} from './help-bar.js';
 import {Leaderboard} from './leaderboard.js';
 import {Lines} from './lines.js';
 import {lessonOf} from './lessons.js';
+import {preparingText} from './preparing.js';
 import {fitLine, seg} from './text.js';
 import {TooSmall, isTooSmall} from './too-small.js';
 import {endedCount} from '../metrics/snapshot.js';
@@ -47,7 +48,7 @@ export function Dashboard({view, width, height, color, showHelp}: DashboardProps
 			<Leaderboard compare={view.compare} width={width} height={bodyHeight} color={color} />
 		) : (
 			<Lines
-				lines={[[], [seg(t('  starting workers…'), 'muted')], [], fitLine([seg(t('  look for '), 'title'), seg(t(lessonOf(run.mode, run.work)), 'muted')], width)]}
+				lines={[[], [seg(`  ${preparingText(view.preparing)}`, 'muted')], [], fitLine([seg(t('  look for '), 'title'), seg(t(lessonOf(run.mode, run.work)), 'muted')], width)]}
 				width={width}
 				color={color}
 			/>

@@ -51,6 +51,9 @@ function fakeSession(options: {autoEnd?: boolean; fail?: string} = {}) {
 			listeners.add(listener);
 			return () => listeners.delete(listener);
 		},
+		onPreparing() {
+			return () => undefined;
+		},
 		async close() {
 			log.push('close');
 			session.cancel();

@@ -22,6 +22,7 @@ const ENGLISH = [
 	'keys', 'switch mode', 'of 2 cores', 'one worker', 'a thread', 'a process', 'the GIL lets',
 	'does not help', 'fell behind', 'workers apply', 'applies to', 'schedule', 'sent', 'late', 'backlog', 'due', 'service',
 	'starting workers', 'from the intended start', 'needs at least', 'now', 'cores',
+	'calibrating', 'embedded server', 'pilot', 'part of the run', 'waited', 'busy cores',
 ];
 
 function english(frame: string): string[] {
@@ -56,6 +57,11 @@ const views: Array<[string, View]> = [
 	['gil notice', f.view(f.processes, {notice: 'GIL on: it serialises CPU work in the thread modes (3 4)'})],
 	['workers notice', f.view(f.processes, {notice: 'sequential runs one worker; workers apply to the other modes'})],
 	['starting', f.view(null)],
+	['calibrating the kernel', f.view(null, {preparing: {phase: 'kernel'}})],
+	['starting the server', f.view(null, {preparing: {phase: 'server'}})],
+	['calibrating the client', f.view(null, {preparing: {phase: 'client'}})],
+	['pilot', f.view(null, {preparing: {phase: 'pilot', requests: 16_000}})],
+	['δ note', f.view({...f.processes, model: {...f.processes.model, note: 'δ: each request waited {wait} past T for busy cores (a pilot of this pool measured it)', noteParams: {wait: '25ms'}}})],
 ];
 
 test('--lang pt: no English word left on the dashboard, the leaderboard, the notices and the help, at 80×24, 100×30 and 160×48', () => {

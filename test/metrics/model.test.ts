@@ -136,3 +136,21 @@ test('io with the calibrated client: the latency term adds C·c₀ for a loop, t
 	assert.equal(predict({...base, mode: 'async'}).cpu, null);
 	assert.equal(predict({...base, mode: 'async', work: 'cpu'}).latency, null);
 });
+
+test('io with a pilot of the pool: the latency term counts T+δ, and the verdict\'s note says what each request waited for busy cores', () => {
+	const piloted = {...cost(0.07, 0.03), waitMs: 25, pilot: {loops: 2, connections: 1000, requests: 4800}};
+	const pa = predict({...base, mode: 'processes-async', requests: 60_000, clientCost: piloted});
+	assert.deepEqual(pa.latency, {ms: 3910, symbol: 'n·(T+δ)/(P·C) + C·c₀', numbers: '60,000·(100ms+25ms)/(2·1,000) + 1,000·160µs'});
+	assert.deepEqual([pa.formula, pa.predictedMs, pa.bound], ['n·(T+δ)/(P·C) + C·c₀ = 60,000·(100ms+25ms)/(2·1,000) + 1,000·160µs = 3.9s', 3910, 'latency']);
+	assert.deepEqual([pa.note, pa.noteParams], ['δ: each request waited {wait} past T for busy cores (a pilot of this pool measured it)', {wait: '25ms'}]);
+
+	// A δ under a tenth of T is not worth a note; the formula still shows it.
+	const small = predict({...base, mode: 'async', requests: 20_000, clientCost: {...piloted, waitMs: 9}});
+	assert.equal(small.formula, 'n·(T+δ)/C + C·c₀ = 20,000·(100ms+9ms)/1,000 + 1,000·160µs = 2.3s');
+	assert.equal(small.note, '');
+
+	// Where the CPU term wins, the verdict is the cores', without the note.
+	const cpu = predict({...base, mode: 'processes-async', requests: 60_000, clientCost: {...piloted, requestMs: 0.2, loopMs: 0.2}});
+	assert.equal(cpu.bound, 'cpu');
+	assert.equal(cpu.note, '');
+});

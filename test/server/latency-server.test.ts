@@ -151,3 +151,22 @@ test('/now/… (the client calibration) is answered at once and never fails, bef
 	await slow;
 	assert.deepEqual(order, ['/now/r/1 200', '/r/1 500']);
 });
+
+test('/pilot/… waits the mean latency, never fails, and draws nothing: the run\'s draws stay the seed\'s', async () => {
+	const options = {...TEST_SERVER_DEFAULTS, latency: 30, jitter: 20, failRate: 0.5, seed: 42};
+	const plain = await startLatencyServer(options);
+	const piloted = await startLatencyServer(options);
+	try {
+		for (let i = 0; i < 5; i++) {
+			const started = performance.now();
+			const response = await request(`${piloted.url}/pilot/r/${i}`);
+			await response.body.dump();
+			assert.equal(response.statusCode, 200);
+			assert.ok(performance.now() - started >= 29, 'after T, not T ± jitter');
+		}
+
+		assert.deepEqual(await statuses(piloted.url, 40), await statuses(plain.url, 40));
+	} finally {
+		await Promise.all([plain.close(), piloted.close()]);
+	}
+});

@@ -174,3 +174,11 @@ test('before the first snapshot: the run from the config, starting', () => {
 	assert.equal(lines[3], '  starting workers…');
 	assert.equal(lines[5], '  look for P lanes, each still waiting; start-up, memory measured; ≈ n·T/P');
 });
+
+test('while a run is prepared, the screen says what it waits for: a calibration, the server, a pilot of its pool', () => {
+	const line = (preparing: View['preparing']): string => at(f.view(null, {preparing}), 80, 24).split('\n')[3]!;
+	assert.equal(line({phase: 'kernel'}), '  calibrating the CPU kernel…');
+	assert.equal(line({phase: 'server'}), '  starting the embedded server…');
+	assert.equal(line({phase: 'client'}), '  calibrating what a request costs the client and the server…');
+	assert.equal(line({phase: 'pilot', requests: 16_000}), '  pilot: 16,000 requests to measure this pool\'s waits (not part of the run)…');
+});

@@ -207,6 +207,7 @@ export const view = (snapshot: Snapshot | null, extra: Partial<View> = {}): View
 	config,
 	run: snapshot?.run ?? runInfoOf(0, extra.config ?? config),
 	snapshot,
+	preparing: null,
 	compare: null,
 	notice: '',
 	summary: null,

@@ -1,0 +1,149 @@
+import {factsOf, inFlightOf, usesConcurrency} from '../config/modes.js';
+import type {RunConfig} from '../config/config.js';
+import {now, type BusEvent} from '../events/events.js';
+import {poolCostOf, type CpuReading, type LoopSample, type PilotEnd, type PoolCost} from '../calibration/pool-cost.js';
+import {partsCpuMs} from '../calibration/thread-cpu.js';
+import type {ClientCost} from '../calibration/client-cost.js';
+import {predict} from '../metrics/model.js';
+import {runInfoOf} from '../metrics/run-info.js';
+import {startRun} from './run.js';
+
+/** Most requests a pilot sends past the first P·C (docs/architecture.md, "The model"). */
+export const PILOT_REQUESTS = 14_000;
+/** Fewest: below this its window is too short to tell. */
+const PILOT_MIN_REQUESTS = 1000;
+/**
+ * Rounds of P·C requests a pilot sends at least: the ramp sends the first
+ * P·C almost together, and their answers come back in waves that take
+ * several rounds to spread out.
+ */
+const PILOT_ROUNDS = 7;
+/** Or, where the latency sets their pace, as many as P·C requests in flight at T end in this long, ms. */
+const PILOT_PACED_MS = 500;
+/** A run gets a pilot only when it is at least this many times the pilot's length (its requests end at once, the run's wait T: the pilot takes a small part of the run's time). */
+const RUN_TO_PILOT = 2;
+/** Near the knee: the calibrated CPU term is at least this share of the latency term (below it, requests hardly wait for the cores). */
+const KNEE_SHARE = 0.5;
+/** How often the pilot reads the CPU of its parts, ms. */
+const READ_EVERY_MS = 20;
+
+/** Event loops of a mode's run: 1 (async), P (processes-async), 0 for blocking lanes. */
+export function loopsOfConfig(config: Pick<RunConfig, 'mode' | 'workers' | 'threads' | 'concurrency'>): number {
+	const facts = factsOf(config.mode);
+	return usesConcurrency(facts) ? inFlightOf({...facts, inFlight: facts.inFlight.filter((factor) => factor !== 'C')}, config) : 0;
+}
+
+/**
+ * The pilot's request count for a run of this shape: its loops' first P·C
+ * requests, then PILOT_ROUNDS times as many, or what P·C requests in flight
+ * at T end in PILOT_PACED_MS if more (between PILOT_MIN_REQUESTS and `most`).
+ */
+export function pilotRequestsOf(config: RunConfig, most = PILOT_REQUESTS): number {
+	const opened = loopsOfConfig(config) * config.concurrency;
+	const paced = config.latency > 0 ? Math.round((opened * PILOT_PACED_MS) / config.latency) : most;
+	return opened + Math.min(most, Math.max(PILOT_MIN_REQUESTS, PILOT_ROUNDS * opened, paced));
+}
+
+/**
+ * Whether a run gets a pilot: I/O of a loop mode against the embedded
+ * server, on the closed model, long enough for the pilot to be a small part
+ * of it, and near the knee, where the lane calibration's CPU term comes
+ * within KNEE_SHARE of the latency term: there requests wait for busy cores,
+ * which only a run of the pool's own shape can tell.
+ */
+export function wantsPilot(config: RunConfig, cost: ClientCost, cores: number, most = PILOT_REQUESTS): boolean {
+	if (config.work !== 'io' || config.target.kind !== 'embedded' || config.rate !== undefined || loopsOfConfig(config) === 0) {
+		return false;
+	}
+
+	if (config.requests < RUN_TO_PILOT * pilotRequestsOf(config, most)) {
+		return false;
+	}
+
+	const model = predict({...runInfoOf(0, config), clientCost: cost, requests: config.requests, cores});
+	return model.cpu !== null && model.latency !== null && model.cpu.ms >= KNEE_SHARE * model.latency.ms;
+}
+
+export type PilotInput = {
+	readonly config: RunConfig;
+	readonly baseUrl: string;
+	readonly serverPid: number;
+	readonly cores: number;
+	/** Most requests past the first P·C (PILOT_REQUESTS). */
+	readonly extra?: number;
+};
+
+export type Pilot = {
+	/** The pool's cost per request; undefined when cancelled, when a request failed, or where the CPU can't be read. */
+	readonly done: Promise<PoolCost | undefined>;
+	cancel(): void;
+};
+
+/**
+ * A pilot: the run's own pool (its mode, P loops at its C, the real lanes
+ * and links, the reducer folding every event) sends requests that the
+ * embedded server answers after the run's mean latency T, never failing,
+ * while the CPU of the lanes, of this process and of the server is read
+ * every 20 ms. Its steady window gives what a request costs each part, and
+ * a loop's busy time per request, with every loop running at once
+ * (poolCostOf): the costs of the run's own regime (at T its loops batch
+ * answers as the run's do; at T=0 they cost a different amount). It is not
+ * the run: no frame, no observer, nothing on screen.
+ */
+export function startPilot(input: PilotInput): Pilot {
+	const {config} = input;
+	const requests = pilotRequestsOf(config, input.extra);
+	const ends: PilotEnd[] = [];
+	const readings: CpuReading[] = [];
+	const read = (): void => {
+		const parts = partsCpuMs(input.serverPid);
+		if (parts) {
+			readings.push({t: now(), ...parts});
+		}
+	};
+
+	const samples: LoopSample[] = [];
+	let failed = false;
+	const onEvents = (events: readonly BusEvent[]): void => {
+		for (const event of events) {
+			if (event.type === 'sample') {
+				samples.push({t: event.t, elu: event.elu});
+			} else if (event.type === 'task-end') {
+				failed ||= event.outcome !== 'completed';
+				ends.push({t: event.t, latencyMs: event.latencyMs});
+			} else if (event.type === 'tasks-end') {
+				failed = true;
+			}
+		}
+
+		// Also as each batch arrives (a batch comes after the ends it carries), so that readings cover the last of them.
+		if (now() - (readings.at(-1)?.t ?? 0) >= READ_EVERY_MS / 4) {
+			read();
+		}
+	};
+
+	const run = startRun({
+		id: 0,
+		config: {...config, requests, rate: undefined, record: undefined},
+		// `/pilot/…`: answered after the mean latency, never failed, nothing drawn (the server's PILOT_PREFIX).
+		baseUrl: `${input.baseUrl}/pilot`,
+		calibration: undefined,
+		cores: input.cores,
+		sampleCpu: () => [],
+		onEvents,
+	});
+
+	const timer = setInterval(read, READ_EVERY_MS);
+	const done = run.done.then(
+		() => {
+			clearInterval(timer);
+			ends.sort((a, b) => a.t - b.t);
+			return failed ? undefined : poolCostOf(readings, ends, samples, {loops: loopsOfConfig(config), connections: config.concurrency, latencyMs: config.latency});
+		},
+		() => {
+			clearInterval(timer);
+			return undefined;
+		},
+	);
+	return {done, cancel: () => run.cancel()};
+}
