@@ -22,8 +22,8 @@ const PILOT_ROUNDS = 7;
 const PILOT_PACED_MS = 500;
 /** A run gets a pilot only when it is at least this many times the pilot's length (its requests end at once, the run's wait T: the pilot takes a small part of the run's time). */
 const RUN_TO_PILOT = 2;
-/** Near the knee: the calibrated CPU term is at least this share of the latency term (below it, requests hardly wait for the cores). */
-const KNEE_SHARE = 0.5;
+/** Near the knee: the lane calibration's CPU term is at least this share of the latency term (below it, requests hardly wait for the cores; the calibration swings by a fifth or more, so the line is drawn low). */
+const KNEE_SHARE = 0.3;
 /** How often the pilot reads the CPU of its parts, ms. */
 const READ_EVERY_MS = 20;
 
@@ -48,7 +48,7 @@ export function pilotRequestsOf(config: RunConfig, most = PILOT_REQUESTS): numbe
  * Whether a run gets a pilot: I/O of a loop mode against the embedded
  * server, on the closed model, long enough for the pilot to be a small part
  * of it, and near the knee, where the lane calibration's CPU term comes
- * within KNEE_SHARE of the latency term: there requests wait for busy cores,
+ * to KNEE_SHARE of the latency term: there requests wait for busy cores,
  * which only a run of the pool's own shape can tell.
  */
 export function wantsPilot(config: RunConfig, cost: ClientCost, cores: number, most = PILOT_REQUESTS): boolean {
@@ -70,7 +70,7 @@ export type PilotInput = {
 	readonly serverPid: number;
 	readonly cores: number;
 	/** Most requests past the first P·C (PILOT_REQUESTS). */
-	readonly extra?: number;
+	readonly most?: number;
 };
 
 export type Pilot = {
@@ -92,7 +92,7 @@ export type Pilot = {
  */
 export function startPilot(input: PilotInput): Pilot {
 	const {config} = input;
-	const requests = pilotRequestsOf(config, input.extra);
+	const requests = pilotRequestsOf(config, input.most);
 	const ends: PilotEnd[] = [];
 	const readings: CpuReading[] = [];
 	const read = (): void => {

@@ -5,10 +5,9 @@ import type {RunResult, Snapshot, StartupCost} from '../metrics/snapshot.js';
 import {workerKindOf} from './startup-cost.js';
 import {startRun, type Run} from './run.js';
 import {spawnServer, type SpawnedServer} from '../server/spawn-server.js';
-import {calibrateClient, type ClientCost} from '../calibration/calibrate-client.js';
-import {withPool} from '../calibration/client-cost.js';
-import type {PoolCost} from '../calibration/pool-cost.js';
-import {pilotRequestsOf, startPilot, wantsPilot, type Pilot} from './pilot.js';
+import type {ClientCost} from '../calibration/client-cost.js';
+import {ClientCosts} from './client-costs.js';
+import type {Preparing} from './preparing.js';
 import {calibrateOffThread} from '../workloads/calibrate.js';
 import type {Calibration} from '../workloads/cpu.js';
 import type {SessionObserver} from './observer.js';
@@ -38,10 +37,7 @@ export type Session = {
 
 type Preparation = {cancelled: boolean; paused: boolean};
 
-/** What a run waits for before it starts: the CPU kernel's calibration, the embedded server, the client's calibration, a pilot of its pool (its request count). */
-export type Preparing =
-	| {readonly phase: 'kernel' | 'server' | 'client'}
-	| {readonly phase: 'pilot'; readonly requests: number};
+export type {Preparing} from './preparing.js';
 
 class LiveSession implements Session {
 	readonly #options: SessionOptions;
@@ -52,10 +48,7 @@ class LiveSession implements Session {
 	/** The last measured cost of a worker of each kind, for the lessons that compare threads with processes. */
 	readonly #startups = new Map<StartupCost['kind'], StartupCost>();
 	#server: Promise<SpawnedServer> | undefined;
-	#clientCost: Promise<ClientCost | undefined> | undefined;
-	/** Pilots of loop pools, by shape (mode, workers, threads, connections): each measured once. */
-	readonly #pools = new Map<string, Promise<PoolCost | undefined>>();
-	#pilot: Pilot | undefined;
+	readonly #costs: ClientCosts;
 	#current: Run | undefined;
 	/** A run being prepared (calibrations, the server): a cancel or a pause that reaches it applies as it starts. */
 	#preparing: Preparation | undefined;
@@ -64,6 +57,13 @@ class LiveSession implements Session {
 
 	constructor(options: SessionOptions) {
 		this.#options = options;
+		this.#costs = new ClientCosts({
+			cores: this.#cpu.cores,
+			...(options.pilotRequests === undefined ? {} : {pilotRequests: options.pilotRequests}),
+			preparing: (preparing) => {
+				this.#preparingNow(preparing);
+			},
+		});
 	}
 
 	async run(config: RunConfig): Promise<RunResult> {
@@ -98,7 +98,7 @@ class LiveSession implements Session {
 		this.#current?.cancel();
 		if (this.#preparing) {
 			this.#preparing.cancelled = true;
-			this.#pilot?.cancel();
+			void this.#costs.cancel();
 		}
 	}
 
@@ -153,10 +153,7 @@ class LiveSession implements Session {
 			this.#preparing.cancelled = true;
 		}
 
-		const pilot = this.#pilot;
-		pilot?.cancel();
-		await pilot?.done;
-
+		await this.#costs.cancel();
 		const run = this.#current;
 		run?.cancel();
 		await run?.done.catch(() => undefined);
@@ -224,50 +221,13 @@ class LiveSession implements Session {
 		return (await this.#server).url;
 	}
 
-	/** The client's CPU per request, measured once against the embedded server before the first run that sends requests. */
+	/** What a request costs the client, for I/O against the embedded server: measured before the first run, and near the knee by a pilot of the run's pool. */
 	async #clientCostFor(config: RunConfig): Promise<ClientCost | undefined> {
 		if (config.work === 'cpu' || config.target.kind !== 'embedded' || !this.#server) {
 			return undefined;
 		}
 
-		const running = await this.#server;
-		if (!this.#clientCost) {
-			this.#preparingNow({phase: 'client'});
-			this.#clientCost = calibrateClient(running.url, running.pid).catch(() => undefined);
-		}
-
-		const cost = await this.#clientCost;
-		const extra = this.#options.pilotRequests;
-		if (!cost || !wantsPilot(config, cost, this.#cpu.cores, extra) || this.#preparing?.cancelled) {
-			return cost;
-		}
-
-		const pool = await this.#poolCostFor(config, running);
-		return pool ? withPool(cost, pool) : cost;
-	}
-
-	/** A pilot of the run's pool (session/pilot.ts), once per shape; a cancelled one is not kept. */
-	async #poolCostFor(config: RunConfig, server: SpawnedServer): Promise<PoolCost | undefined> {
-		const key = [config.mode, config.workers, config.threads, config.concurrency].join(' ');
-		let pool = this.#pools.get(key);
-		if (!pool) {
-			this.#preparingNow({phase: 'pilot', requests: pilotRequestsOf(config, this.#options.pilotRequests)});
-			const pilot = startPilot({config, baseUrl: server.url, serverPid: server.pid, cores: this.#cpu.cores, ...(this.#options.pilotRequests === undefined ? {} : {extra: this.#options.pilotRequests})});
-			this.#pilot = pilot;
-			pool = pilot.done.finally(() => {
-				if (this.#pilot === pilot) {
-					this.#pilot = undefined;
-				}
-			});
-			this.#pools.set(key, pool);
-		}
-
-		const cost = await pool;
-		if (!cost) {
-			this.#pools.delete(key);
-		}
-
-		return cost;
+		return this.#costs.for(config, await this.#server, () => this.#preparing?.cancelled === true);
 	}
 
 	async #calibrationFor(config: RunConfig): Promise<Calibration | undefined> {

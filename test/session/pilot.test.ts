@@ -29,7 +29,7 @@ test('pilotRequestsOf: the first P·C, then seven rounds of them or half a secon
 	assert.equal(pilotRequestsOf(loops, 600), 2600);
 });
 
-test('wantsPilot: I/O of a loop mode on the embedded server, closed model, at least two pilots long, near the knee', () => {
+test('wantsPilot: I/O of a loop mode on the embedded server, closed model, at least two pilots long, its CPU term at least 0.3 of its latency term', () => {
 	// Latency term 3.3 s, CPU term (60,000·135 µs + 2,000·270 µs)/2 = 4.3 s.
 	assert.equal(wantsPilot(loops, cost, 2), true);
 	assert.equal(wantsPilot({...loops, mode: 'processes'}, cost, 2), false, 'blocking lanes');
@@ -46,7 +46,7 @@ test('a pilot runs the run\'s own pool against the server\'s /pilot/ path, never
 	const server = await spawnServer({...TEST_SERVER_DEFAULTS, latency: 5, failRate: 1});
 	t.after(async () => server.close());
 	const config: RunConfig = {...loops, workers: 1, concurrency: 20, latency: 5, failRate: 1, requests: 10_000};
-	const pilot = startPilot({config, baseUrl: server.url, serverPid: server.pid, cores: 2, extra: 1500});
+	const pilot = startPilot({config, baseUrl: server.url, serverPid: server.pid, cores: 2, most: 1500});
 	const pool = await pilot.done;
 	assert.ok(pool, 'a pool cost');
 	assert.equal(pool.loops, 1);

@@ -1,0 +1,78 @@
+import {calibrateClient} from '../calibration/calibrate-client.js';
+import {withPool, type ClientCost} from '../calibration/client-cost.js';
+import type {PoolCost} from '../calibration/pool-cost.js';
+import type {RunConfig} from '../config/config.js';
+import type {SpawnedServer} from '../server/spawn-server.js';
+import {pilotRequestsOf, startPilot, wantsPilot, type Pilot} from './pilot.js';
+import type {Preparing} from './preparing.js';
+
+export type ClientCostsOptions = {
+	readonly cores: number;
+	/** Most requests a pilot sends past its first P·C (PILOT_REQUESTS when absent). */
+	readonly pilotRequests?: number;
+	/** Told as a calibration or a pilot starts. */
+	readonly preparing: (preparing: Preparing) => void;
+};
+
+/**
+ * What a request costs, for the model (docs/architecture.md, "The model"):
+ * the lane calibration, once per session, and near the knee a pilot of the
+ * run's own pool, once per shape of pool. A cancelled pilot is not kept.
+ */
+export class ClientCosts {
+	readonly #options: ClientCostsOptions;
+	#lane: Promise<ClientCost | undefined> | undefined;
+	readonly #pools = new Map<string, Promise<PoolCost | undefined>>();
+	#pilot: Pilot | undefined;
+
+	constructor(options: ClientCostsOptions) {
+		this.#options = options;
+	}
+
+	/** The costs for a run against `server`; `cancelled` tells whether the run was cancelled meanwhile (then no pilot starts). */
+	async for(config: RunConfig, server: SpawnedServer, cancelled: () => boolean): Promise<ClientCost | undefined> {
+		if (!this.#lane) {
+			this.#options.preparing({phase: 'client'});
+			this.#lane = calibrateClient(server.url, server.pid).catch(() => undefined);
+		}
+
+		const cost = await this.#lane;
+		if (!cost || cancelled() || !wantsPilot(config, cost, this.#options.cores, this.#options.pilotRequests)) {
+			return cost;
+		}
+
+		const pool = await this.#poolCost(config, server);
+		return pool ? withPool(cost, pool) : cost;
+	}
+
+	/** End the pilot in progress, if any; resolves once its pool is gone. */
+	async cancel(): Promise<void> {
+		const pilot = this.#pilot;
+		pilot?.cancel();
+		await pilot?.done;
+	}
+
+	async #poolCost(config: RunConfig, server: SpawnedServer): Promise<PoolCost | undefined> {
+		const key = [config.mode, config.workers, config.threads, config.concurrency, config.latency].join(' ');
+		let pool = this.#pools.get(key);
+		if (!pool) {
+			const most = this.#options.pilotRequests;
+			this.#options.preparing({phase: 'pilot', requests: pilotRequestsOf(config, most)});
+			const pilot = startPilot({config, baseUrl: server.url, serverPid: server.pid, cores: this.#options.cores, ...(most === undefined ? {} : {most})});
+			this.#pilot = pilot;
+			pool = pilot.done.finally(() => {
+				if (this.#pilot === pilot) {
+					this.#pilot = undefined;
+				}
+			});
+			this.#pools.set(key, pool);
+		}
+
+		const cost = await pool;
+		if (!cost) {
+			this.#pools.delete(key);
+		}
+
+		return cost;
+	}
+}
