@@ -11,7 +11,7 @@ export const ONE: Divisor = {symbol: '', numbers: '', value: 1};
 export const over = (d: Divisor, what: 'symbol' | 'numbers'): string => (d.value === 1 && d.symbol === '' ? '' : `/${d[what]}`);
 
 /** Event loops that keep many requests in flight: 1 (async), P (processes-async), 0 in blocking modes. */
-export function loopsOf(input: ModelInput): number {
+export function loopsOf(input: Pick<ModelInput, 'mode' | 'workers' | 'threads' | 'concurrency'>): number {
 	const facts = factsOf(input.mode);
 	return facts.lane === 'loop' ? inFlightOf({...facts, inFlight: facts.inFlight.filter((factor) => factor !== 'C')}, input) : 0;
 }

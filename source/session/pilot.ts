@@ -1,10 +1,10 @@
-import {factsOf, inFlightOf, usesConcurrency} from '../config/modes.js';
 import type {RunConfig} from '../config/config.js';
 import {now, type BusEvent} from '../events/events.js';
 import {poolCostOf, type CpuReading, type LoopSample, type PilotEnd, type PoolCost} from '../calibration/pool-cost.js';
 import {partsCpuMs} from '../calibration/thread-cpu.js';
 import type {ClientCost} from '../calibration/client-cost.js';
 import {predict} from '../metrics/model.js';
+import {loopsOf} from '../metrics/model-divisors.js';
 import {runInfoOf} from '../metrics/run-info.js';
 import {startRun} from './run.js';
 
@@ -27,19 +27,13 @@ const KNEE_SHARE = 0.3;
 /** How often the pilot reads the CPU of its parts, ms. */
 const READ_EVERY_MS = 20;
 
-/** Event loops of a mode's run: 1 (async), P (processes-async), 0 for blocking lanes. */
-export function loopsOfConfig(config: Pick<RunConfig, 'mode' | 'workers' | 'threads' | 'concurrency'>): number {
-	const facts = factsOf(config.mode);
-	return usesConcurrency(facts) ? inFlightOf({...facts, inFlight: facts.inFlight.filter((factor) => factor !== 'C')}, config) : 0;
-}
-
 /**
  * The pilot's request count for a run of this shape: its loops' first P·C
  * requests, then PILOT_ROUNDS times as many, or what P·C requests in flight
  * at T end in PILOT_PACED_MS if more (between PILOT_MIN_REQUESTS and `most`).
  */
 export function pilotRequestsOf(config: RunConfig, most = PILOT_REQUESTS): number {
-	const opened = loopsOfConfig(config) * config.concurrency;
+	const opened = loopsOf(config) * config.concurrency;
 	const paced = config.latency > 0 ? Math.round((opened * PILOT_PACED_MS) / config.latency) : most;
 	return opened + Math.min(most, Math.max(PILOT_MIN_REQUESTS, PILOT_ROUNDS * opened, paced));
 }
@@ -52,7 +46,7 @@ export function pilotRequestsOf(config: RunConfig, most = PILOT_REQUESTS): numbe
  * which only a run of the pool's own shape can tell.
  */
 export function wantsPilot(config: RunConfig, cost: ClientCost, cores: number, most = PILOT_REQUESTS): boolean {
-	if (config.work !== 'io' || config.target.kind !== 'embedded' || config.rate !== undefined || loopsOfConfig(config) === 0) {
+	if (config.work !== 'io' || config.target.kind !== 'embedded' || config.rate !== undefined || loopsOf(config) === 0) {
 		return false;
 	}
 
@@ -138,7 +132,7 @@ export function startPilot(input: PilotInput): Pilot {
 		() => {
 			clearInterval(timer);
 			ends.sort((a, b) => a.t - b.t);
-			return failed ? undefined : poolCostOf(readings, ends, samples, {loops: loopsOfConfig(config), connections: config.concurrency, latencyMs: config.latency});
+			return failed ? undefined : poolCostOf(readings, ends, samples, {loops: loopsOf(config), connections: config.concurrency, latencyMs: config.latency});
 		},
 		() => {
 			clearInterval(timer);

@@ -4,7 +4,8 @@ import type {ClientCost} from '../../source/calibration/client-cost.js';
 import {childrenOf} from '../../source/calibration/thread-cpu.js';
 import type {RunConfig} from '../../source/config/config.js';
 import {spawnServer} from '../../source/server/spawn-server.js';
-import {loopsOfConfig, PILOT_REQUESTS, pilotRequestsOf, startPilot, wantsPilot} from '../../source/session/pilot.js';
+import {loopsOf} from '../../source/metrics/model-divisors.js';
+import {PILOT_REQUESTS, pilotRequestsOf, startPilot, wantsPilot} from '../../source/session/pilot.js';
 import {TEST_SERVER_DEFAULTS} from '../helpers/server.js';
 import {config as base} from '../ui/fixtures.js';
 
@@ -12,11 +13,11 @@ const loops: RunConfig = {...base, mode: 'processes-async', workers: 2, concurre
 /** A lane calibration of a busy machine: c + s + m = 135 µs a request. */
 const cost: ClientCost = {requestMs: 0.08, connectMs: 0.35, serverMs: 0.045, mainMs: 0.01, loopMs: 0.08, connections: 100, requests: 1000};
 
-test('loopsOfConfig counts the event loops of a mode: 1 for async, P for processes-async, none in blocking modes', () => {
-	assert.equal(loopsOfConfig({...loops, mode: 'async'}), 1);
-	assert.equal(loopsOfConfig(loops), 2);
-	assert.equal(loopsOfConfig({...loops, mode: 'threads'}), 0);
-	assert.equal(loopsOfConfig({...loops, mode: 'sequential'}), 0);
+test('loopsOf counts the event loops of a mode: 1 for async, P for processes-async, none in blocking modes', () => {
+	assert.equal(loopsOf({...loops, mode: 'async'}), 1);
+	assert.equal(loopsOf(loops), 2);
+	assert.equal(loopsOf({...loops, mode: 'threads'}), 0);
+	assert.equal(loopsOf({...loops, mode: 'sequential'}), 0);
 });
 
 test('pilotRequestsOf: the first P·C, then seven rounds of them or half a second\'s worth at T, between 1,000 and the most', () => {
