@@ -152,7 +152,7 @@ function notes(input: ModelInput): string {
 function waitNote(input: ModelInput, tMs: number): Pick<ModelSnapshot, 'note' | 'noteParams'> {
 	const wait = input.work === 'io' ? input.clientCost?.waitMs : undefined;
 	return wait !== undefined && wait >= tMs / 10
-		? {note: 'δ: each request waited {wait} past T for busy cores (a pilot of this pool measured it)', noteParams: {wait: formatDuration(wait)}}
+		? {note: 'δ {wait}: what each request waited past T for busy cores (a pilot measured it)', noteParams: {wait: formatDuration(wait)}}
 		: {note: ''};
 }
 

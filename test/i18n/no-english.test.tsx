@@ -61,7 +61,7 @@ const views: Array<[string, View]> = [
 	['starting the server', f.view(null, {preparing: {phase: 'server'}})],
 	['calibrating the client', f.view(null, {preparing: {phase: 'client'}})],
 	['pilot', f.view(null, {preparing: {phase: 'pilot', requests: 16_000}})],
-	['δ note', f.view({...f.processes, model: {...f.processes.model, note: 'δ: each request waited {wait} past T for busy cores (a pilot of this pool measured it)', noteParams: {wait: '25ms'}}})],
+	['δ note', f.view({...f.processes, model: {...f.processes.model, note: 'δ {wait}: what each request waited past T for busy cores (a pilot measured it)', noteParams: {wait: '25ms'}}})],
 ];
 
 test('--lang pt: no English word left on the dashboard, the leaderboard, the notices and the help, at 80×24, 100×30 and 160×48', () => {

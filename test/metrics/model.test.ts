@@ -142,7 +142,7 @@ test('io with a pilot of the pool: the latency term counts T+δ, and the verdict
 	const pa = predict({...base, mode: 'processes-async', requests: 60_000, clientCost: piloted});
 	assert.deepEqual(pa.latency, {ms: 3910, symbol: 'n·(T+δ)/(P·C) + C·c₀', numbers: '60,000·(100ms+25ms)/(2·1,000) + 1,000·160µs'});
 	assert.deepEqual([pa.formula, pa.predictedMs, pa.bound], ['n·(T+δ)/(P·C) + C·c₀ = 60,000·(100ms+25ms)/(2·1,000) + 1,000·160µs = 3.9s', 3910, 'latency']);
-	assert.deepEqual([pa.note, pa.noteParams], ['δ: each request waited {wait} past T for busy cores (a pilot of this pool measured it)', {wait: '25ms'}]);
+	assert.deepEqual([pa.note, pa.noteParams], ['δ {wait}: what each request waited past T for busy cores (a pilot measured it)', {wait: '25ms'}]);
 
 	// A δ under a tenth of T is not worth a note; the formula still shows it.
 	const small = predict({...base, mode: 'async', requests: 20_000, clientCost: {...piloted, waitMs: 9}});

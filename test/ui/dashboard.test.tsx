@@ -182,3 +182,9 @@ test('while a run is prepared, the screen says what it waits for: a calibration,
 	assert.equal(line({phase: 'client'}), '  calibrating what a request costs the client and the server…');
 	assert.equal(line({phase: 'pilot', requests: 16_000}), '  pilot: 16,000 requests to measure this pool\'s waits (not part of the run)…');
 });
+
+test('the δ note under the model fits an 80×24 screen in one line', () => {
+	const noted = {...f.processes, status: 'done', model: {...f.processes.model, note: 'δ {wait}: what each request waited past T for busy cores (a pilot measured it)', noteParams: {wait: '45ms'}}} as const;
+	const lines = at(f.view(noted), 80, 24).split('\n');
+	assert.ok(lines.includes('! δ 45ms: what each request waited past T for busy cores (a pilot measured it)'), lines.join('\n'));
+});
