@@ -63,6 +63,17 @@ function utilisation(samples: readonly LoopSample[], from: number, to: number): 
 }
 
 /**
+ * The steady window of a pilot of `requests` that opened `opened`
+ * connections, as indexes into its ends sorted: after the first `opened`
+ * and WARM_SHARE of the steady part (requests − 2·opened), before the last
+ * `opened`. Its length is `to − from`.
+ */
+export function windowOf(requests: number, opened: number): {from: number; to: number} {
+	const steady = requests - 2 * opened;
+	return {from: opened + Math.floor(steady * WARM_SHARE), to: requests - opened - 1};
+}
+
+/**
  * The pool's cost per request over its steady window: after the first P·C
  * requests (which open the connections) and WARM_SHARE of the rest, before
  * the last P·C (in flight as the tasks run out, they drain). `ends`: the
@@ -76,10 +87,7 @@ export function poolCostOf(
 	samples: readonly LoopSample[],
 	shape: {readonly loops: number; readonly connections: number; readonly latencyMs: number},
 ): PoolCost | undefined {
-	const opened = shape.loops * shape.connections;
-	const steady = ends.length - 2 * opened;
-	const from = opened + Math.floor(steady * WARM_SHARE);
-	const to = ends.length - opened - 1;
+	const {from, to} = windowOf(ends.length, shape.loops * shape.connections);
 	const requests = to - from;
 	if (requests < MIN_WINDOW || readings.length < 2) {
 		return undefined;

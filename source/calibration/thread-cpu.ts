@@ -50,29 +50,14 @@ export function laneCpuMs(): number {
 	return all === undefined || main === undefined ? threadCpuMs() : all - main;
 }
 
-/** The child processes of process `pid` (Linux), [] where they can't be read. */
-export function childrenOf(pid: number): number[] {
-	try {
-		return readdirSync(`/proc/${pid}/task`).flatMap((task) => {
-			try {
-				return readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
-			} catch {
-				return [];
-			}
-		});
-	} catch {
-		return [];
-	}
-}
-
 /**
- * CPU of the parts of a run, ms (Linux): the lanes — this process's child
- * processes but the server, or, where there are none, every thread of this
- * process but the main one (lane threads, V8's helpers) — the main side (the
- * whole of this process when the lanes are processes, else its main thread)
- * and the server's. Undefined where /proc can't be read.
+ * CPU of the parts of a run, ms (Linux): the lanes — the processes `lanes`
+ * (a lane process's every thread), or, where the lanes are threads of this
+ * process, every thread of it but the main one (lane threads, V8's helpers) —
+ * the main side (the whole of this process when the lanes are processes, else
+ * its main thread) and the server's. Undefined where /proc can't be read.
  */
-export function partsCpuMs(serverPid: number): {lane: number; main: number; server: number} | undefined {
+export function partsCpuMs(serverPid: number, lanes: readonly number[]): {lane: number; main: number; server: number} | undefined {
 	const self = processCpuMs(process.pid);
 	const server = processCpuMs(serverPid);
 	const mainThread = schedstatMs(`/proc/${process.pid}/task/${process.pid}/schedstat`);
@@ -80,10 +65,19 @@ export function partsCpuMs(serverPid: number): {lane: number; main: number; serv
 		return undefined;
 	}
 
-	const lanes = childrenOf(process.pid).filter((pid) => pid !== serverPid);
 	if (lanes.length === 0) {
 		return {lane: self - mainThread, main: mainThread, server};
 	}
 
-	return {lane: lanes.reduce((sum, pid) => sum + (processCpuMs(pid) ?? 0), 0), main: self, server};
+	let lane = 0;
+	for (const pid of lanes) {
+		const ms = processCpuMs(pid);
+		if (ms === undefined) {
+			return undefined;
+		}
+
+		lane += ms;
+	}
+
+	return {lane, main: self, server};
 }

@@ -158,7 +158,7 @@ export const PT: Readonly<Record<string, string>> = {
 	'from the intended start': 'desde o início previsto',
 	'schedule {target}/s, {achieved}/s sent, {late} late, service p50 {p50}, p99 {p99}': 'agenda {target}/s, {achieved}/s enviadas, {late} atrasadas, serviço p50 {p50}, p99 {p99}',
 	'starting workers…': 'iniciando os workers…',
-	'δ {wait}: what each request waited past T for busy cores (a pilot measured it)': 'δ {wait}: o que cada requisição esperou além de T por núcleos ocupados (um piloto mediu)',
+	'δ {wait}: what each request waited past T for busy cores (a pilot measured it)': 'δ {wait}: espera além de T por núcleos ocupados, medida por um piloto',
 	'calibrating the CPU kernel…': 'calibrando o kernel de CPU…',
 	'starting the embedded server…': 'iniciando o servidor embutido…',
 	'calibrating what a request costs the client and the server…': 'calibrando quanto uma requisição custa ao cliente e ao servidor…',

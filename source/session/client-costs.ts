@@ -3,6 +3,7 @@ import {withPool, type ClientCost} from '../calibration/client-cost.js';
 import type {PoolCost} from '../calibration/pool-cost.js';
 import type {RunConfig} from '../config/config.js';
 import type {SpawnedServer} from '../server/spawn-server.js';
+import {loopsOf} from '../metrics/model-divisors.js';
 import {pilotRequestsOf, startPilot, wantsPilot, type Pilot} from './pilot.js';
 import type {Preparing} from './preparing.js';
 
@@ -17,12 +18,14 @@ export type ClientCostsOptions = {
 /**
  * What a request costs, for the model (docs/architecture.md, "The model"):
  * the lane calibration, once per session, and near the knee a pilot of the
- * run's own pool, once per shape of pool. A cancelled pilot is not kept.
+ * run's own pool, once per shape of pool. A cancelled pilot is not kept; one
+ * that failed is (its shape runs on the lane calibration).
  */
 export class ClientCosts {
 	readonly #options: ClientCostsOptions;
 	#lane: Promise<ClientCost | undefined> | undefined;
 	readonly #pools = new Map<string, Promise<PoolCost | undefined>>();
+	readonly #cancelled = new Set<string>();
 	#pilot: Pilot | undefined;
 
 	constructor(options: ClientCostsOptions) {
@@ -53,7 +56,8 @@ export class ClientCosts {
 	}
 
 	async #poolCost(config: RunConfig, server: SpawnedServer): Promise<PoolCost | undefined> {
-		const key = [config.mode, config.workers, config.threads, config.concurrency, config.latency].join(' ');
+		// A pool's shape: its mode, its loops, their connections, the latency the server holds each request.
+		const key = [config.mode, loopsOf(config), config.concurrency, config.latency].join(' ');
 		let pool = this.#pools.get(key);
 		if (!pool) {
 			const most = this.#options.pilotRequests;
@@ -61,6 +65,10 @@ export class ClientCosts {
 			const pilot = startPilot({config, baseUrl: server.url, serverPid: server.pid, cores: this.#options.cores, ...(most === undefined ? {} : {most})});
 			this.#pilot = pilot;
 			pool = pilot.done.finally(() => {
+				if (pilot.cancelled) {
+					this.#cancelled.add(key);
+				}
+
 				if (this.#pilot === pilot) {
 					this.#pilot = undefined;
 				}
@@ -69,7 +77,9 @@ export class ClientCosts {
 		}
 
 		const cost = await pool;
-		if (!cost) {
+		if (!cost && this.#cancelled.has(key)) {
+			// Cancelled: the next run of this shape tries again; failed (a request, /proc): it would fail again.
+			this.#cancelled.delete(key);
 			this.#pools.delete(key);
 		}
 

@@ -1,6 +1,6 @@
 import type {RunConfig} from '../config/config.js';
 import {now, type BusEvent} from '../events/events.js';
-import {poolCostOf, type CpuReading, type LoopSample, type PilotEnd, type PoolCost} from '../calibration/pool-cost.js';
+import {poolCostOf, windowOf, type CpuReading, type LoopSample, type PilotEnd, type PoolCost} from '../calibration/pool-cost.js';
 import {partsCpuMs} from '../calibration/thread-cpu.js';
 import type {ClientCost} from '../calibration/client-cost.js';
 import {predict} from '../metrics/model.js';
@@ -24,6 +24,8 @@ const PILOT_PACED_MS = 500;
 const RUN_TO_PILOT = 2;
 /** Near the knee: the lane calibration's CPU term is at least this share of the latency term (below it, requests hardly wait for the cores; the calibration swings by a fifth or more, so the line is drawn low). */
 const KNEE_SHARE = 0.3;
+/** Fewest requests in a pilot's steady window (or a quarter of the most it sends, if less): a pool so wide (P·C past ~11,000) that the most a pilot sends leaves fewer gets none. */
+const MIN_PILOT_WINDOW = 1000;
 /** How often the pilot reads the CPU of its parts, ms. */
 const READ_EVERY_MS = 20;
 
@@ -41,7 +43,8 @@ export function pilotRequestsOf(config: RunConfig, most = PILOT_REQUESTS): numbe
 /**
  * Whether a run gets a pilot: I/O of a loop mode against the embedded
  * server, on the closed model, long enough for the pilot to be a small part
- * of it, and near the knee, where the lane calibration's CPU term comes
+ * of it, a pool narrow enough for the pilot's steady window to hold
+ * MIN_PILOT_WINDOW requests, and near the knee, where the lane calibration's CPU term comes
  * to KNEE_SHARE of the latency term: there requests wait for busy cores,
  * which only a run of the pool's own shape can tell.
  */
@@ -50,7 +53,9 @@ export function wantsPilot(config: RunConfig, cost: ClientCost, cores: number, m
 		return false;
 	}
 
-	if (config.requests < RUN_TO_PILOT * pilotRequestsOf(config, most)) {
+	const requests = pilotRequestsOf(config, most);
+	const {from, to} = windowOf(requests, loopsOf(config) * config.concurrency);
+	if (config.requests < RUN_TO_PILOT * requests || to - from < Math.min(MIN_PILOT_WINDOW, most / 4)) {
 		return false;
 	}
 
@@ -70,29 +75,38 @@ export type PilotInput = {
 export type Pilot = {
 	/** The pool's cost per request; undefined when cancelled, when a request failed, or where the CPU can't be read. */
 	readonly done: Promise<PoolCost | undefined>;
+	/** Whether cancel() was called: a cancelled pilot may be tried again, a failed one would fail again. */
+	readonly cancelled: boolean;
 	cancel(): void;
 };
+
+/** A reading's figures never go down: a thread or process that ends takes its CPU out of /proc's sums. */
+const monotonic = (previous: CpuReading | undefined, next: CpuReading): CpuReading =>
+	previous ? {t: next.t, lane: Math.max(previous.lane, next.lane), main: Math.max(previous.main, next.main), server: Math.max(previous.server, next.server)} : next;
 
 /**
  * A pilot: the run's own pool (its mode, P loops at its C, the real lanes
  * and links, the reducer folding every event) sends requests that the
  * embedded server answers after the run's mean latency T, never failing,
- * while the CPU of the lanes, of this process and of the server is read
- * every 20 ms. Its steady window gives what a request costs each part, and
- * a loop's busy time per request, with every loop running at once
- * (poolCostOf): the costs of the run's own regime (at T its loops batch
- * answers as the run's do; at T=0 they cost a different amount). It is not
- * the run: no frame, no observer, nothing on screen.
+ * while the CPU of the lanes (the processes its worker-up events name, or
+ * this process's threads), of this process and of the server is read every
+ * 20 ms, and as a batch arrives 10 ms or more after the last reading. Its
+ * steady window gives what a request costs each part, and a loop's busy
+ * time per request, with every loop running at once (poolCostOf): the costs
+ * of the run's own regime (at T its loops batch answers as the run's do; at
+ * T=0 they cost a different amount). It is not the run: no frame, no
+ * observer, nothing on screen.
  */
 export function startPilot(input: PilotInput): Pilot {
 	const {config} = input;
 	const requests = pilotRequestsOf(config, input.most);
 	const ends: PilotEnd[] = [];
 	const readings: CpuReading[] = [];
+	const lanes = new Set<number>();
 	const read = (): void => {
-		const parts = partsCpuMs(input.serverPid);
+		const parts = partsCpuMs(input.serverPid, [...lanes]);
 		if (parts) {
-			readings.push({t: now(), ...parts});
+			readings.push(monotonic(readings.at(-1), {t: now(), ...parts}));
 		}
 	};
 
@@ -107,11 +121,13 @@ export function startPilot(input: PilotInput): Pilot {
 				ends.push({t: event.t, latencyMs: event.latencyMs});
 			} else if (event.type === 'tasks-end') {
 				failed = true;
+			} else if (event.type === 'worker-up' && event.pid !== process.pid) {
+				lanes.add(event.pid);
 			}
 		}
 
-		// Also as each batch arrives (a batch comes after the ends it carries), so that readings cover the last of them.
-		if (now() - (readings.at(-1)?.t ?? 0) >= READ_EVERY_MS / 4) {
+		// Also as a batch arrives (it comes after the ends it carries), so that readings cover the last of them.
+		if (now() - (readings.at(-1)?.t ?? 0) >= READ_EVERY_MS / 2) {
 			read();
 		}
 	};
@@ -128,6 +144,7 @@ export function startPilot(input: PilotInput): Pilot {
 	});
 
 	const timer = setInterval(read, READ_EVERY_MS);
+	let cancelled = false;
 	const done = run.done.then(
 		() => {
 			clearInterval(timer);
@@ -139,5 +156,14 @@ export function startPilot(input: PilotInput): Pilot {
 			return undefined;
 		},
 	);
-	return {done, cancel: () => run.cancel()};
+	return {
+		done,
+		get cancelled() {
+			return cancelled;
+		},
+		cancel() {
+			cancelled = true;
+			run.cancel();
+		},
+	};
 }

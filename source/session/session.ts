@@ -52,6 +52,8 @@ class LiveSession implements Session {
 	#current: Run | undefined;
 	/** A run being prepared (calibrations, the server): a cancel or a pause that reaches it applies as it starts. */
 	#preparing: Preparation | undefined;
+	/** The last run's preparation, which close() waits for. */
+	#prepared: Promise<Run> | undefined;
 	#runs = 0;
 	#closed = false;
 
@@ -75,11 +77,15 @@ class LiveSession implements Session {
 		this.#preparing = preparation;
 		let run: Run;
 		try {
-			run = await this.#prepare(config);
+			const prepared = this.#prepare(config, preparation);
+			this.#prepared = prepared;
+			run = await prepared;
 		} finally {
 			if (this.#preparing === preparation) {
 				this.#preparing = undefined;
 			}
+
+			this.#preparingNow(null);
 		}
 
 		this.#options.observer?.runStarted(run.info, now());
@@ -154,6 +160,8 @@ class LiveSession implements Session {
 		}
 
 		await this.#costs.cancel();
+		// A run still being prepared starts (and is cancelled at once, counting every task) before this reads #current.
+		await this.#prepared?.catch(() => undefined);
 		const run = this.#current;
 		run?.cancel();
 		await run?.done.catch(() => undefined);
@@ -165,11 +173,10 @@ class LiveSession implements Session {
 	}
 
 	/** Calibrations and the server first (the kernel before the server, so it is not timed while a process boots beside it), then the run. */
-	async #prepare(config: RunConfig): Promise<Run> {
+	async #prepare(config: RunConfig, preparation: Preparation): Promise<Run> {
 		const calibration = await this.#calibrationFor(config);
 		const baseUrl = await this.#serverFor(config);
-		const clientCost = await this.#clientCostFor(config);
-		this.#preparingNow(null);
+		const clientCost = await this.#clientCostFor(config, preparation);
 		const otherStartup = this.#startups.get(workerKindOf(config.mode) === 'thread' ? 'process' : 'thread');
 		const {observer} = this.#options;
 		const onEvents = observer ? (events: readonly BusEvent[]) => observer.events(events) : undefined;
@@ -222,12 +229,12 @@ class LiveSession implements Session {
 	}
 
 	/** What a request costs the client, for I/O against the embedded server: measured before the first run, and near the knee by a pilot of the run's pool. */
-	async #clientCostFor(config: RunConfig): Promise<ClientCost | undefined> {
+	async #clientCostFor(config: RunConfig, preparation: Preparation): Promise<ClientCost | undefined> {
 		if (config.work === 'cpu' || config.target.kind !== 'embedded' || !this.#server) {
 			return undefined;
 		}
 
-		return this.#costs.for(config, await this.#server, () => this.#preparing?.cancelled === true);
+		return this.#costs.for(config, await this.#server, () => preparation.cancelled);
 	}
 
 	async #calibrationFor(config: RunConfig): Promise<Calibration | undefined> {

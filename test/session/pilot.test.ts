@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import type {ClientCost} from '../../source/calibration/client-cost.js';
-import {childrenOf} from '../../source/calibration/thread-cpu.js';
+import {childrenOf} from '../helpers/children.js';
 import type {RunConfig} from '../../source/config/config.js';
 import {spawnServer} from '../../source/server/spawn-server.js';
 import {loopsOf} from '../../source/metrics/model-divisors.js';
@@ -66,4 +66,10 @@ test('a cancelled pilot ends its pool and gives no figures', async t => {
 	const pilot = startPilot({config, baseUrl: server.url, serverPid: server.pid, cores: 2});
 	setTimeout(() => pilot.cancel(), 300);
 	assert.equal(await pilot.done, undefined);
+});
+
+test('wantsPilot: a pool so wide that the most a pilot sends leaves a steady window under 1,000 requests gets none', () => {
+	// 16 loops × 1,000: a pilot of 16,000 + 14,000 would keep 0.4·(30,000 − 32,000) requests.
+	assert.equal(wantsPilot({...loops, workers: 16, requests: 1_000_000}, cost, 2), false);
+	assert.equal(wantsPilot({...loops, workers: 8, concurrency: 1000, requests: 1_000_000}, cost, 2), true);
 });

@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {childrenOf} from '../../source/calibration/thread-cpu.js';
+import {childrenOf} from '../helpers/children.js';
 import {parseOptions} from '../../source/cli/options.js';
 import type {RunConfig} from '../../source/config/config.js';
 import type {Snapshot} from '../../source/metrics/snapshot.js';
@@ -132,14 +132,17 @@ test('a loop run near the knee gets a pilot of its own pool first, once per shap
 test('close during a pilot ends it and its lanes, and the run it prepared resolves with every task cancelled', async () => {
 	const session = createSession({server: {...TEST_SERVER_DEFAULTS, latency: 1}});
 	const shape: RunConfig = {...config, mode: 'processes-async', workers: 2, concurrency: 20, latency: 1, requests: 40_000};
+	let closed: Promise<void> | undefined;
 	const off = session.onPreparing((preparing) => {
 		if (preparing?.phase === 'pilot') {
-			setTimeout(() => void session.close(), 100);
+			setTimeout(() => {
+				closed = session.close();
+			}, 100);
 		}
 	});
 	const result = await session.run(shape);
 	off();
-	await session.close();
+	await closed;
 	assert.equal(result.cancelled, 40_000);
 	assert.equal(result.completed + result.failed, 0);
 	assert.equal(result.clientCost?.pilot, null, 'a cancelled pilot gives no figures');

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import {render} from 'ink-testing-library';
 import type {View} from '../../source/frontends/controller.js';
 import {Dashboard} from '../../source/ui/dashboard.js';
+import {setLang} from '../../source/i18n/catalogue.js';
 import * as f from './fixtures.js';
 import {assertFits} from './helpers.js';
 import {renderAt} from './render-at.js';
@@ -187,4 +188,15 @@ test('the δ note under the model fits an 80×24 screen in one line', () => {
 	const noted = {...f.processes, status: 'done', model: {...f.processes.model, note: 'δ {wait}: what each request waited past T for busy cores (a pilot measured it)', noteParams: {wait: '45ms'}}} as const;
 	const lines = at(f.view(noted), 80, 24).split('\n');
 	assert.ok(lines.includes('! δ 45ms: what each request waited past T for busy cores (a pilot measured it)'), lines.join('\n'));
+});
+
+test('--lang pt: the δ note fits an 80×24 screen in one line too', () => {
+	setLang('pt');
+	try {
+		const noted = {...f.processes, status: 'done', model: {...f.processes.model, note: 'δ {wait}: what each request waited past T for busy cores (a pilot measured it)', noteParams: {wait: '45ms'}}} as const;
+		const lines = at(f.view(noted), 80, 24).split('\n');
+		assert.ok(lines.includes('! δ 45ms: espera além de T por núcleos ocupados, medida por um piloto'), lines.join('\n'));
+	} finally {
+		setLang('en');
+	}
 });
