@@ -5,7 +5,7 @@ import {runInfoOf} from '../metrics/run-info.js';
 import type {ModelSnapshot, RunResult} from '../metrics/snapshot.js';
 import {formatLeaderboardLines, formatSummaryParagraph} from '../reporters/plain.js';
 import type {Session} from '../session/session.js';
-import {Listeners} from './listeners.js';
+import {Listeners} from '../events/listeners.js';
 import {t} from '../i18n/catalogue.js';
 
 export type DashboardController = Controller & {

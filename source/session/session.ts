@@ -1,5 +1,6 @@
 import type {RunConfig, ServerOptions} from '../config/config.js';
 import {now, type BusEvent} from '../events/events.js';
+import {Listeners} from '../events/listeners.js';
 import {createCpuSampler} from './cpu-sampler.js';
 import type {RunResult, Snapshot, StartupCost} from '../metrics/snapshot.js';
 import {workerKindOf} from './startup-cost.js';
@@ -42,8 +43,8 @@ export type {Preparing} from './preparing.js';
 class LiveSession implements Session {
 	readonly #options: SessionOptions;
 	readonly #cpu = createCpuSampler();
-	readonly #listeners = new Set<(snapshot: Snapshot) => void>();
-	readonly #preparingListeners = new Set<(preparing: Preparing | null) => void>();
+	readonly #listeners = new Listeners<Snapshot>();
+	readonly #preparingListeners = new Listeners<Preparing | null>();
 	readonly #calibrations = new Map<number, Promise<Calibration>>();
 	/** The last measured cost of a worker of each kind, for the lessons that compare threads with processes. */
 	readonly #startups = new Map<StartupCost['kind'], StartupCost>();
@@ -63,7 +64,7 @@ class LiveSession implements Session {
 			cores: this.#cpu.cores,
 			...(options.pilotRequests === undefined ? {} : {pilotRequests: options.pilotRequests}),
 			preparing: (preparing) => {
-				this.#preparingNow(preparing);
+				this.#preparingListeners.emit(preparing);
 			},
 		});
 	}
@@ -85,7 +86,7 @@ class LiveSession implements Session {
 				this.#preparing = undefined;
 			}
 
-			this.#preparingNow(null);
+			this.#preparingListeners.emit(null);
 		}
 
 		this.#options.observer?.runStarted(run.info, now());
@@ -134,19 +135,11 @@ class LiveSession implements Session {
 	}
 
 	subscribe(listener: (snapshot: Snapshot) => void): () => void {
-		this.#listeners.add(listener);
-		return () => this.#listeners.delete(listener);
+		return this.#listeners.add(listener);
 	}
 
 	onPreparing(listener: (preparing: Preparing | null) => void): () => void {
-		this.#preparingListeners.add(listener);
-		return () => this.#preparingListeners.delete(listener);
-	}
-
-	#preparingNow(preparing: Preparing | null): void {
-		for (const listener of this.#preparingListeners) {
-			listener(preparing);
-		}
+		return this.#preparingListeners.add(listener);
 	}
 
 	async close(): Promise<void> {
@@ -210,9 +203,7 @@ class LiveSession implements Session {
 
 	#publish(next: Snapshot): void {
 		this.#options.observer?.frame(next);
-		for (const listener of this.#listeners) {
-			listener(next);
-		}
+		this.#listeners.emit(next);
 	}
 
 	async #serverFor(config: RunConfig): Promise<string | undefined> {
@@ -221,7 +212,7 @@ class LiveSession implements Session {
 		}
 
 		if (!this.#server) {
-			this.#preparingNow({phase: 'server'});
+			this.#preparingListeners.emit({phase: 'server'});
 			this.#server = spawnServer(this.#options.server);
 		}
 
@@ -244,7 +235,7 @@ class LiveSession implements Session {
 
 		let calibration = this.#calibrations.get(config.cpuMs);
 		if (!calibration) {
-			this.#preparingNow({phase: 'kernel'});
+			this.#preparingListeners.emit({phase: 'kernel'});
 			calibration = calibrateOffThread(config.cpuMs);
 			this.#calibrations.set(config.cpuMs, calibration);
 		}

@@ -2,7 +2,7 @@ import type {RunConfig} from '../config/config.js';
 import type {DashboardController} from '../frontends/dashboard-controller.js';
 import type {View} from '../frontends/controller.js';
 import type {Session} from '../session/session.js';
-import {Listeners} from '../frontends/listeners.js';
+import {Listeners} from '../events/listeners.js';
 import {type Scene, sceneConfig} from './scenes.js';
 import {outcomeOf, type SceneOutcome} from './outcome.js';
 import {type TourAction, type TourState, initialTourState, tourReducer} from './tour-state.js';

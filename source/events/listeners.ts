@@ -1,4 +1,4 @@
-/** Who wants each new value (views, tour states): add returns the way to leave. */
+/** Who wants each new value (snapshots, views, tour states): add returns the way to leave. */
 export class Listeners<T> {
 	readonly #set = new Set<(value: T) => void>();
 
