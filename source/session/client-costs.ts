@@ -25,7 +25,6 @@ export class ClientCosts {
 	readonly #options: ClientCostsOptions;
 	#lane: Promise<ClientCost | undefined> | undefined;
 	readonly #pools = new Map<string, Promise<PoolCost | undefined>>();
-	readonly #cancelled = new Set<string>();
 	#pilot: Pilot | undefined;
 
 	constructor(options: ClientCostsOptions) {
@@ -66,7 +65,8 @@ export class ClientCosts {
 			this.#pilot = pilot;
 			pool = pilot.done.finally(() => {
 				if (pilot.cancelled) {
-					this.#cancelled.add(key);
+					// Cancelled: the next run of this shape tries again; failed (a request, /proc): it would fail again.
+					this.#pools.delete(key);
 				}
 
 				if (this.#pilot === pilot) {
@@ -76,13 +76,6 @@ export class ClientCosts {
 			this.#pools.set(key, pool);
 		}
 
-		const cost = await pool;
-		if (!cost && this.#cancelled.has(key)) {
-			// Cancelled: the next run of this shape tries again; failed (a request, /proc): it would fail again.
-			this.#cancelled.delete(key);
-			this.#pools.delete(key);
-		}
-
-		return cost;
+		return pool;
 	}
 }
