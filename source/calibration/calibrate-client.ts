@@ -3,6 +3,9 @@ import type {ClientCost} from './client-cost.js';
 
 export type {ClientCost} from './client-cost.js';
 
+/** A calibration takes under a second; past this (a stopped or wedged server) the run goes on without its figures. */
+export const CLIENT_CALIBRATION_DEADLINE_MS = 10_000;
+
 /** Connections a calibration opens at once, and rounds of requests on them. */
 const CONNECTIONS = 100;
 const ROUNDS = 10;
@@ -20,9 +23,10 @@ const ROUNDS = 10;
  * comes from /proc, the main thread's m from folding the lane's events.
  * About 4,800 requests, under a second.
  */
-export const calibrateClient = async (baseUrl: string, serverPid: number): Promise<ClientCost> =>
+export const calibrateClient = async (baseUrl: string, serverPid: number, deadlineMs = CLIENT_CALIBRATION_DEADLINE_MS): Promise<ClientCost> =>
 	firstMessageOf<ClientCost>(
 		new URL('calibrate-client.worker.js', import.meta.url),
 		{baseUrl, serverPid, connections: CONNECTIONS, rounds: ROUNDS},
-		'client calibration',
+		'the client calibration',
+		deadlineMs,
 	);

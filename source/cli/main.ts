@@ -1,5 +1,6 @@
 import process from 'node:process';
-import type {RunConfig} from '../config/config.js';
+import {MODES, type RunConfig} from '../config/config.js';
+import {openFilesWhy} from '../session/open-files.js';
 import {runHeadless} from '../frontends/headless.js';
 import {setLang} from '../i18n/catalogue.js';
 import {setTheme} from '../ui/theme.js';
@@ -45,6 +46,7 @@ export async function main(options: Options): Promise<number> {
 	}
 
 	const config = await withUrls(options);
+	assertOpenFiles(config, options.command === 'compare');
 	capYoungGeneration();
 	const tracer = await traceFor(options.trace);
 	try {
@@ -57,6 +59,15 @@ export async function main(options: Options): Promise<number> {
 	}
 }
 
+/** A run that needs more open files than this shell allows is refused before it starts, saying what to do. */
+function assertOpenFiles(config: RunConfig, everyMode: boolean): void {
+	for (const mode of everyMode ? MODES : [config.mode]) {
+		const why = openFilesWhy({...config, mode});
+		if (why) {
+			throw new UsageError(why);
+		}
+	}
+}
 
 /** Opens the --trace file before anything runs: a file that cannot be written is bad input. */
 async function traceFor(path: string | undefined): Promise<Tracer | undefined> {

@@ -4,14 +4,16 @@ import type {RunTotals} from './executor.js';
 import {filterBatch} from './filter-batch.js';
 import {Grants} from './grants.js';
 import {createLaneRecord, infoOf, takeOutstanding, type LaneRecord, type WorkerInfo} from './lane-record.js';
-import {LIVES_PER_WORKER, STOP_GRACE_MS, type DispatcherOptions, type DispatcherStats} from './dispatcher-options.js';
+import {HUNG_SILENCE_MS, LIVES_PER_WORKER, START_DEADLINE_MS, START_PER_WORKER_MS, STOP_GRACE_MS, type DispatcherOptions, type DispatcherStats} from './dispatcher-options.js';
+import {SLOT_WORKER} from './layout.js';
+import {startWatchdog} from './watchdog.js';
 import type {LaneMessage} from './protocol.js';
 import {createScheduleTimer, type ScheduleTimer} from './schedule-timer.js';
 import {endHeld, endQueued} from './synthesise.js';
 import {createTaskQueue, type TaskQueue} from './task-queue.js';
 import {createWaiters, type Waiters} from './waiters.js';
 
-export {LIVES_PER_WORKER, STOP_GRACE_MS, type DispatcherOptions, type DispatcherStats} from './dispatcher-options.js';
+export {HUNG_SILENCE_MS, LIVES_PER_WORKER, START_DEADLINE_MS, STOP_GRACE_MS, type DispatcherOptions, type DispatcherStats} from './dispatcher-options.js';
 
 /** `ready` until run(); `running` (paused or not); `cancelling` once ending what is left has begun; `finished`: every id ended. */
 type Phase = 'ready' | 'running' | 'cancelling' | 'finished';
@@ -43,6 +45,7 @@ export class Dispatcher {
 	#lastUpAt = Number.NaN;
 	#replacementsLeft: number;
 	#cancelling: Promise<void> | undefined;
+	readonly #stopWatchdog: () => void;
 
 	constructor(options: DispatcherOptions) {
 		this.#options = options;
@@ -64,11 +67,29 @@ export class Dispatcher {
 		this.#done = new Promise<RunTotals>(resolve => {
 			this.#resolveDone = resolve;
 		});
+		const {hung} = options;
+		this.#stopWatchdog = hung
+			? startWatchdog({
+				lanes: this.#lanes,
+				silenceMs: options.silenceMs ?? HUNG_SILENCE_MS,
+				startMs: options.startMs ?? START_DEADLINE_MS + START_PER_WORKER_MS * options.workers,
+				watching: () => this.#phase === 'ready' || this.#phase === 'running',
+				hung: lane => {
+					hung(lane.worker);
+				},
+			})
+			: () => undefined;
 	}
 
 	/** A batch from a worker: account for it, then forward it to the bus. */
 	receive(batch: EventBatch): void {
 		this.#stats.batches++;
+		// A lane's batches hold its own events only: the first names it.
+		const from = batch.count > 0 ? this.#lanes[batch.data[SLOT_WORKER]!] : undefined;
+		if (from) {
+			from.heardAt = now();
+		}
+
 		const kept = filterBatch(batch, this.#lanes, this.#count, (lane, t) => {
 			lane.up = true;
 			if (!(t <= this.#lastUpAt)) {
@@ -123,12 +144,13 @@ export class Dispatcher {
 
 	/**
 	 * A worker is gone: ids it had not started go back to the queue, those it
-	 * had started fail as `worker died`. With replaceDead, returns true when
+	 * had started fail as `reason` (`worker died`, or `worker hung` when the
+	 * watchdog had it killed). With replaceDead, returns true when
 	 * the executor should start a replacement under the same id (the run goes
 	 * on and the worker had come up; at most LIVES_PER_WORKER per worker): the
 	 * lane waits for its worker-up as at start-up.
 	 */
-	died(worker: number, code: number): boolean {
+	died(worker: number, code: number, reason = 'worker died'): boolean {
 		const lane = this.#lanes[worker];
 		if (!lane || lane.dead) {
 			return false;
@@ -144,10 +166,10 @@ export class Dispatcher {
 			this.#queue.requeue(task);
 		}
 
-		endHeld(this.#options.bus, worker, started, {outcome: 'failed', reason: 'worker died'}, this.#count);
+		endHeld(this.#options.bus, worker, started, {outcome: 'failed', reason}, this.#count);
 		if (replace) {
 			this.#replacementsLeft--;
-			Object.assign(lane, {dead: false, up: false, stopped: false});
+			Object.assign(lane, {dead: false, up: false, stopped: false, heardAt: now()});
 		}
 
 		if (going && this.#lanes.every(other => other.dead)) {
@@ -254,6 +276,7 @@ export class Dispatcher {
 	#want(worker: number, k: number): void {
 		const lane = this.#lanes[worker];
 		if (lane) {
+			lane.heardAt = now();
 			this.#grants.want(lane, k);
 		}
 	}
@@ -271,6 +294,7 @@ export class Dispatcher {
 
 		this.#phase = 'finished';
 		this.#timer?.stop();
+		this.#stopWatchdog();
 		for (const lane of this.#lanes) {
 			if (!lane.dead && !lane.stopped) {
 				this.#grants.sendDone(lane);

@@ -13,6 +13,8 @@ export type ExecutorOptions = Pick<RunConfig, 'mode' | 'requests' | 'workers' | 
 	readonly bus: EventBus;
 	/** --rate: the open model's schedule (absent: closed model, tasks as fast as lanes ask). */
 	readonly schedule?: Schedule;
+	/** CPU ms of a task's kernel (cpu and mixed work; 0 or absent for io): a lane's loop is blocked that long, which the watchdog allows. */
+	readonly cpuMs?: number;
 };
 
 export type RunTotals = {

@@ -1,3 +1,4 @@
+import {now} from '../events/events.js';
 import {TaskTimes} from './task-times.js';
 
 /** What the dispatcher knows of one worker (lane). */
@@ -14,6 +15,8 @@ export type LaneRecord = {
 	pid: number;
 	process: number;
 	thread: number;
+	/** When anything of this lane last arrived (or it was started), epoch ms: the watchdog's clock. */
+	heardAt: number;
 };
 
 export const createLaneRecord = (worker: number): LaneRecord => ({
@@ -26,6 +29,7 @@ export const createLaneRecord = (worker: number): LaneRecord => ({
 	pid: 0,
 	process: 0,
 	thread: 0,
+	heardAt: now(),
 });
 
 /** A worker as the session may want to know it (pids come with worker-up). */

@@ -5,6 +5,7 @@ import type {ChildMessage} from './child-protocol.js';
 import {compileCacheEnv} from './compile-cache.js';
 import {createDispatcher} from './dispatcher.js';
 import {exitCodeOf, waitForExits} from './exit.js';
+import {watchdogOf} from './watchdog.js';
 import type {ExecutorOptions} from './executor.js';
 import {poolExecutor, type PoolExecutor} from './pool-executor.js';
 import type {ControlMessage, LaneConfig, LaneKind, LaneMessage} from './protocol.js';
@@ -12,6 +13,8 @@ import type {ControlMessage, LaneConfig, LaneKind, LaneMessage} from './protocol
 const CHILD_ENTRY = fileURLToPath(new URL('lane.process.js', import.meta.url));
 const CLOSE_GRACE_MS = 600;
 const KILL_GRACE_MS = 300;
+/** The exit code of a process killed with SIGKILL, as a shell reports it. */
+const SIGKILL_CODE = 137;
 
 export type ProcessPoolShape = {
 	readonly processes: number;
@@ -75,13 +78,19 @@ function forkChild(p: number, options: ExecutorOptions, shape: ProcessPoolShape)
 export function createProcessPoolExecutor(options: ExecutorOptions, shape: ProcessPoolShape): PoolExecutor {
 	const perProcess = shape.threadsPerProcess;
 	const children: ChildProcess[] = [];
+	/** Kill lane process p as hung: its lanes are accounted first (`worker hung`), then it is SIGKILLed. */
+	const hangs: Array<() => void> = [];
 	const dispatcher = createDispatcher({
 		requests: options.requests,
 		workers: shape.processes * perProcess,
 		bus: options.bus,
 		schedule: options.schedule,
 		replaceDead: true,
+		...watchdogOf(options, shape.processes * perProcess, perProcess),
 		...(options.urlsOf ? {urlsOf: options.urlsOf} : {}),
+		hung(worker) {
+			hangs[Math.floor(worker / perProcess)]?.();
+		},
 		send(worker, message) {
 			post(children[Math.floor(worker / perProcess)], message);
 		},
@@ -103,22 +112,28 @@ export function createProcessPoolExecutor(options: ExecutorOptions, shape: Proce
 		});
 		// A dead child is replaced (same worker ids) while the run goes on, as multiprocessing.Pool does.
 		let gone = false;
-		const died = (code: number): void => {
+		const died = (code: number, reason?: string): void => {
 			if (gone) {
 				return;
 			}
 
 			gone = true;
-			const replaced = lanes.map(lane => dispatcher.died(lane.worker, code));
+			const replaced = lanes.map(lane => dispatcher.died(lane.worker, code, reason));
 			if (replaced.every(Boolean)) {
 				children[p] = spawn(p);
 			} else {
 				for (const [i, lane] of lanes.entries()) {
 					if (replaced[i]) {
-						dispatcher.died(lane.worker, code);
+						dispatcher.died(lane.worker, code, reason);
 					}
 				}
 			}
+		};
+
+		// A stopped or wedged process: accounted as hung (and replaced), then killed; its exit then changes nothing.
+		hangs[p] = () => {
+			died(SIGKILL_CODE, 'worker hung');
+			child.kill('SIGKILL');
 		};
 
 		child.on('exit', (code, signal) => {

@@ -44,6 +44,8 @@ export type WantMessage = {readonly type: 'want'; readonly worker: number; reado
 export type WantsMessage = {readonly type: 'wants'; readonly wants: readonly number[]};
 export type StoppedMessage = {readonly type: 'stopped'; readonly worker: number};
 export type DiedMessage = {readonly type: 'died'; readonly worker: number; readonly code: number};
+/** A lane job's first message on its port: the thread it runs on (taken by thread-lanes.ts, never forwarded). */
+export type ThreadMessage = {readonly type: 'thread'; readonly worker: number; readonly threadId: number};
 export type LaneMessage = EventBatch | WantMessage | WantsMessage | StoppedMessage | DiedMessage;
 
 /** `urls`: each task's URL, when the tasks come from a --urls file (the workers never read the file). */

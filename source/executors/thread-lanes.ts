@@ -1,13 +1,15 @@
 import {MessageChannel, type MessagePort} from 'node:worker_threads';
 import {Piscina} from 'piscina';
 import {laneThreadEnv} from './compile-cache.js';
-import type {ControlMessage, LaneConfig, LaneMessage} from './protocol.js';
+import type {ControlMessage, LaneConfig, LaneMessage, ThreadMessage} from './protocol.js';
 
 const DESTROY_GRACE_MS = 800;
 
 export type ThreadLanes = {
 	send(worker: number, message: ControlMessage): void;
 	broadcast(message: ControlMessage): void;
+	/** Terminate the thread of a hung lane: its job then fails, and `died` is told with reason `worker hung`. */
+	hang(worker: number): void;
 	/** Terminate every thread (within ~1 s). */
 	close(): Promise<void>;
 };
@@ -21,7 +23,7 @@ export type ThreadLanes = {
 export function startThreadLanes(
 	configs: readonly LaneConfig[],
 	/** `died` returns true to start a new lane job for the worker (piscina has replaced the crashed thread). */
-	handlers: {message(worker: number, message: LaneMessage): void; died(worker: number, code: number): boolean | void},
+	handlers: {message(worker: number, message: LaneMessage): void; died(worker: number, code: number, reason?: string): boolean | void},
 	/** The lane job's file (tests pass a fixture). */
 	filename = new URL('lane.worker.js', import.meta.url).href,
 ): ThreadLanes {
@@ -36,18 +38,26 @@ export function startThreadLanes(
 	});
 	pool.on('error', () => undefined);
 	const ports = new Map<number, MessagePort>();
+	/** Each lane's thread (from its first message), and the lanes being terminated as hung. */
+	const threadIds = new Map<number, number>();
+	const hung = new Set<number>();
 	let closed = false;
 	const startJob = (config: LaneConfig): void => {
 		const {port1, port2} = new MessageChannel();
 		ports.get(config.worker)?.close();
 		ports.set(config.worker, port1);
-		port1.on('message', (message: LaneMessage) => {
-			handlers.message(config.worker, message);
+		port1.on('message', (message: LaneMessage | ThreadMessage) => {
+			if ('type' in message && message.type === 'thread') {
+				threadIds.set(config.worker, message.threadId);
+			} else {
+				handlers.message(config.worker, message);
+			}
 		});
 		pool.run({config, port: port2}, {transferList: [port2]}).then(
 			() => undefined,
 			() => {
-				if (!closed && handlers.died(config.worker, 1) === true && !closed) {
+				const reason = hung.delete(config.worker) ? 'worker hung' : 'worker died';
+				if (!closed && handlers.died(config.worker, 1, reason) === true && !closed) {
 					startJob(config);
 				}
 			},
@@ -65,6 +75,15 @@ export function startThreadLanes(
 		broadcast(message) {
 			for (const port of ports.values()) {
 				port.postMessage(message);
+			}
+		},
+		hang(worker) {
+			const id = threadIds.get(worker);
+			const thread = pool.threads.find(candidate => candidate.threadId === id);
+			if (thread && !closed) {
+				hung.add(worker);
+				threadIds.delete(worker);
+				void thread.terminate();
 			}
 		},
 		async close() {

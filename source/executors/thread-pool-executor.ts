@@ -5,6 +5,7 @@ import type {ExecutorOptions} from './executor.js';
 import {poolExecutor, type PoolExecutor} from './pool-executor.js';
 import type {LaneConfig, LaneKind} from './protocol.js';
 import {startThreadLanes, type ThreadLanes} from './thread-lanes.js';
+import {watchdogOf} from './watchdog.js';
 
 export type ThreadPoolShape = {
 	/** Worker threads (lanes) in the pool. */
@@ -27,6 +28,10 @@ export function createThreadPoolExecutor(options: ExecutorOptions, shape: Thread
 		bus: options.bus,
 		schedule: options.schedule,
 		replaceDead: true,
+		...watchdogOf(options, shape.threads, shape.threads),
+		hung(worker) {
+			lanes?.hang(worker);
+		},
 		...(options.urlsOf ? {urlsOf: options.urlsOf} : {}),
 		send(worker, message) {
 			lanes?.send(worker, message);
@@ -57,8 +62,8 @@ export function createThreadPoolExecutor(options: ExecutorOptions, shape: Thread
 						dispatcher.control(message);
 					}
 				},
-				died(worker, code) {
-					return dispatcher.died(worker, code);
+				died(worker, code, reason) {
+					return dispatcher.died(worker, code, reason);
 				},
 			});
 		},

@@ -158,6 +158,7 @@ export const PT: Readonly<Record<string, string>> = {
 	'from the intended start': 'desde o início previsto',
 	'schedule {target}/s, {achieved}/s sent, {late} late, service p50 {p50}, p99 {p99}': 'agenda {target}/s, {achieved}/s enviadas, {late} atrasadas, serviço p50 {p50}, p99 {p99}',
 	'starting workers…': 'iniciando os workers…',
+	'no CPU term: the client calibration did not finish within {time}': 'sem o termo de CPU: a calibração do cliente não terminou em {time}',
 	'δ {wait}: what each request waited past T for busy cores (a pilot measured it)': 'δ {wait}: espera além de T por núcleos ocupados, medida por um piloto',
 	'calibrating the CPU kernel…': 'calibrando o kernel de CPU…',
 	'starting the embedded server…': 'iniciando o servidor embutido…',

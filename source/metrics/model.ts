@@ -10,7 +10,7 @@ export {formatDuration} from './format.js';
  * with n under the name the formulas use, the machine's cores, and for a URL
  * file the measured p50 standing in for T.
  */
-export type ModelInput = Pick<RunInfo, 'mode' | 'work' | 'latencyMs' | 'workers' | 'threads' | 'concurrency' | 'cpuMs' | 'clientCost'> & {
+export type ModelInput = Pick<RunInfo, 'mode' | 'work' | 'latencyMs' | 'workers' | 'threads' | 'concurrency' | 'cpuMs' | 'clientCost' | 'clientCostMissing'> & {
 	/** n */
 	readonly requests: number;
 	readonly cores: number;
@@ -156,6 +156,14 @@ function waitNote(input: ModelInput, tMs: number): Pick<ModelSnapshot, 'note' | 
 		: {note: ''};
 }
 
+/** I/O whose client calibration did not finish in time has no CPU term: the model says it lacks it. */
+function missingNote(input: ModelInput): Pick<ModelSnapshot, 'note' | 'noteParams'> | undefined {
+	const missing = input.work === 'io' && !input.clientCost ? input.clientCostMissing : undefined;
+	return missing
+		? {note: 'no CPU term: the client calibration did not finish within {time}', noteParams: {time: formatDuration(missing.deadlineMs)}}
+		: undefined;
+}
+
 const written = (term: ModelTerm, suffix = ''): string => `${term.symbol} = ${term.numbers} = ${formatDuration(term.ms)}${suffix}`;
 
 /**
@@ -203,7 +211,7 @@ export function predict(input: ModelInput): ModelSnapshot {
 		predictedMs: wins ? cpu.ms : latency.ms,
 		formula: wins ? written(cpu) : written(latency, suffix),
 		bound: wins ? cpu.bound : 'latency',
-		...(note === '' && !wins ? waitNote(input, tMs) : {note}),
+		...(note === '' ? (missingNote(input) ?? (wins ? {note} : waitNote(input, tMs))) : {note}),
 		latency,
 		cpu: cpu ?? null,
 	};

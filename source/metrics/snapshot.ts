@@ -100,6 +100,8 @@ export type RunInfo = Pick<RunConfig, 'mode' | 'work' | 'workers' | 'threads' | 
 	readonly latencyMs: number;
 	/** The client's CPU per request, calibrated before the run (io and mixed work on the embedded server). */
 	readonly clientCost?: ClientCost;
+	/** Why there is no clientCost: its calibration did not finish within its deadline (a stopped server). */
+	readonly clientCostMissing?: {readonly deadlineMs: number};
 	/** What a worker of the other kind (process or thread) was measured to cost earlier in this session, for the lesson. */
 	readonly otherStartup?: StartupCost;
 };

@@ -71,7 +71,8 @@ export async function spawnServer(options: ServerOptions): Promise<SpawnedServer
 			return;
 		}
 
-		// Hold this process up until the child is gone.
+		// Hold this process up until the child is gone: its exit must be seen even after the SIGKILL below.
+		child.ref();
 		const grace = setTimeout(() => {
 			if (!hasExited(child)) {
 				child.kill('SIGKILL');

@@ -1,4 +1,5 @@
 import {calibrateClient} from '../calibration/calibrate-client.js';
+import {DeadlineError} from '../workloads/off-thread.js';
 import {withPool, type ClientCost} from '../calibration/client-cost.js';
 import type {PoolCost} from '../calibration/pool-cost.js';
 import type {RunConfig} from '../config/config.js';
@@ -11,9 +12,14 @@ export type ClientCostsOptions = {
 	readonly cores: number;
 	/** Most requests a pilot sends past its first P·C (PILOT_REQUESTS when absent). */
 	readonly pilotRequests?: number;
+	/** How long the lane calibration may take (CLIENT_CALIBRATION_DEADLINE_MS). */
+	readonly calibrationDeadlineMs?: number;
 	/** Told as a calibration or a pilot starts. */
 	readonly preparing: (preparing: Preparing) => void;
 };
+
+/** What a run's model gets: the costs, or why they are missing (a calibration past its deadline). */
+export type CostsFor = {readonly cost?: ClientCost; readonly missing?: {readonly deadlineMs: number}};
 
 /**
  * What a request costs, for the model (docs/architecture.md, "The model"):
@@ -23,7 +29,7 @@ export type ClientCostsOptions = {
  */
 export class ClientCosts {
 	readonly #options: ClientCostsOptions;
-	#lane: Promise<ClientCost | undefined> | undefined;
+	#lane: Promise<CostsFor> | undefined;
 	readonly #pools = new Map<string, Promise<PoolCost | undefined>>();
 	#pilot: Pilot | undefined;
 
@@ -32,19 +38,34 @@ export class ClientCosts {
 	}
 
 	/** The costs for a run against `server`; `cancelled` tells whether the run was cancelled meanwhile (then no pilot starts). */
-	async for(config: RunConfig, server: SpawnedServer, cancelled: () => boolean): Promise<ClientCost | undefined> {
+	async for(config: RunConfig, server: SpawnedServer, cancelled: () => boolean): Promise<CostsFor> {
 		if (!this.#lane) {
 			this.#options.preparing({phase: 'client'});
-			this.#lane = calibrateClient(server.url, server.pid).catch(() => undefined);
+			const lane = calibrateClient(server.url, server.pid, this.#options.calibrationDeadlineMs).then(
+				(cost): CostsFor => ({cost}),
+				(error: unknown): CostsFor => {
+					if (error instanceof DeadlineError) {
+						// Past its deadline (a stopped server): the next run tries again.
+						if (this.#lane === lane) {
+							this.#lane = undefined;
+						}
+
+						return {missing: {deadlineMs: error.deadlineMs}};
+					}
+
+					return {};
+				},
+			);
+			this.#lane = lane;
 		}
 
-		const cost = await this.#lane;
+		const {cost, missing} = await this.#lane;
 		if (!cost || cancelled() || !wantsPilot(config, cost, this.#options.cores, this.#options.pilotRequests)) {
-			return cost;
+			return missing ? {missing} : (cost ? {cost} : {});
 		}
 
 		const pool = await this.#poolCost(config, server);
-		return pool ? withPool(cost, pool) : cost;
+		return {cost: pool ? withPool(cost, pool) : cost};
 	}
 
 	/** End the pilot in progress, if any; resolves once its pool is gone. */

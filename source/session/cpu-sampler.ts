@@ -2,8 +2,16 @@ import os from 'node:os';
 
 type Times = {busy: number; total: number};
 
+/** Each core's times; none when they can't be read (os.cpus() opens /proc/stat, which fails on EMFILE). */
 function read(): Times[] {
-	return os.cpus().map(({times}) => {
+	let cpus: os.CpuInfo[];
+	try {
+		cpus = os.cpus();
+	} catch {
+		return [];
+	}
+
+	return cpus.map(({times}) => {
 		const busy = times.user + times.nice + times.sys + times.irq;
 		return {busy, total: busy + times.idle};
 	});
@@ -21,7 +29,9 @@ export function createCpuSampler(): CpuSampler {
 	return {
 		cores: previous.length,
 		sample() {
-			const current = read();
+			const fresh = read();
+			// Unreadable now: the last reading stands, and this interval reads as idle.
+			const current = fresh.length > 0 ? fresh : previous;
 			const perCore = current.map((now, i) => {
 				const before = previous[i] ?? now;
 				const total = now.total - before.total;

@@ -28,6 +28,12 @@ const KNEE_SHARE = 0.3;
 const MIN_PILOT_WINDOW = 1000;
 /** How often the pilot reads the CPU of its parts, ms. */
 const READ_EVERY_MS = 20;
+/** A pilot past this, plus four times its own length at T and one request deadline, is ended and counts as failed (its shape runs on the lane calibration). */
+const PILOT_DEADLINE_MS = 10_000;
+
+/** How long a pilot of `requests` may take: a stopped server or lane must not hold the run it prepares up for ever. */
+const pilotDeadlineOf = (config: RunConfig, requests: number): number =>
+	PILOT_DEADLINE_MS + (4 * requests * config.latency) / Math.max(1, loopsOf(config) * config.concurrency) + config.timeout;
 
 /**
  * The pilot's request count for a run of this shape: its loops' first P·C
@@ -144,8 +150,14 @@ export function startPilot(input: PilotInput): Pilot {
 	});
 
 	const timer = setInterval(read, READ_EVERY_MS);
+	// Past its deadline the pilot is ended: its tasks end cancelled, so it failed (not `cancelled`: it would be as slow again).
+	const deadline = setTimeout(() => {
+		run.cancel();
+	}, pilotDeadlineOf(config, requests));
 	let cancelled = false;
-	const done = run.done.then(
+	const done = run.done.finally(() => {
+		clearTimeout(deadline);
+	}).then(
 		() => {
 			clearInterval(timer);
 			ends.sort((a, b) => a.t - b.t);

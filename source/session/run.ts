@@ -2,6 +2,7 @@ import {BATCH_MAX_DELAY_MS, createEventBus, type EventBus} from '../events/bus.j
 import type {RunConfig} from '../config/config.js';
 import {now, type BusEvent} from '../events/events.js';
 import {createExecutor, type PoolExecutor} from '../executors/create-executor.js';
+import {residentBytes} from '../executors/lane-sampler.js';
 import {startupCostOf} from './startup-cost.js';
 import {initialMetrics, reduce, toSnapshot, type MetricsState} from '../metrics/reducer.js';
 import {toResult} from '../metrics/result.js';
@@ -27,6 +28,8 @@ export type RunInput = {
 	readonly calibration: Calibration | undefined;
 	/** The client's CPU per request, calibrated before the run (the model's CPU term for I/O). */
 	readonly clientCost?: ClientCost | undefined;
+	/** Why there is no clientCost: its calibration ran past its deadline. */
+	readonly clientCostMissing?: {readonly deadlineMs: number} | undefined;
 	/** A worker of the other kind, as measured earlier in the session. */
 	readonly otherStartup?: StartupCost | undefined;
 	readonly cores: number;
@@ -63,7 +66,7 @@ function targetOf(config: RunConfig, baseUrl: string | undefined): TaskTarget {
 }
 
 /** This process's RSS: it runs the pool (and, in thread modes, the threads), so it is part of the client's memory. */
-const mainRss = (): ProcessRss => ({pid: process.pid, rssBytes: process.memoryUsage.rss()});
+const mainRss = (): ProcessRss => ({pid: process.pid, rssBytes: residentBytes()});
 
 /** The executor of the run's mode, with the run's settings, workload and bus (and schedule, with --rate). */
 function executorFor(input: RunInput, bus: EventBus, schedule: Schedule | undefined): PoolExecutor {
@@ -75,6 +78,7 @@ function executorFor(input: RunInput, bus: EventBus, schedule: Schedule | undefi
 		threads: config.threads,
 		concurrency: config.concurrency,
 		gil: config.gil,
+		cpuMs: config.work === 'io' ? 0 : config.cpuMs,
 		...(config.target.kind === 'urls' ? {urlsOf: config.target.source.urlsOf} : {}),
 		workload: {
 			work: config.work,
@@ -89,7 +93,7 @@ function executorFor(input: RunInput, bus: EventBus, schedule: Schedule | undefi
 
 /** Start the pool and measure what one worker cost to start and to hold. */
 async function startPool(executor: PoolExecutor, config: RunConfig): Promise<{startupMs: number; cost: StartupCost}> {
-	const rssBefore = process.memoryUsage.rss();
+	const rssBefore = residentBytes();
 	const {startupMs} = await executor.start();
 	const workers = executor.workers();
 	const cost = startupCostOf({
@@ -98,7 +102,7 @@ async function startPool(executor: PoolExecutor, config: RunConfig): Promise<{st
 		workers: workers.length,
 		pids: [...new Set(workers.map(w => w.pid).filter(pid => pid > 0 && pid !== process.pid))],
 		rssBefore,
-		rssNow: process.memoryUsage.rss(),
+		rssNow: residentBytes(),
 	});
 	return {startupMs, cost};
 }
@@ -108,6 +112,7 @@ export function startRun(input: RunInput): Run {
 	const info: RunInfo = {
 		...runInfoOf(input.id, config),
 		...(input.clientCost ? {clientCost: input.clientCost} : {}),
+		...(input.clientCostMissing ? {clientCostMissing: input.clientCostMissing} : {}),
 		...(input.otherStartup ? {otherStartup: input.otherStartup} : {}),
 	};
 	const bus = createEventBus();

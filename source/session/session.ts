@@ -6,8 +6,8 @@ import type {RunResult, Snapshot, StartupCost} from '../metrics/snapshot.js';
 import {workerKindOf} from './startup-cost.js';
 import {startRun, type Run} from './run.js';
 import {spawnServer, type SpawnedServer} from '../server/spawn-server.js';
-import type {ClientCost} from '../calibration/client-cost.js';
-import {ClientCosts} from './client-costs.js';
+import {ClientCosts, type CostsFor} from './client-costs.js';
+import {openFilesWhy} from './open-files.js';
 import type {Preparing} from './preparing.js';
 import {calibrateOffThread} from '../workloads/calibrate.js';
 import type {Calibration} from '../workloads/cpu.js';
@@ -63,6 +63,7 @@ class LiveSession implements Session {
 		this.#costs = new ClientCosts({
 			cores: this.#cpu.cores,
 			...(options.pilotRequests === undefined ? {} : {pilotRequests: options.pilotRequests}),
+			...(options.calibrationDeadlineMs === undefined ? {} : {calibrationDeadlineMs: options.calibrationDeadlineMs}),
 			preparing: (preparing) => {
 				this.#preparingListeners.emit(preparing);
 			},
@@ -167,14 +168,20 @@ class LiveSession implements Session {
 
 	/** Calibrations and the server first (the kernel before the server, so it is not timed while a process boots beside it), then the run. */
 	async #prepare(config: RunConfig, preparation: Preparation): Promise<Run> {
+		// A setting changed on the dashboard may need more open files than the shell allows (the CLI refuses it up front).
+		const why = openFilesWhy(config);
+		if (why) {
+			throw new Error(why);
+		}
+
 		const calibration = await this.#calibrationFor(config);
 		const baseUrl = await this.#serverFor(config);
-		const clientCost = await this.#clientCostFor(config, preparation);
+		const {cost: clientCost, missing: clientCostMissing} = await this.#clientCostFor(config, preparation);
 		const otherStartup = this.#startups.get(workerKindOf(config.mode) === 'thread' ? 'process' : 'thread');
 		const {observer} = this.#options;
 		const onEvents = observer ? (events: readonly BusEvent[]) => observer.events(events) : undefined;
 		const cpu = this.#cpu;
-		return startRun({id: ++this.#runs, config, baseUrl, calibration, clientCost, otherStartup, cores: cpu.cores, sampleCpu: () => cpu.sample(), onEvents});
+		return startRun({id: ++this.#runs, config, baseUrl, calibration, clientCost, clientCostMissing, otherStartup, cores: cpu.cores, sampleCpu: () => cpu.sample(), onEvents});
 	}
 
 	/** The frame clock over a run: a snapshot every 1/fps s, and one more as it ends. */
@@ -220,9 +227,9 @@ class LiveSession implements Session {
 	}
 
 	/** What a request costs the client, for I/O against the embedded server: measured before the first run, and near the knee by a pilot of the run's pool. */
-	async #clientCostFor(config: RunConfig, preparation: Preparation): Promise<ClientCost | undefined> {
+	async #clientCostFor(config: RunConfig, preparation: Preparation): Promise<CostsFor> {
 		if (config.work === 'cpu' || config.target.kind !== 'embedded' || !this.#server) {
-			return undefined;
+			return {};
 		}
 
 		return this.#costs.for(config, await this.#server, () => preparation.cancelled);
@@ -249,6 +256,8 @@ export type SessionOptions = {
 	readonly observer?: SessionObserver;
 	/** Most requests a loop pool's pilot sends past its first P·C (default PILOT_REQUESTS); runs shorter than two pilots get none. */
 	readonly pilotRequests?: number;
+	/** How long the client calibration may take before the run goes on without it (CLIENT_CALIBRATION_DEADLINE_MS). */
+	readonly calibrationDeadlineMs?: number;
 };
 
 export const createSession = (options: SessionOptions): Session => new LiveSession(options);
