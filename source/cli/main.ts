@@ -1,6 +1,7 @@
 import process from 'node:process';
 import {MODES, type RunConfig} from '../config/config.js';
 import {openFilesWhy} from '../session/open-files.js';
+import {threadsWhy} from '../session/memory-fit.js';
 import {runHeadless} from '../frontends/headless.js';
 import {setLang} from '../i18n/catalogue.js';
 import {setTheme} from '../ui/theme.js';
@@ -59,10 +60,10 @@ export async function main(options: Options): Promise<number> {
 	}
 }
 
-/** A run that needs more open files than this shell allows is refused before it starts, saying what to do. */
+/** A run with more threads in a process than it runs well, or needing more open files than this shell allows, is refused before it starts, saying what to do. */
 function assertOpenFiles(config: RunConfig, everyMode: boolean): void {
 	for (const mode of everyMode ? MODES : [config.mode]) {
-		const why = openFilesWhy({...config, mode});
+		const why = threadsWhy({...config, mode}) ?? openFilesWhy({...config, mode});
 		if (why) {
 			throw new UsageError(why);
 		}

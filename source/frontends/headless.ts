@@ -5,6 +5,7 @@ import {formatJson} from '../reporters/json.js';
 import {formatProgressLine, formatSummaryTable} from '../reporters/plain.js';
 import type {SessionObserver} from '../session/observer.js';
 import {createSession} from '../session/session.js';
+import {UsageError} from '../config/errors.js';
 
 export type HeadlessInput = {
 	readonly config: RunConfig;
@@ -55,6 +56,11 @@ export async function runHeadless(input: HeadlessInput): Promise<number> {
 			results.push(await session.run({...config, mode}));
 		}
 	} catch (error) {
+		if (error instanceof UsageError) {
+			// A setting this machine cannot hold (open files, memory): bad input, one line, exit 2.
+			throw error;
+		}
+
 		stderr.write(`${stderr.isTTY && !config.json ? '\r\u001B[2K' : ''}concviz: the run could not complete: ${error instanceof Error ? error.message : String(error)}\n`);
 		return 1;
 	} finally {

@@ -8,6 +8,8 @@ import {startRun, type Run} from './run.js';
 import {spawnServer, type SpawnedServer} from '../server/spawn-server.js';
 import {ClientCosts, type CostsFor} from './client-costs.js';
 import {openFilesWhy} from './open-files.js';
+import {assertPoolFits} from './memory-fit.js';
+import {UsageError} from '../config/errors.js';
 import type {Preparing} from './preparing.js';
 import {calibrateOffThread} from '../workloads/calibrate.js';
 import type {Calibration} from '../workloads/cpu.js';
@@ -48,6 +50,8 @@ class LiveSession implements Session {
 	readonly #calibrations = new Map<number, Promise<Calibration>>();
 	/** The last measured cost of a worker of each kind, for the lessons that compare threads with processes. */
 	readonly #startups = new Map<StartupCost['kind'], StartupCost>();
+	/** One worker of a large pool, measured before it started (memory-fit.ts), by mode, threads and work. */
+	readonly #measured = new Map<string, StartupCost>();
 	#server: Promise<SpawnedServer> | undefined;
 	readonly #costs: ClientCosts;
 	#current: Run | undefined;
@@ -171,8 +175,10 @@ class LiveSession implements Session {
 		// A setting changed on the dashboard may need more open files than the shell allows (the CLI refuses it up front).
 		const why = openFilesWhy(config);
 		if (why) {
-			throw new Error(why);
+			throw new UsageError(why);
 		}
+
+		await this.#assertFits(config);
 
 		const calibration = await this.#calibrationFor(config);
 		const baseUrl = await this.#serverFor(config);
@@ -182,6 +188,16 @@ class LiveSession implements Session {
 		const onEvents = observer ? (events: readonly BusEvent[]) => observer.events(events) : undefined;
 		const cpu = this.#cpu;
 		return startRun({id: ++this.#runs, config, baseUrl, calibration, clientCost, clientCostMissing, otherStartup, cores: cpu.cores, sampleCpu: () => cpu.sample(), onEvents});
+	}
+
+	/** A pool the machine cannot hold is refused (UsageError) before anything starts; a worker measured for it is kept. */
+	async #assertFits(config: RunConfig): Promise<void> {
+		const kind = workerKindOf(config.mode);
+		const key = `${config.mode} ${config.threads} ${config.work}`;
+		const measured = await assertPoolFits(config, this.#startups.get(kind) ?? this.#measured.get(key), this.#options.availableBytes);
+		if (measured) {
+			this.#measured.set(key, measured);
+		}
 	}
 
 	/** The frame clock over a run: a snapshot every 1/fps s, and one more as it ends. */
@@ -256,6 +272,8 @@ export type SessionOptions = {
 	readonly observer?: SessionObserver;
 	/** Most requests a loop pool's pilot sends past its first P·C (default PILOT_REQUESTS); runs shorter than two pilots get none. */
 	readonly pilotRequests?: number;
+	/** Memory a pool may take 80 % of (default: os.freemem(), what the system says is available). */
+	readonly availableBytes?: number;
 	/** How long the client calibration may take before the run goes on without it (CLIENT_CALIBRATION_DEADLINE_MS). */
 	readonly calibrationDeadlineMs?: number;
 };
