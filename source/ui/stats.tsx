@@ -24,7 +24,7 @@ function latencyLine(s: Snapshot, width: number): Line {
 	const {p50, p90, p99, max} = s.latency;
 	const q = (name: string, ms: number, gap = '  '): Seg[] => [seg(gap), seg(`${name} `, 'muted'), seg(latency(ms))];
 	const base = [label('latency'), ...q('p50', p50, ''), ...q('p90', p90), ...q('p99', p99)];
-	const ms = (v: number): string => String(Math.round(v));
+	const ms = (v: number): string => count(v);
 	return firstFitting(
 		[
 			[...base, ...q('max', max)],
