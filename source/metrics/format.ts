@@ -99,9 +99,12 @@ export function formatCost(ms: number, lang: NumberLang = 'en'): string {
 	return formatDuration(ms, lang);
 }
 
-/** The run's clock: `0.0s`, `6.2s`, `3m04s`. */
+/**
+ * The run's clock: `0.0s` before it starts, then its time as formatDuration
+ * writes it (`135ms`, `6.2s`, `3m04s`), so it reads as the measured time beside it.
+ */
 export const formatClock = (ms: number, lang: NumberLang = 'en'): string =>
-	(ms < 1000 ? `${formatDecimal(Math.max(0, ms) / 1000, 1, lang)}s` : formatDuration(ms, lang));
+	(ms > 0 ? formatDuration(ms, lang) : `${formatDecimal(0, 1, lang)}s`);
 
 /** A latency, one decimal below 10 ms: `2.4ms`, `101ms`, `1.3s`; null (nothing measured) is unknown. */
 export function formatLatency(ms: number | null, lang: NumberLang = 'en'): string {

@@ -66,6 +66,11 @@ test('an unknown figure is — in every language', () => {
 	}
 });
 
+test('the clock reads as the measured time beside it: one rounding rule for one figure', () => {
+	assert.deepEqual([0, 135, 950, 6200, 184_000].map((ms) => formatClock(ms)), ['0.0s', '135ms', '950ms', '6.2s', '3m04s']);
+	assert.deepEqual([135, 6200].map((ms) => formatClock(ms)), [135, 6200].map((ms) => formatDuration(ms)));
+});
+
 test('a formula written in English, with its figures in the language', () => {
 	const formula = '(n·(c+s+m) + P·C·(c₀−c))/cores = (60,000·(80µs+45µs+2µs) + 2,000·(400µs−80µs))/2 = 4.1s';
 	assert.equal(localiseFigures(formula, 'en'), formula);
