@@ -17,7 +17,8 @@ export type StatsProps = {
 
 
 function latencyLine(s: Snapshot, width: number): Line {
-	if (s.completed + s.failed === 0) {
+	// No answer timed yet (none came, or only failures before a response): unknown, as the JSON's null.
+	if (s.latency.count === 0) {
 		return [label('latency'), seg('—', 'muted')];
 	}
 
