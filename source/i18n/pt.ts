@@ -128,8 +128,8 @@ export const PT: Readonly<Record<string, string>> = {
 	// Leaderboard (ui/leaderboard.tsx)
 	'wall time, one scale': 'tempo total, mesma escala',
 	diff: 'dif',
-	'{done} of {n} done': '{done} de {n} feitos',
-	'all {n} done': 'todos os {n} feitos',
+	'{done} of {n} done': '{done} de {n} modos concluídos',
+	'all {n} done': 'os {n} modos concluídos',
 	'running…': 'executando…',
 	// Many cores (ui/cpu.tsx), a terminal too small (ui/too-small.tsx)
 	cores: 'núcleos',
