@@ -62,8 +62,14 @@ export function tFilled(text: string): string {
 /** One of the texts of a scene or a lesson in the current language. */
 export const pick = (text: Localised, lang: Lang = current): string => text[lang];
 
-/** A model formula in the current language: its one word, `cores` (the symbols are the talk's own). */
+/**
+ * A model formula in the current language: its one word, `cores`, and the
+ * words in brackets at its end (`(T = measured p50)`); the symbols are the talk's own.
+ */
 export function tFormula(formula: string): string {
-	const cores = t('cores');
-	return cores === 'cores' ? formula : formula.replaceAll(/\bcores\b/g, cores);
+	if (current === 'en') {
+		return formula;
+	}
+
+	return formula.replaceAll(/\bcores\b/g, t('cores')).replace(/ \(([^()]*[a-z]{2,}[^()]*)\)$/, (whole, words: string) => ` (${t(words)})`);
 }

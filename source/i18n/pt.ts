@@ -106,6 +106,9 @@ export const PT: Readonly<Record<string, string>> = {
 	measured: 'medido',
 	'so far': 'até agora',
 	'{bound}-bound': 'limitado por {bound}',
+	// The words at the end of a formula (metrics/model.ts), see tFormula
+	'T unknown until the first response': 'T desconhecido até a primeira resposta',
+	'T = measured p50': 'T = p50 medido',
 	loop: 'loop',
 	"the model's terms": 'os termos do modelo',
 	'the larger predicts': 'o maior prevê',
@@ -117,6 +120,7 @@ export const PT: Readonly<Record<string, string>> = {
 	'{n} process': '{n} processo',
 	'{n} processes': '{n} processos',
 	lanes: 'faixas',
+	'+{n} more': '+{n} outras',
 	'{n} measured': '{n} medidas',
 	tasks: 'tarefas',
 	now: 'agora',
@@ -124,8 +128,8 @@ export const PT: Readonly<Record<string, string>> = {
 	// Leaderboard (ui/leaderboard.tsx)
 	'wall time, one scale': 'tempo total, mesma escala',
 	diff: 'dif',
-	'{done} of {n} done': '{done} de {n} feitos',
-	'all {n} done': 'todos os {n} feitos',
+	'{done} of {n} done': '{done} de {n} modos concluídos',
+	'all {n} done': 'os {n} modos concluídos',
 	'running…': 'executando…',
 	// Many cores (ui/cpu.tsx), a terminal too small (ui/too-small.tsx)
 	cores: 'núcleos',

@@ -3,6 +3,7 @@ import {applyEvents} from './apply-events.js';
 import {addCpuSample, cpuPerCoreMean, cpuUtilisation, emptyCpu} from './cpu-history.js';
 import {oneComputingPerGil} from './gil-slices.js';
 import {closeFrame, laneSnapshot} from './lanes.js';
+import {formatCount, formatDecimal} from './format.js';
 import {createLatency, latencySnapshot} from './latency.js';
 import {predict} from './model.js';
 import {createRateState, rateSnapshot, withSchedule, type RateSnapshot} from './rate.js';
@@ -205,7 +206,7 @@ function otherWork(state: MetricsState, utilisation: number, client: number, ser
 
 const otherWorkNote = (cores: number, of: number): Pick<ModelSnapshot, 'note' | 'noteParams'> => ({
 	note: 'other work kept {cores} of {of} cores busy (the model counts on free cores)',
-	noteParams: {cores: cores.toFixed(1), of: String(of)},
+	noteParams: {cores: formatDecimal(cores, 1), of: formatCount(of)},
 });
 
 /** The model of the run: decided from its configuration and the calibrations before it, so it never changes its mind at the end; with --rate, the schedule's. */
@@ -218,7 +219,7 @@ function model(state: MetricsState, measuredLatencyMs: number | undefined, rate:
 
 	const scheduled = withSchedule(closed, state.run, state.rate);
 	return rate.saturated
-		? {...scheduled, note: 'the client fell behind the schedule: {late} sends late with a slot free', noteParams: {late: rate.lateSends.toLocaleString('en-US')}}
+		? {...scheduled, note: 'the client fell behind the schedule: {late} sends late with a slot free', noteParams: {late: formatCount(rate.lateSends)}}
 		: scheduled;
 }
 

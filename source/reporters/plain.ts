@@ -1,7 +1,7 @@
-import {fillIn, formatCount, formatDuration, formatLatency, formatPercent as percent, formatRate} from '../metrics/format.js';
+import {fillIn, formatCount, formatDuration, formatLatency, formatPercent as percent, formatRate, localiseFigures, type NumberLang} from '../metrics/format.js';
 import {BOUND_WORDS} from '../metrics/model.js';
 import type {ModelSnapshot, RunResult, Snapshot} from '../metrics/snapshot.js';
-import {t, tFormula} from '../i18n/catalogue.js';
+import {currentLang, t, tFormula} from '../i18n/catalogue.js';
 
 type Column = {readonly title: string; readonly left?: boolean; readonly cell: (r: RunResult) => string};
 
@@ -39,12 +39,12 @@ export function formatProgressLine(snapshot: Snapshot): string {
 }
 
 /** --rate: `schedule 20/s, 9.5/s sent, 78 late, service p50 102ms, p99 145ms`. */
-function rateSummary(rate: NonNullable<RunResult['rate']>, service: NonNullable<RunResult['serviceMs']>): string {
-	const ms = (v: number | null): string => (v === null ? '—' : formatDuration(v));
+function rateSummary(rate: NonNullable<RunResult['rate']>, service: NonNullable<RunResult['serviceMs']>, lang: NumberLang): string {
+	const ms = (v: number | null): string => (v === null ? '—' : formatDuration(v, lang));
 	return fillIn(t('schedule {target}/s, {achieved}/s sent, {late} late, service p50 {p50}, p99 {p99}'), {
-		target: Number.isInteger(rate.target) ? formatCount(rate.target) : formatRate(rate.target),
-		achieved: formatRate(rate.achieved),
-		late: formatCount(rate.late),
+		target: Number.isInteger(rate.target) ? formatCount(rate.target, lang) : formatRate(rate.target, lang),
+		achieved: formatRate(rate.achieved, lang),
+		late: formatCount(rate.late, lang),
 		p50: ms(service.p50),
 		p99: ms(service.p99),
 	});
@@ -54,10 +54,14 @@ function rateSummary(rate: NonNullable<RunResult['rate']>, service: NonNullable<
 const symbols = (formula: string): string => tFormula(formula.split(' = ')[0] ?? formula);
 
 /** The time set against the model: the wall time less the paused time, which it names. */
-const measuredText = (r: RunResult): string =>
+const measuredText = (r: RunResult, lang: NumberLang): string =>
 	r.pausedMs > 0
-		? `${formatDuration(r.wallMs - r.pausedMs)} (${t('{d} paused not counted').replace('{d}', formatDuration(r.pausedMs))})`
-		: formatDuration(r.wallMs);
+		? `${formatDuration(r.wallMs - r.pausedMs, lang)} (${t('{d} paused not counted').replace('{d}', formatDuration(r.pausedMs, lang))})`
+		: formatDuration(r.wallMs, lang);
+
+/** A note's values (written in English by metrics/) as the language writes them. */
+const localParams = (params: Readonly<Record<string, string>> = {}, lang: NumberLang): Record<string, string> =>
+	Object.fromEntries(Object.entries(params).map(([name, value]) => [name, localiseFigures(value, lang)]));
 
 /**
  * The paragraph left on screen after the dashboard quits, e.g.
@@ -66,19 +70,22 @@ const measuredText = (r: RunResult): string =>
  */
 export function formatSummaryParagraph(result: RunResult, model?: Pick<ModelSnapshot, 'formula' | 'note' | 'noteParams'>): string {
 	const r = result;
+	const lang = currentLang();
+	const count = (n: number): string => formatCount(n, lang);
+	const duration = (ms: number): string => formatDuration(ms, lang);
 	const formula = model ? ` (${symbols(model.formula)}, ${t('bound by')} ${t(BOUND_WORDS[r.bound])})` : '';
 	const failures = Object.entries(r.failures)
-		.map(([reason, count]) => `${reason} ×${formatCount(count)}`)
+		.map(([reason, n]) => `${reason} ×${count(n)}`)
 		.join(', ');
-	const cores = t(r.cpu.cores === 1 ? 'of 1 core' : 'of {n} cores').replace('{n}', String(r.cpu.cores));
+	const cores = t(r.cpu.cores === 1 ? 'of 1 core' : 'of {n} cores').replace('{n}', count(r.cpu.cores));
 	const parts = [
-		`${r.mode}, ${r.work}: ${formatCount(r.completed)}/${formatCount(r.requested)} ${t('done')} (${formatCount(r.failed)} ${t('failed')}, ${formatCount(r.cancelled)} ${t('cancelled')}) ${t('in')} ${measuredText(r)}, ${t('predicted')} ${formatDuration(r.predictedMs)}${formula}`,
-		`${formatRate(r.requestsPerSecond)} req/s, p50 ${formatLatency(r.latencyMs.p50)}, p99 ${formatLatency(r.latencyMs.p99)}${r.rate ? ` ${t('from the intended start')}` : ''}`,
-		...(r.rate && r.serviceMs ? [rateSummary(r.rate, r.serviceMs)] : []),
+		`${r.mode}, ${r.work}: ${count(r.completed)}/${count(r.requested)} ${t('done')} (${count(r.failed)} ${t('failed')}, ${count(r.cancelled)} ${t('cancelled')}) ${t('in')} ${measuredText(r, lang)}, ${t('predicted')} ${duration(r.predictedMs)}${formula}`,
+		`${formatRate(r.requestsPerSecond, lang)} req/s, p50 ${formatLatency(r.latencyMs.p50, lang)}, p99 ${formatLatency(r.latencyMs.p99, lang)}${r.rate ? ` ${t('from the intended start')}` : ''}`,
+		...(r.rate && r.serviceMs ? [rateSummary(r.rate, r.serviceMs, lang)] : []),
 		...(failures === '' ? [] : [`${t('failures')}: ${failures}`]),
-		`CPU ${percent(r.cpu.utilisation)} ${cores}`,
-		`${t('start-up')} ${formatDuration(r.startupMs)}`,
-		...(model && model.note !== '' ? [fillIn(t(model.note), model.noteParams)] : []),
+		`CPU ${percent(r.cpu.utilisation, lang)} ${cores}`,
+		`${t('start-up')} ${duration(r.startupMs)}`,
+		...(model && model.note !== '' ? [fillIn(t(model.note), localParams(model.noteParams, lang))] : []),
 	];
 	return `${parts.join('; ')}.`;
 }
@@ -88,7 +95,8 @@ export function formatSummaryParagraph(result: RunResult, model?: Pick<ModelSnap
  * run, `processes            20.3s    20 req/s  predicted 20.0s`.
  */
 export function formatLeaderboardLines(results: readonly RunResult[]): string[] {
-	const rows = results.map(r => [r.mode, formatDuration(r.wallMs), `${formatRate(r.requestsPerSecond)} req/s`, `${t('predicted')} ${formatDuration(r.predictedMs)}`]);
+	const lang = currentLang();
+	const rows = results.map(r => [r.mode, formatDuration(r.wallMs, lang), `${formatRate(r.requestsPerSecond, lang)} req/s`, `${t('predicted')} ${formatDuration(r.predictedMs, lang)}`]);
 	const widths = [0, 1, 2].map(i => Math.max(...rows.map(row => row[i]!.length)));
 	return rows.map(([mode, wall, rps, predicted]) => `${mode!.padEnd(widths[0]!)}  ${wall!.padStart(widths[1]!)}  ${rps!.padStart(widths[2]!)}  ${predicted}`);
 }

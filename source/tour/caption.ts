@@ -1,5 +1,6 @@
 import {pick, tIn} from '../i18n/catalogue.js';
 import type {Lang} from '../i18n/lang.js';
+import {count, number} from '../ui/format.js';
 import {type Line, type Seg, fitLine, lineWidth, seg, spread, wrap} from '../ui/text.js';
 import {TOUR_KEYS} from './tour-keys.js';
 import type {TourView} from './tour-driver.js';
@@ -10,10 +11,7 @@ export const TOUR_HEIGHT = 30;
 /** Rows the caption takes above the dashboard: the tour bar and up to three caption rows. */
 export const CAPTION_ROWS = 4;
 
-/** 4000 → `4,000` (en) or `4.000` (pt), as each language writes it. */
-const countIn = (lang: Lang, n: number): string => new Intl.NumberFormat(lang === 'pt' ? 'pt-BR' : 'en-US').format(n);
-
-const BOUNDED: Readonly<Record<Lang, (seconds: number, n: string) => string>> = {
+const BOUNDED: Readonly<Record<Lang, (seconds: string, n: string) => string>> = {
 	en: (s, n) => `Bounded run: it stops after ${s} s; the model line extrapolates all ${n}.`,
 	pt: (s, n) => `Execução limitada: para após ${s} s; a linha do modelo extrapola as ${n}.`,
 };
@@ -56,7 +54,7 @@ export function captionLines({tour, lang, width}: CaptionInput, rows = CAPTION_R
 	const {scene} = tour;
 	const texts = scene.lines.map((line) => pick(line, lang));
 	if (scene.boundSeconds !== undefined) {
-		texts.push(BOUNDED[lang](scene.boundSeconds, countIn(lang, scene.preset.requests ?? 0)));
+		texts.push(BOUNDED[lang](number(scene.boundSeconds, lang), count(scene.preset.requests ?? 0, lang)));
 	}
 
 	const lines = texts.flatMap((text, i) => wrap(text, width - 2).map((part): Line => [seg('  '), seg(part, i < scene.lines.length ? 'plain' : 'warn')]));

@@ -52,7 +52,7 @@ export const SCENES: readonly Scene[] = [
 		id: 'four-thousand',
 		title: {pt: 'E se precisássemos realizar 4.000 requisições HTTP?', en: 'What if we needed 4,000 HTTP requests?'},
 		lines: [
-			{pt: 'Cada uma com o mesmo custo T. Solução sequencial: 4000 · T.', en: 'Each with the same cost T. The sequential solution: 4000 · T.'},
+			{pt: 'Cada uma com o mesmo custo T. Solução sequencial: 4.000 · T.', en: 'Each with the same cost T. The sequential solution: 4000 · T.'},
 		],
 		preset: {mode: 'sequential', work: 'io', requests: 4000},
 		boundSeconds: 12,
@@ -81,7 +81,7 @@ export const SCENES: readonly Scene[] = [
 		title: {pt: 'I/O assíncrono – um loop de eventos', en: 'Asynchronous I/O – one event loop'},
 		lines: [
 			{pt: 'Aplicações I/O bound com código concorrente, em uma única thread.', en: 'I/O-bound work as concurrent code, on one single thread.'},
-			{pt: 'As mesmas 4.000 requisições, até C de uma vez em voo (in flight), numa só thread.', en: 'The same 4,000 requests, up to C at once in flight, on one thread.'},
+			{pt: 'As mesmas 4.000 requisições, até C em voo ao mesmo tempo, numa só thread.', en: 'The same 4,000 requests, up to C at once in flight, on one thread.'},
 		],
 		preset: {mode: 'async', work: 'io', requests: 4000},
 	},

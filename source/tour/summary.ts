@@ -31,10 +31,10 @@ function outcomeText(outcome: SceneOutcome | undefined, lang: Lang): string {
 	}
 
 	if (outcome.kind === 'compare') {
-		return w.compare(count(outcome.requested), `${outcome.fastest} ${duration(outcome.fastestMs)}`, `${outcome.slowest} ${duration(outcome.slowestMs)}`);
+		return w.compare(count(outcome.requested, lang), `${outcome.fastest} ${duration(outcome.fastestMs, lang)}`, `${outcome.slowest} ${duration(outcome.slowestMs, lang)}`);
 	}
 
-	const base = `${padEnd(outcome.mode, 17)} ${count(outcome.done)}/${count(outcome.requested)} ${duration(outcome.elapsedMs)}, ${w.model} ${duration(outcome.predictedMs)}`;
+	const base = `${padEnd(outcome.mode, 17)} ${count(outcome.done, lang)}/${count(outcome.requested, lang)} ${duration(outcome.elapsedMs, lang)}, ${w.model} ${duration(outcome.predictedMs, lang)}`;
 	return outcome.bounded ? `${base} ${w.bounded}` : outcome.left === true ? `${base} · ${w.left}` : base;
 }
 

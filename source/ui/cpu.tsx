@@ -1,6 +1,6 @@
 import type {CpuSnapshot} from '../metrics/snapshot.js';
 import {bar, sparkline, tick} from './charts.js';
-import {percent} from './format.js';
+import {count, decimal, percent} from './format.js';
 import {Lines} from './lines.js';
 import {loadTone} from './theme.js';
 import {type Line, firstFitting, padEnd, padStart, rule, seg} from './text.js';
@@ -15,7 +15,7 @@ export type CpuProps = {
 };
 
 function clientLine(cpu: CpuSnapshot, width: number): Line {
-	const client = [seg(`${t('client')} `, 'muted'), seg(cpu.client.toFixed(2), 'title'), seg(` ${t(cpu.cores === 1 ? 'of 1 core' : 'of {n} cores').replace('{n}', String(cpu.cores))}`, 'muted')];
+	const client = [seg(`${t('client')} `, 'muted'), seg(decimal(cpu.client, 2), 'title'), seg(` ${t(cpu.cores === 1 ? 'of 1 core' : 'of {n} cores').replace('{n}', count(cpu.cores))}`, 'muted')];
 	const tail = cpu.final ? ` · ${t('run mean')}` : ` · ${t('machine run mean')} ${cpu.sampled ? percent(cpu.utilisation) : '—'}`;
 	return firstFitting([[...client, seg(tail, 'muted')], client], width);
 }

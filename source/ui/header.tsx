@@ -1,6 +1,6 @@
 import {isTerminal, type RunInfo, type RunStatus} from '../metrics/snapshot.js';
 import {progress} from './charts.js';
-import {clock, count, duration, percent} from './format.js';
+import {clock, count, duration, number, percent} from './format.js';
 import {Lines} from './lines.js';
 import {type Line, type Seg, firstFitting, lineWidth, seg, spread} from './text.js';
 import {gilOf, paramsOf, statusLook, workOf} from './view-model.js';
@@ -21,7 +21,9 @@ export type HeaderProps = {
 
 /** What runs, at three levels of detail: everything; without the target; the mode's knobs only. CPU work has no target: it sends no request. */
 function facts(run: RunInfo, sep: string, level: 0 | 1 | 2): Seg[] {
-	const all = [workOf(run), `n=${count(run.requested)}`, run.work === 'cpu' ? '' : run.target, paramsOf(run), t(gilOf(run))];
+	// The embedded server's T as the language writes it (`T=2,5ms` in pt); a URL file by its name.
+	const target = Number.isFinite(run.latencyMs) ? `T=${number(run.latencyMs)}ms` : run.target;
+	const all = [workOf(run), `n=${count(run.requested)}`, run.work === 'cpu' ? '' : target, paramsOf(run), t(gilOf(run))];
 	const parts = (level === 0 ? all : level === 1 ? [all[0], all[1], all[3], all[4]] : [all[0], all[3], all[4]]).filter(Boolean);
 	return parts.flatMap((p, i) => (i === 0 ? [seg(p!)] : [seg(sep, 'muted'), seg(p!)]));
 }

@@ -1,6 +1,6 @@
 import type {Snapshot} from '../metrics/snapshot.js';
 import {bar, sparkline} from './charts.js';
-import {bytes, duration, latency, rate} from './format.js';
+import {bytes, count, duration, latency, rate} from './format.js';
 import {perWorkerText} from './lessons.js';
 import {Lines} from './lines.js';
 import {termsOf} from './model.js';
@@ -51,7 +51,7 @@ function latencyBars(s: Snapshot, width: number): Line[] {
 
 	const top = s.latency.max;
 	return [
-		rule(translate('latency'), width, translate('{n} measured').replace('{n}', s.latency.count.toLocaleString('en-US'))),
+		rule(translate('latency'), width, translate('{n} measured').replace('{n}', count(s.latency.count))),
 		...ladder.map(([p, ms]) => barLine(`p${p}`, ms, top, latency(ms), width, false)),
 		barLine('max', top, top, latency(top), width, false),
 	];
@@ -85,7 +85,7 @@ function startupLines(s: Snapshot, width: number): Line[] {
 	}
 
 	return [
-		rule(translate('start-up'), width, translate(s.startup.workers === 1 ? `{n} ${s.startup.kind}` : s.startup.kind === 'thread' ? '{n} threads' : '{n} processes').replace('{n}', String(s.startup.workers))),
+		rule(translate('start-up'), width, translate(s.startup.workers === 1 ? `{n} ${s.startup.kind}` : s.startup.kind === 'thread' ? '{n} threads' : '{n} processes').replace('{n}', count(s.startup.workers))),
 		[seg(translate('pool').padEnd(LABEL), 'muted'), seg(duration(s.startupMs)), seg(`   ${translate('one worker')} `, 'muted'), seg(perWorkerText(s.startup)), seg(`   ${translate('peak rss')} `, 'muted'), seg(bytes(s.peakRssBytes))],
 	];
 }

@@ -53,8 +53,8 @@ function moreLine(hidden: readonly LaneSnapshot[]): Line {
 
 	const states = LANE_STATES.filter((s) => tally.has(s)).sort((a, b) => tally.get(b)! - tally.get(a)!);
 	return [
-		seg(`+${hidden.length} more`, 'muted'),
-		...states.flatMap((s) => [seg('  '), seg(stateGlyph[s], s), seg(` ${tally.get(s)!}`, 'muted')]),
+		seg(t('+{n} more').replace('{n}', count(hidden.length)), 'muted'),
+		...states.flatMap((s) => [seg('  '), seg(stateGlyph[s], s), seg(` ${count(tally.get(s)!)}`, 'muted')]),
 	];
 }
 

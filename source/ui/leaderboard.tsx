@@ -1,6 +1,6 @@
 import type {CompareView} from '../frontends/controller.js';
 import {bar} from './charts.js';
-import {duration, percent, rate} from './format.js';
+import {count, decimal, duration, percent, rate} from './format.js';
 import {Lines} from './lines.js';
 import {type Line, type Seg, fitLine, padEnd, padStart, rule, seg} from './text.js';
 import {t} from '../i18n/catalogue.js';
@@ -24,7 +24,7 @@ const signed = (measured: number, predicted: number): string => {
 };
 
 /** `×3.9`, `×191`: how many times faster than sequential. */
-const speedup = (x: number): string => `×${x < 10 ? x.toFixed(1) : Math.round(x)}`;
+const speedup = (x: number): string => `×${decimal(x, x < 10 ? 1 : 0)}`;
 
 export function leaderboardLines({compare, width, height}: Omit<LeaderboardProps, 'color'>): Line[] {
 	const {modes, results, running} = compare;
@@ -41,7 +41,7 @@ export function leaderboardLines({compare, width, height}: Omit<LeaderboardProps
 	const area = Math.max(labelWidth + 2, width - 20 - rightWidth);
 
 	const done = results.length;
-	const status = (running ? t('{done} of {n} done').replace('{done}', String(done)) : t('all {n} done')).replace('{n}', String(modes.length));
+	const status = (running ? t('{done} of {n} done').replace('{done}', count(done)) : t('all {n} done')).replace('{n}', count(modes.length));
 	const heading: Line = [
 		seg('  ' + padEnd(t('mode'), 18), 'muted'),
 		seg(padEnd(t('wall time, one scale'), area), 'muted'),

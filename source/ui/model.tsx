@@ -1,10 +1,10 @@
 import type {ModelSnapshot, ModelTerm, RunStatus} from '../metrics/snapshot.js';
 import {BOUND_WORDS} from '../metrics/model.js';
 import {fillIn} from '../metrics/format.js';
-import {duration} from './format.js';
+import {duration, figures, formula as inLang} from './format.js';
 import {Lines} from './lines.js';
 import {type Line, type Seg, firstFitting, fitLine, rule, seg, wrap} from './text.js';
-import {t as translate, tFormula} from '../i18n/catalogue.js';
+import {t as translate} from '../i18n/catalogue.js';
 
 /** `latency-bound` and the like, in the current language. */
 const boundWord = (bound: string): string => translate('{bound}-bound').replace('{bound}', translate(bound));
@@ -81,8 +81,8 @@ function fitTerms(terms: readonly NamedTerm[], room: number): NamedTerm[] {
 	return terms.filter(t => keep.has(t));
 }
 
-const full = (t: ModelTerm): string => tFormula(`${t.symbol} = ${t.numbers} = ${duration(t.ms)}`);
-const short = (t: ModelTerm): string => tFormula(`${t.symbol} = ${duration(t.ms)}`);
+const full = (t: ModelTerm): string => `${inLang(`${t.symbol} = ${t.numbers}`)} = ${duration(t.ms)}`;
+const short = (t: ModelTerm): string => `${inLang(t.symbol)} = ${duration(t.ms)}`;
 
 /** One line per term: `model latency n·T/C = … = 2.0s`, then `      loop    n·c = … = 900ms   measured …   latency-bound`. */
 function termLines(props: ModelProps, terms: readonly NamedTerm[]): Line[] {
@@ -104,9 +104,13 @@ function termLines(props: ModelProps, terms: readonly NamedTerm[]): Line[] {
 	});
 }
 
+/** A note's values (written in English by metrics/) as the current language writes them. */
+const localParams = (params: Readonly<Record<string, string>> = {}): Record<string, string> =>
+	Object.fromEntries(Object.entries(params).map(([name, value]) => [name, figures(value)]));
+
 /** The model's note in the current language, its figures filled in ('' when there is none). */
 export const noteText = (model: Pick<ModelSnapshot, 'note' | 'noteParams'>): string =>
-	model.note ? fillIn(translate(model.note), model.noteParams) : '';
+	model.note ? fillIn(translate(model.note), localParams(model.noteParams)) : '';
 
 export function modelLines(props: ModelProps): Line[] {
 	const {model, width, height, variant} = props;
@@ -120,7 +124,7 @@ export function modelLines(props: ModelProps): Line[] {
 			return [...termLines(props, shown), ...(text && height > shown.length ? [fitLine(noteLine, width)] : [])];
 		}
 
-		const formula = [seg(`${translate('model')} `, 'title'), seg(tFormula(model.formula))];
+		const formula = [seg(`${translate('model')} `, 'title'), seg(inLang(model.formula))];
 		const m = [seg(`   ${translate('measured')} `, 'muted'), ...measured(props)];
 		const first = firstFitting([[...formula, ...m, seg(`   ${boundWord(model.bound)}`, 'muted')], [...formula, ...m], formula], width);
 		const second: Line[] = text && height >= 2 ? [fitLine(noteLine, width)] : [];
@@ -129,7 +133,7 @@ export function modelLines(props: ModelProps): Line[] {
 
 	const label = (text: string, tone: 'muted' | 'title' = 'muted'): Seg => seg(translate(text).padEnd(Math.max(11, translate(text).length + 1)), tone);
 	const termBlock = terms.length === 0
-		? wrap(tFormula(model.formula), width - 11).map((part, i) => [label(i === 0 ? 'predicted' : ''), seg(part)])
+		? wrap(inLang(model.formula), width - 11).map((part, i) => [label(i === 0 ? 'predicted' : ''), seg(part)])
 		: terms.flatMap(t => wrap(full(t.term), width - 11).map((part, i) => [label(i === 0 ? t.name : '', t.wins ? 'title' : 'muted'), seg(part)]));
 	const lines: Line[] = [
 		rule(translate('model'), width, translate('predicted vs measured')),

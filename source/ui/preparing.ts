@@ -1,5 +1,5 @@
 import {t} from '../i18n/catalogue.js';
-import {formatCount} from '../metrics/format.js';
+import {count} from './format.js';
 import type {View} from '../frontends/controller.js';
 
 /** What the screen says while a run is being prepared (before its first snapshot). */
@@ -18,7 +18,7 @@ export function preparingText(preparing: View['preparing']): string {
 		}
 
 		case 'pilot': {
-			return t("pilot: {n} requests to measure this pool's waits (not part of the run)…").replace('{n}', formatCount(preparing.requests));
+			return t("pilot: {n} requests to measure this pool's waits (not part of the run)…").replace('{n}', count(preparing.requests));
 		}
 
 		case undefined: {

@@ -40,11 +40,11 @@ export function rateLines(s: Snapshot, r: RateSnapshot, width: number): Line[] {
 		],
 		width,
 	);
-	const answered = s.completed + s.failed > 0;
+	// A histogram with nothing in it is unknown (`—`), never 0.0ms.
 	return [
 		schedule,
 		backlog,
-		percentileLine('latency', s.latency, answered, width),
-		percentileLine('service', r.service, answered, width),
+		percentileLine('latency', s.latency, s.latency.count > 0, width),
+		percentileLine('service', r.service, r.service.count > 0, width),
 	];
 }

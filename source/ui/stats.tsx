@@ -17,14 +17,15 @@ export type StatsProps = {
 
 
 function latencyLine(s: Snapshot, width: number): Line {
-	if (s.completed + s.failed === 0) {
+	// No answer timed yet (none came, or only failures before a response): unknown, as the JSON's null.
+	if (s.latency.count === 0) {
 		return [label('latency'), seg('—', 'muted')];
 	}
 
 	const {p50, p90, p99, max} = s.latency;
 	const q = (name: string, ms: number, gap = '  '): Seg[] => [seg(gap), seg(`${name} `, 'muted'), seg(latency(ms))];
 	const base = [label('latency'), ...q('p50', p50, ''), ...q('p90', p90), ...q('p99', p99)];
-	const ms = (v: number): string => String(Math.round(v));
+	const ms = (v: number): string => count(v);
 	return firstFitting(
 		[
 			[...base, ...q('max', max)],

@@ -1,7 +1,7 @@
 import type {Mode} from '../config/config.js';
 import {factorValue, factsOf, isThreaded} from '../config/modes.js';
 import type {RunInfo, RunStatus} from '../metrics/snapshot.js';
-import {count} from './format.js';
+import {count, number} from './format.js';
 import type {Tone} from './theme.js';
 
 
@@ -14,7 +14,7 @@ export const paramsOf = (run: RunInfo): string =>
 	factsOf(run.mode).inFlight.map((factor) => `${factor}=${count(factorValue(factor, run))}`).join(' × ');
 
 /** `io`, `cpu 10ms`, `mixed 10ms`. */
-export const workOf = (run: RunInfo): string => (run.work === 'io' ? 'io' : `${run.work} ${run.cpuMs}ms`);
+export const workOf = (run: RunInfo): string => (run.work === 'io' ? 'io' : `${run.work} ${number(run.cpuMs)}ms`);
 
 /** `GIL on` / `GIL off` in thread modes; elsewhere only when on. */
 export function gilOf(run: RunInfo): string {

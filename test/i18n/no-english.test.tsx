@@ -94,7 +94,7 @@ test('--lang pt: the summary and the leaderboard left after quitting', () => {
 	assert.deepEqual(english(rateSummary), [], rateSummary);
 	const summary = formatSummaryParagraph({...f.result('threads', 2000, 2000, 0.05), pausedMs: 500}, {formula: 'n·T/W = 400·100ms/2 = 20.0s', note: 'other work kept {cores} of {of} cores busy (the model counts on free cores)', noteParams: {cores: '1.2', of: '2'}});
 	assert.deepEqual(english(summary), [], summary);
-	assert.match(summary, /outro trabalho manteve 1\.2 de 2 núcleos ocupados/);
+	assert.match(summary, /outro trabalho manteve 1,2 de 2 núcleos ocupados/);
 	const board = formatLeaderboardLines(f.compare.results).join('\n');
 	assert.deepEqual(english(board), [], board);
 	setLang('en');

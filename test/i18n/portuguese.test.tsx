@@ -46,7 +46,7 @@ test('--lang pt: a formula keeps its symbols and says núcleos for cores', () =>
 
 test('--lang pt: the summary left on screen', () => {
 	setLang('pt');
-	assert.match(formatSummaryParagraph(result('threads', 2000, 2000, 0.05)), /^threads, io: [\d,]+\/[\d,]+ feitas \(\d+ falharam, \d+ canceladas\) em 2\.0s, previsto 2\.0s; .* CPU 5% de \d+ núcleos?; inicialização \S+\.$/);
+	assert.match(formatSummaryParagraph(result('threads', 2000, 2000, 0.05)), /^threads, io: [\d.]+\/[\d.]+ feitas \(\d+ falharam, \d+ canceladas\) em 2,0s, previsto 2,0s; .* CPU 5% de \d+ núcleos?; inicialização \S+\.$/);
 });
 
 test('--lang pt: every mode’s lesson on the help screen, the measured per-worker lesson and the status words', () => {
@@ -68,7 +68,7 @@ test('--lang pt: the requests, cpu and model panels label their figures in the t
 	assert.ok(stats.some((line) => /^em voo +\d+ {2}pico \d+$/.test(line)), stats.join('\n'));
 	assert.ok(stats.some((line) => line.startsWith('latência ')), stats.join('\n'));
 	const cpu = cpuLines({cpu: processes.cpu, width: 60, height: 6}).map(plain);
-	assert.ok(cpu.some((line) => /^cliente [\d.]+ de \d+ núcleos/.test(line)), cpu.join('\n'));
+	assert.ok(cpu.some((line) => /^cliente \d+,\d\d de \d+ núcleos/.test(line)), cpu.join('\n'));
 	const model = modelLines({model: processes.model, status: 'done', elapsedMs: 1000, width: 60, height: 6, variant: 'block', color: false}).map(plain);
 	assert.match(model[0]!, /^modelo ─+ previsto vs medido$/);
 	assert.ok(model.some((line) => line.startsWith('limitado por ')), model.join('\n'));

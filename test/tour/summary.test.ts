@@ -28,6 +28,6 @@ test('below 100 columns, in Portuguese: the figures under each title, and it sti
 	const lines = tourSummaryLines(SCENES, outcomes, 'pt', 80).map(plain);
 	assert.equal(lines.length, 23);
 	assert.equal(lines[0], 'concviz tour: 11 cenas, cada número medido nesta máquina');
-	assert.deepEqual(lines.slice(7, 9), [' 4 E se precisássemos realizar 4.000 requisições HTTP?', '   sequential        118/4,000 12.1s, modelo 6m40s para todas']);
+	assert.deepEqual(lines.slice(7, 9), [' 4 E se precisássemos realizar 4.000 requisições HTTP?', '   sequential        118/4.000 12,1s, modelo 6m40s para todas']);
 	assert.equal(lines[4], '   não exibida');
 });

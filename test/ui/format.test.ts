@@ -7,7 +7,8 @@ import {fit, fitLine, seg, wrap} from '../../source/ui/text.js';
 test('numbers read the way a speaker says them', () => {
 	assert.equal(count(4_000_000), '4,000,000');
 	assert.deepEqual([850, 6200, 42_140, 184_000, 3_720_000].map((ms) => duration(ms)), ['850ms', '6.2s', '42.1s', '3m04s', '1h02m']);
-	assert.deepEqual([0, 450, 6200].map((ms) => clock(ms)), ['0.0s', '0.5s', '6.2s']);
+	// The clock reads as the measured time beside it (one rounding rule for one figure): `135ms`, not `0.1s`.
+	assert.deepEqual([0, 135, 450, 6200].map((ms) => clock(ms)), ['0.0s', '135ms', '450ms', '6.2s']);
 	assert.deepEqual([2.44, 101.4, 1300].map((ms) => latency(ms)), ['2.4ms', '101ms', '1.3s']);
 	assert.deepEqual([3.94, 412.2, 7012].map((r) => rate(r)), ['3.9', '412', '7,012']);
 	assert.equal(percent(0.834), '83%');

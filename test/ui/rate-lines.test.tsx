@@ -103,3 +103,12 @@ test('a rate-bound run in the 160×48 block: the schedule is a term of its own, 
 		].join('\n'),
 	);
 });
+
+test('no answer timed yet (only failures, before any response): latency and service read —, as the JSON’s null, never 0.0ms', () => {
+	const empty = {p50: 0, p90: 0, p99: 0, max: 0, mean: 0, count: 0};
+	const refused: Snapshot = {...behind, completed: 0, failed: 4, failures: [['ECONNREFUSED', 4]], latency: empty, rate: {...behind.rate!, service: empty}};
+	const lines = frame(<Stats snapshot={refused} width={44} height={6} color={false} />).split('\n');
+	assert.deepEqual(lines.slice(3, 5), ['latency    —', 'service    —']);
+	const closed = {...refused, rate: undefined};
+	assert.equal(frame(<Stats snapshot={closed} width={60} height={6} color={false} />).split('\n')[3], 'latency    —');
+});
