@@ -1,3 +1,4 @@
+import {UsageError} from '../config/errors.js';
 import {applyCommand} from '../config/config-cycle.js';
 import {MODES, type RunConfig} from '../config/config.js';
 import type {Command, CompareView, Controller, View} from './controller.js';
@@ -158,7 +159,8 @@ class Driver implements DashboardController {
 			try {
 				await (compare ? this.#runCompare(config, generation) : this.#runOne(config));
 			} catch (error) {
-				this.#update({notice: `the run could not complete: ${error instanceof Error ? error.message : String(error)}`});
+				// A setting this machine cannot hold (open files, memory) says what to do, as the CLI does up front.
+				this.#update({notice: error instanceof UsageError ? error.message : `the run could not complete: ${error instanceof Error ? error.message : String(error)}`});
 			}
 		})();
 	}
