@@ -5,14 +5,8 @@ import {createCpuSampler} from './cpu-sampler.js';
 import type {RunResult, Snapshot, StartupCost} from '../metrics/snapshot.js';
 import {workerKindOf} from './startup-cost.js';
 import {startRun, type Run} from './run.js';
-import {spawnServer, type SpawnedServer} from '../server/spawn-server.js';
-import {ClientCosts, type CostsFor} from './client-costs.js';
-import {openFilesWhy} from './open-files.js';
-import {assertPoolFits} from './memory-fit.js';
-import {UsageError} from '../config/errors.js';
+import {Preparer} from './preparer.js';
 import type {Preparing} from './preparing.js';
-import {calibrateOffThread} from '../workloads/calibrate.js';
-import type {Calibration} from '../workloads/cpu.js';
 import type {SessionObserver} from './observer.js';
 
 /**
@@ -47,13 +41,9 @@ class LiveSession implements Session {
 	readonly #cpu = createCpuSampler();
 	readonly #listeners = new Listeners<Snapshot>();
 	readonly #preparingListeners = new Listeners<Preparing | null>();
-	readonly #calibrations = new Map<number, Promise<Calibration>>();
 	/** The last measured cost of a worker of each kind, for the lessons that compare threads with processes. */
 	readonly #startups = new Map<StartupCost['kind'], StartupCost>();
-	/** One worker of a large pool, measured before it started (memory-fit.ts), by mode, threads and work. */
-	readonly #measured = new Map<string, StartupCost>();
-	#server: Promise<SpawnedServer> | undefined;
-	readonly #costs: ClientCosts;
+	readonly #preparer: Preparer;
 	#current: Run | undefined;
 	/** A run being prepared (calibrations, the server): a cancel or a pause that reaches it applies as it starts. */
 	#preparing: Preparation | undefined;
@@ -64,13 +54,16 @@ class LiveSession implements Session {
 
 	constructor(options: SessionOptions) {
 		this.#options = options;
-		this.#costs = new ClientCosts({
+		this.#preparer = new Preparer({
+			server: options.server,
 			cores: this.#cpu.cores,
 			...(options.pilotRequests === undefined ? {} : {pilotRequests: options.pilotRequests}),
 			...(options.calibrationDeadlineMs === undefined ? {} : {calibrationDeadlineMs: options.calibrationDeadlineMs}),
+			...(options.availableBytes === undefined ? {} : {availableBytes: options.availableBytes}),
 			preparing: (preparing) => {
 				this.#preparingListeners.emit(preparing);
 			},
+			measured: kind => this.#startups.get(kind),
 		});
 	}
 
@@ -110,7 +103,7 @@ class LiveSession implements Session {
 		this.#current?.cancel();
 		if (this.#preparing) {
 			this.#preparing.cancelled = true;
-			void this.#costs.cancel();
+			void this.#preparer.cancel();
 		}
 	}
 
@@ -157,47 +150,23 @@ class LiveSession implements Session {
 			this.#preparing.cancelled = true;
 		}
 
-		await this.#costs.cancel();
+		await this.#preparer.cancel();
 		// A run still being prepared starts (and is cancelled at once, counting every task) before this reads #current.
 		await this.#prepared?.catch(() => undefined);
 		const run = this.#current;
 		run?.cancel();
 		await run?.done.catch(() => undefined);
-		const running = this.#server;
-		this.#server = undefined;
-		if (running) {
-			await (await running.catch(() => undefined))?.close();
-		}
+		await this.#preparer.close();
 	}
 
-	/** Calibrations and the server first (the kernel before the server, so it is not timed while a process boots beside it), then the run. */
+	/** What the run needs first (preparer.ts), then the run. */
 	async #prepare(config: RunConfig, preparation: Preparation): Promise<Run> {
-		// A setting changed on the dashboard may need more open files than the shell allows (the CLI refuses it up front).
-		const why = openFilesWhy(config);
-		if (why) {
-			throw new UsageError(why);
-		}
-
-		await this.#assertFits(config);
-
-		const calibration = await this.#calibrationFor(config);
-		const baseUrl = await this.#serverFor(config);
-		const {cost: clientCost, missing: clientCostMissing} = await this.#clientCostFor(config, preparation);
+		const prepared = await this.#preparer.prepare(config, () => preparation.cancelled);
 		const otherStartup = this.#startups.get(workerKindOf(config.mode) === 'thread' ? 'process' : 'thread');
 		const {observer} = this.#options;
 		const onEvents = observer ? (events: readonly BusEvent[]) => observer.events(events) : undefined;
 		const cpu = this.#cpu;
-		return startRun({id: ++this.#runs, config, baseUrl, calibration, clientCost, clientCostMissing, otherStartup, cores: cpu.cores, sampleCpu: () => cpu.sample(), onEvents});
-	}
-
-	/** A pool the machine cannot hold is refused (UsageError) before anything starts; a worker measured for it is kept. */
-	async #assertFits(config: RunConfig): Promise<void> {
-		const kind = workerKindOf(config.mode);
-		const key = `${config.mode} ${config.threads} ${config.work}`;
-		const measured = await assertPoolFits(config, this.#startups.get(kind) ?? this.#measured.get(key), this.#options.availableBytes);
-		if (measured) {
-			this.#measured.set(key, measured);
-		}
+		return startRun({id: ++this.#runs, config, ...prepared, otherStartup, cores: cpu.cores, sampleCpu: () => cpu.sample(), onEvents});
 	}
 
 	/** The frame clock over a run: a snapshot every 1/fps s, and one more as it ends. */
@@ -227,43 +196,6 @@ class LiveSession implements Session {
 	#publish(next: Snapshot): void {
 		this.#options.observer?.frame(next);
 		this.#listeners.emit(next);
-	}
-
-	async #serverFor(config: RunConfig): Promise<string | undefined> {
-		if (config.target.kind !== 'embedded') {
-			return undefined;
-		}
-
-		if (!this.#server) {
-			this.#preparingListeners.emit({phase: 'server'});
-			this.#server = spawnServer(this.#options.server);
-		}
-
-		return (await this.#server).url;
-	}
-
-	/** What a request costs the client, for I/O against the embedded server: measured before the first run, and near the knee by a pilot of the run's pool. */
-	async #clientCostFor(config: RunConfig, preparation: Preparation): Promise<CostsFor> {
-		if (config.work === 'cpu' || config.target.kind !== 'embedded' || !this.#server) {
-			return {};
-		}
-
-		return this.#costs.for(config, await this.#server, () => preparation.cancelled);
-	}
-
-	async #calibrationFor(config: RunConfig): Promise<Calibration | undefined> {
-		if (config.work === 'io') {
-			return undefined;
-		}
-
-		let calibration = this.#calibrations.get(config.cpuMs);
-		if (!calibration) {
-			this.#preparingListeners.emit({phase: 'kernel'});
-			calibration = calibrateOffThread(config.cpuMs);
-			this.#calibrations.set(config.cpuMs, calibration);
-		}
-
-		return calibration;
 	}
 }
 
