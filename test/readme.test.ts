@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import {readFile} from 'node:fs/promises';
 import {HELP} from '../source/cli/help.js';
 
-test("the README's Usage section is the --help text, word for word", async () => {
-	const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
-	const usage = /## Usage\n\n```\n([\s\S]*?)\n```/.exec(readme)?.[1];
+test("docs/usage.md's Usage section is the --help text, word for word", async () => {
+	const doc = await readFile(new URL('../../docs/usage.md', import.meta.url), 'utf8');
+	const usage = /## Usage\n\n```\n([\s\S]*?)\n```/.exec(doc)?.[1];
 	assert.equal(usage, HELP.trim());
 });
 
