@@ -1,5 +1,5 @@
 /**
- * `npm run media`: the README's pictures, made from a real recording. It plays
+ * `npm run media`: the pictures of docs/usage.md, made from a real recording. It plays
  * part of the tour in a pseudo-terminal at 100×30 with --record, then exports
  * the screen just before each chosen scene ends as an SVG (concviz export).
  * Every figure in the pictures is what this machine measured during the run.

@@ -2,7 +2,7 @@ import {REQUEST_STEPS} from '../config/config-cycle.js';
 import {MODES} from '../config/modes.js';
 import {formatCount} from '../metrics/format.js';
 
-/** The --help text. README.md's "Usage" section is this text, word for word (a test checks it). */
+/** The --help text. docs/usage.md's "Usage" section is this text, word for word (a test checks it). */
 export const HELP = `
 Usage
   $ concviz [options]            live dashboard (headless when stdout is not a terminal, or with --json)

@@ -29,7 +29,7 @@ export type ProcessPoolShape = {
  * default maximum under a lane's allocation rate, which left ~170 MB of heap
  * for ~25 MB live in a loop of 1,000 requests in flight; 8 MB semi-spaces
  * keep a lane near 180 MB instead of 290 MB at the same speed (measured on
- * this project's 2-core machine, see the README's reliability section).
+ * this project's 2-core machine, see docs/reliability.md).
  * They start at that size too: grown from 1 MB, a fresh lane scavenged
  * far more often for its first ten thousand requests, which cost it ~20 %
  * more CPU each than later (a pilot's, session/pilot.ts, is that short).

@@ -29,7 +29,7 @@ const termOf = (term: ModelTerm | null): ModelTermResult | null =>
 	term ? {ms: ms(term.ms), formula: `${term.symbol} = ${term.numbers}`} : null;
 
 /**
- * The JSON result (README, "The JSON result"), fields in its order, from the run's final
+ * The JSON result (docs/json.md), fields in its order, from the run's final
  * snapshot. Times in ms to 0.1, ratios to 3 decimals. requestsPerSecond
  * counts requests that got an answer (completed + failed) over the wall
  * time less the paused time: cancelled tasks were not served. A prediction that could not be

@@ -174,7 +174,7 @@ export type Snapshot = TaskCounts & {
 
 export type ModelTermResult = {readonly ms: number; readonly formula: string};
 
-/** The JSON contract (README, "The JSON result"): one object per mode run. */
+/** The JSON contract (docs/json.md): one object per mode run. */
 export type RunResult = {
 	readonly mode: Mode;
 	readonly work: Work;
