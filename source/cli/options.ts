@@ -142,15 +142,20 @@ function oneOf<T extends string>(flags: RawFlags, name: string, choices: readonl
 	return raw as T;
 }
 
+const MAX_RATE = 1_000_000;
+
 /** --rate R: requests per second in total (an open model); absent when not given. */
 function rateOf(flags: RawFlags): {rate?: number} {
 	if (text(flags, 'rate') === undefined) {
 		return {};
 	}
 
-	const rate = decimal(flags, 'rate', 0, 0, 1_000_000);
-	if (rate <= 0) {
-		throw new UsageError(`--rate must be more than 0 requests/s, got ${rate}`);
+	// 0 is refused too, so the range is checked here rather than as decimal's 'min or more'.
+	const rate = decimal(flags, 'rate', 0, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
+	if (rate <= 0 || rate > MAX_RATE) {
+		throw new UsageError(rate <= 0
+			? `--rate must be more than 0 requests/s, got ${rate}`
+			: `--rate must be at most ${MAX_RATE} requests/s, got ${rate}`);
 	}
 
 	return {rate};

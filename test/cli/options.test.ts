@@ -71,6 +71,7 @@ const bad: Array<[Record<string, unknown>, string[], RegExp]> = [
 	[{jitter: '-5'}, [], /^--jitter must be 0 or more/],
 	[{failRate: '1.5'}, [], /^--fail-rate must be between 0 and 1, got 1.5$/],
 	[{failRate: 'half'}, [], /^--fail-rate must be a number/],
+	[{rate: '-3'}, [], /^--rate must be more than 0 requests\/s, got -3$/],
 	[{bogus: true}, [], /^unknown option --bogus/],
 	[{}, ['launch'], /^unknown command 'launch'/],
 	[{}, ['serve', 'x'], /^unexpected argument 'x'/],
