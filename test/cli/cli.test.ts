@@ -143,6 +143,14 @@ test('--fail-rate 0.5: failures counted by reason, completed + failed == n, exit
 	assert.deepEqual(result.failures, {'status 500': result.failed});
 });
 
+test('the plain summary names the failures by reason, as the dashboard does', async () => {
+	const {code, stdout, stderr} = await runCli(['-m', 'async', '-n', '60', '--latency', '5', '--fail-rate', '0.5', '--seed', '3']);
+	assert.equal(code, 0, stderr);
+	const failed = Number(/\nasync\s+io\s+60\s+\d+\s+(\d+)\s/.exec(stdout)?.[1]);
+	assert.ok(failed > 0, stdout);
+	assert.match(stdout, new RegExp(`\n\nfailures, async: status 500 ×${failed}\n$`));
+});
+
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 	test(`${signal} mid-run: workers and server end, JSON still printed with the rest cancelled`, async () => {
 		let pids: number[] = [];
