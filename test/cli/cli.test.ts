@@ -43,6 +43,7 @@ const badInputs: Array<[string[], RegExp]> = [
 	[['--urls', await file('invalid.txt', 'ftp://x\nnot a url\n')], /--urls: no valid URL.*\b1, 2\b/],
 	...(process.getuid?.() === 0 ? [] : [[['--urls', unreadable], /--urls: cannot read/]] as Array<[string[], RegExp]>),
 	[['--frobnicate'], /unknown option --frobnicate/],
+	[['--mdoe', 'async'], /^concviz: unknown option --mdoe; did you mean --mode\?$/],
 	[['-n', '1.2345k'], /--requests must be a whole number \(4000, 4,000, 4_000, 4k, 4e3, 1.5k, 4M\), got '1.2345k'/],
 	[['--record', join(dir, 'no-such-dir', 'x.cast')], /--record: cannot write .*x\.cast: no such directory/],
 	[['--record', dir], /--record: cannot write .*: it is a directory/],
