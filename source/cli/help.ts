@@ -16,7 +16,7 @@ Options
   --mode, -m         ${MODES.join('|')} (default: ${MODES[0]})
   --work, -w         io|cpu|mixed (default: io)
   --requests, -n     number of tasks (default: 400); 4000, 4,000, 4_000, 4k, 4e3, 1.5k and 4M all work
-  --urls FILE        file of URLs, one a line, # comments (default: the embedded server)
+  --urls FILE        file of URLs, one a line, # comments; a regular file up to 256 MB (pipes, devices refused)
   --latency MS       server latency T in ms (default: 100)
   --jitter MS        latency jitter, ± ms (default: 0)
   --workers, -p      processes or threads (default: number of CPUs)

@@ -10,7 +10,7 @@ import {assertWritable} from '../record/writable.js';
 import {runServe} from '../server/serve.js';
 import {UsageError, fileWhy} from '../config/errors.js';
 import {openTrace, type Tracer} from '../trace/open-trace.js';
-import {openUrlFile} from '../workloads/url-file.js';
+import {describeSkipped, openUrlFile} from '../workloads/url-file.js';
 import {capYoungGeneration} from './young-generation.js';
 
 async function withUrls(options: Options): Promise<RunConfig> {
@@ -19,10 +19,9 @@ async function withUrls(options: Options): Promise<RunConfig> {
 	}
 
 	const source = await openUrlFile(options.urlsFile);
-	const {lines, total} = source.invalid;
-	if (total > 0) {
-		const more = total - lines.length;
-		process.stderr.write(`concviz: ${options.urlsFile}: skipped invalid lines ${lines.join(', ')}${more > 0 ? ` and ${more} more` : ''}\n`);
+	const skipped = describeSkipped(source);
+	if (skipped !== '') {
+		process.stderr.write(`concviz: ${options.urlsFile}: skipped ${skipped}\n`);
 	}
 
 	return {...options.config, target: {kind: 'urls', file: options.urlsFile, source}};

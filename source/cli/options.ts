@@ -60,6 +60,29 @@ export const shown = (raw: string): string => {
 
 const kebab = (name: string): string => name.replaceAll(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
+/** Edits (insert, delete, substitute, swap two neighbours) from a to b: the optimal string alignment distance. */
+function distance(a: string, b: string): number {
+	const d = Array.from({length: a.length + 1}, (_, i) => Array.from({length: b.length + 1}, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+	for (let i = 1; i <= a.length; i++) {
+		for (let j = 1; j <= b.length; j++) {
+			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+			d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+				d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+			}
+		}
+	}
+
+	return d[a.length]![b.length]!;
+}
+
+/** The known option nearest to a mistyped one (kebab-case), when it is within a third of its length (at least 1, at most 2 edits). */
+export function nearestOption(name: string): string | undefined {
+	const most = Math.min(2, Math.max(1, Math.floor(name.length / 3)));
+	const ranked = [...KNOWN].map(known => kebab(known)).map(known => ({known, edits: distance(name, known)})).sort((x, y) => x.edits - y.edits);
+	return ranked[0] && ranked[0].edits <= most ? ranked[0].known : undefined;
+}
+
 type FlagSpec = {readonly type: 'string' | 'boolean'; readonly shortFlag?: string};
 
 /**
@@ -142,15 +165,20 @@ function oneOf<T extends string>(flags: RawFlags, name: string, choices: readonl
 	return raw as T;
 }
 
+const MAX_RATE = 1_000_000;
+
 /** --rate R: requests per second in total (an open model); absent when not given. */
 function rateOf(flags: RawFlags): {rate?: number} {
 	if (text(flags, 'rate') === undefined) {
 		return {};
 	}
 
-	const rate = decimal(flags, 'rate', 0, 0, 1_000_000);
-	if (rate <= 0) {
-		throw new UsageError(`--rate must be more than 0 requests/s, got ${rate}`);
+	// 0 is refused too, so the range is checked here rather than as decimal's 'min or more'.
+	const rate = decimal(flags, 'rate', 0, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
+	if (rate <= 0 || rate > MAX_RATE) {
+		throw new UsageError(rate <= 0
+			? `--rate must be more than 0 requests/s, got ${rate}`
+			: `--rate must be at most ${MAX_RATE} requests/s, got ${rate}`);
 	}
 
 	return {rate};
@@ -169,7 +197,8 @@ export function parseOptions(
 	const unknown = Object.keys(flags).filter((name) => !KNOWN.has(name));
 	if (unknown.length > 0) {
 		const name = unknown[0]!;
-		throw new UsageError(`unknown option ${name.length === 1 ? '-' : '--'}${shown(kebab(name))} (see concviz --help)`);
+		const near = name.length > 1 ? nearestOption(kebab(name)) : undefined;
+		throw new UsageError(`unknown option ${name.length === 1 ? '-' : '--'}${shown(kebab(name))}${near ? `; did you mean --${near}?` : ' (see concviz --help)'}`);
 	}
 
 	if (input.length > (input[0] === 'export' ? 2 : 1)) {

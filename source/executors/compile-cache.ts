@@ -15,19 +15,23 @@
  * crashed (SIGSEGV) as it exited, not reproduced since; the cache would save
  * a thread ~8 ms of its ~70 ms (measured under load).
  */
-import {lstatSync, mkdirSync} from 'node:fs';
+import {existsSync, lstatSync, mkdirSync} from 'node:fs';
 import module from 'node:module';
 import {tmpdir, userInfo} from 'node:os';
 import {join} from 'node:path';
 
 const api = module as {flushCompileCache?: () => void};
 
-/** The cache folder for this user under `base` (created 0700), or undefined when it can't be made, is shared or not ours. */
+/** The cache folder for this user under `base` (created 0700), or undefined when `base` is missing, it can't be made, is shared or not ours. */
 export function compileCacheDir(base = tmpdir()): string | undefined {
 	try {
 		const uid = process.getuid?.();
 		const home = join(base, `concviz-${uid ?? userInfo().username}`);
-		mkdirSync(home, {recursive: true, mode: 0o700});
+		// Not recursive: a temporary folder that does not exist is not made (the cache is off).
+		if (!existsSync(home)) {
+			mkdirSync(home, {mode: 0o700});
+		}
+
 		const stat = lstatSync(home);
 		if (!stat.isDirectory() || (uid !== undefined && stat.uid !== uid) || (stat.mode & 0o022) !== 0) {
 			return undefined;

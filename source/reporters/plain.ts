@@ -20,7 +20,17 @@ const COLUMNS: readonly Column[] = [
 	{title: 'startup', cell: r => formatDuration(r.startupMs)},
 ];
 
-/** An aligned plain-text table (no colour), one row per run, for a stdout that is not a terminal. */
+/** A run's failures by reason, as the dashboard lists them: `status 500 ×100, timeout ×20` ('' when none failed). */
+const failuresText = (r: RunResult, lang: NumberLang = currentLang()): string =>
+	Object.entries(r.failures)
+		.map(([reason, count]) => `${reason} ×${formatCount(count, lang)}`)
+		.join(', ');
+
+/**
+ * An aligned plain-text table (no colour), one row per run, for a stdout
+ * that is not a terminal; under it, a line of failures by reason for each
+ * run that had some (`failures, async: status 500 ×100, timeout ×20`).
+ */
 export function formatSummaryTable(results: readonly RunResult[]): string {
 	const rows = [COLUMNS.map(c => c.title), ...results.map(r => COLUMNS.map(c => c.cell(r)))];
 	const widths = COLUMNS.map((_, i) => Math.max(...rows.map(row => row[i]!.length)));
@@ -29,7 +39,8 @@ export function formatSummaryTable(results: readonly RunResult[]): string {
 			.map((cell, i) => (COLUMNS[i]!.left ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
 			.join('  ')
 			.trimEnd();
-	return `${rows.map(row => line(row)).join('\n')}\n`;
+	const failures = results.filter(r => r.failed > 0 && failuresText(r) !== '').map(r => `${t('failures')}, ${r.mode}: ${failuresText(r)}`);
+	return `${[...rows.map(row => line(row)), ...(failures.length > 0 ? ['', ...failures] : [])].join('\n')}\n`;
 }
 
 /** One short line for stderr while a headless run goes on. */
@@ -74,9 +85,7 @@ export function formatSummaryParagraph(result: RunResult, model?: Pick<ModelSnap
 	const count = (n: number): string => formatCount(n, lang);
 	const duration = (ms: number): string => formatDuration(ms, lang);
 	const formula = model ? ` (${symbols(model.formula)}, ${t('bound by')} ${t(BOUND_WORDS[r.bound])})` : '';
-	const failures = Object.entries(r.failures)
-		.map(([reason, n]) => `${reason} ×${count(n)}`)
-		.join(', ');
+	const failures = failuresText(r, lang);
 	const cores = t(r.cpu.cores === 1 ? 'of 1 core' : 'of {n} cores').replace('{n}', count(r.cpu.cores));
 	const parts = [
 		`${r.mode}, ${r.work}: ${count(r.completed)}/${count(r.requested)} ${t('done')} (${count(r.failed)} ${t('failed')}, ${count(r.cancelled)} ${t('cancelled')}) ${t('in')} ${measuredText(r, lang)}, ${t('predicted')} ${duration(r.predictedMs)}${formula}`,

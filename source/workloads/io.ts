@@ -1,8 +1,10 @@
 import type {EventEmitter} from 'node:events';
+import type {LookupFunction} from 'node:net';
 import type {Dispatcher} from 'undici';
 import {collectMinor} from './collect.js';
 import {seedFromBytes} from './cpu.js';
 import {createDeadlines} from './deadlines.js';
+import {createLookupCache} from './lookup-cache.js';
 import {reasonOf, statusReason, type Phase} from './reasons.js';
 import {Agent, Pool, redirect} from './undici-parts.js';
 import type {TaskResult, TaskTarget, WorkloadSpec} from './workload.js';
@@ -72,8 +74,11 @@ function createLocator(target: TaskTarget): (task: number) => Location {
  * request carries an AbortSignal: undici's abort listener per request costs
  * about a tenth of the client's CPU at thousands of requests a second (the
  * deadline is a cheaper signal of our own).
+ *
+ * `resolver.lookup` stands in for the system's DNS lookup (tests); either
+ * way a --urls host's failed lookup is kept a while (lookup-cache.ts).
  */
-export function createHttpClient(spec: Pick<WorkloadSpec, 'target' | 'timeout' | 'connections'>): HttpClient {
+export function createHttpClient(spec: Pick<WorkloadSpec, 'target' | 'timeout' | 'connections'>, resolver: {lookup?: LookupFunction} = {}): HttpClient {
 	const locateTask = createLocator(spec.target);
 	const pools = new Map<string, Dispatcher>();
 	const timeout = spec.timeout;
@@ -89,9 +94,10 @@ export function createHttpClient(spec: Pick<WorkloadSpec, 'target' | 'timeout' |
 	};
 	// Real URLs (--urls) follow redirects, as requests.get does in the talk;
 	// a redirect may change origin, so they go through an Agent (a Pool per
-	// origin inside) composed with undici's redirect interceptor.
+	// origin inside) composed with undici's redirect interceptor. Their hosts
+	// are looked up through a cache of failed lookups (lookup-cache.ts).
 	const agent = spec.target.kind !== 'generated'
-		? new Agent(options).compose(redirect({maxRedirections: 5}))
+		? new Agent({...options, connect: {lookup: createLookupCache({lookup: resolver.lookup})}}).compose(redirect({maxRedirections: 5}))
 		: undefined;
 	const poolFor = (origin: string): Dispatcher => {
 		let pool = pools.get(origin);

@@ -36,6 +36,8 @@ const WORDS: Readonly<Record<string, {readonly words: string; readonly code: boo
 	CERT_HAS_EXPIRED: {words: 'TLS certificate refused', code: true},
 	ERR_TLS_CERT_ALTNAME_INVALID: {words: 'TLS certificate refused', code: true},
 	ERR_SSL_WRONG_VERSION_NUMBER: {words: 'TLS handshake failed', code: true},
+	// Every URL a request starts from is parsed before it is sent: one undici cannot parse is a redirect's Location.
+	ERR_INVALID_URL: {words: 'bad redirect location', code: false},
 };
 
 /** Socket errors that, once the body has begun, mean it was cut short. */
@@ -90,6 +92,11 @@ export function reasonOf(error: unknown, phase: Phase = 'response'): string {
 
 	if (code.startsWith('HPE_')) {
 		return `not an HTTP response (${code})`;
+	}
+
+	// undici's asserts that name statusCode fail on a status it cannot use (a status line of `000`).
+	if (code === 'ERR_ASSERTION' && /statusCode/.test(error instanceof Error ? error.message : '')) {
+		return 'invalid status line';
 	}
 
 	if (code === 'UND_ERR_INVALID_ARG') {

@@ -1,13 +1,10 @@
-import {closeSync, openSync, readSync} from 'node:fs';
-import {open} from 'node:fs/promises';
+import {readSync, constants, type Stats} from 'node:fs';
+import {open, type FileHandle} from 'node:fs/promises';
 import {UsageError, fileWhy} from '../config/errors.js';
-import {isHttpUrl} from './urls.js';
+import {MAX_FILE_BYTES, MAX_URL_BYTES, indexUrls, lineText, tooLarge, type Index, type Lines} from './url-index.js';
 
-/** Longest line taken for a URL; longer lines are invalid (and never held in memory whole). */
-export const MAX_URL_BYTES = 64 * 1024;
-/** Invalid line numbers kept to name (the rest are only counted). */
-export const MAX_INVALID_KEPT = 10;
-const CHUNK_BYTES = 256 * 1024;
+export {MAX_FILE_BYTES, MAX_URL_BYTES} from './url-index.js';
+
 const BLOCK_BYTES = 64 * 1024;
 
 /**
@@ -22,128 +19,90 @@ export type UrlSource = {
 	/** Valid URLs in the file. */
 	readonly count: number;
 	/** The first invalid lines (numbered from 1) and how many there are in all. */
-	readonly invalid: {readonly lines: readonly number[]; readonly total: number};
+	readonly invalid: Lines;
+	/** The first lines longer than MAX_URL_BYTES and how many there are. */
+	readonly tooLong: Lines;
 	/** The URLs of these tasks, in order. */
 	urlsOf(tasks: readonly number[]): string[];
 	close(): void;
 };
 
-type Index = {starts: Float64Array; lengths: Uint32Array; count: number};
-
-const grow = (index: Index): void => {
-	const starts = new Float64Array(Math.max(1024, index.starts.length * 2));
-	const lengths = new Uint32Array(starts.length);
-	starts.set(index.starts);
-	lengths.set(index.lengths);
-	index.starts = starts;
-	index.lengths = lengths;
+const listed = ({lines, total}: Lines): string => {
+	const more = total - lines.length;
+	return lines.join(', ') + (more > 0 ? ` and ${more} more` : '');
 };
 
-const lineText = (bytes: Buffer): string => bytes.toString('utf8').replace(/^\uFEFF/, '').trim();
+/** The lines skipped, by kind: `invalid lines: 2, 5; lines longer than 64 KB: 7` ('' when there are none). */
+export function describeSkipped(source: Pick<UrlSource, 'invalid' | 'tooLong'>): string {
+	return [
+		...(source.invalid.total > 0 ? [`invalid lines: ${listed(source.invalid)}`] : []),
+		...(source.tooLong.total > 0 ? [`lines longer than ${MAX_URL_BYTES / 1024} KB: ${listed(source.tooLong)}`] : []),
+	].join('; ');
+}
 
-/** One pass over the file, a chunk at a time: the index of valid lines, and the invalid ones. */
-async function indexFile(path: string): Promise<{index: Index; invalid: {lines: number[]; total: number}}> {
-	const index: Index = {starts: new Float64Array(0), lengths: new Uint32Array(0), count: 0};
-	const invalid = {lines: [] as number[], total: 0};
-	const handle = await open(path, 'r');
+/** What a path that is not a regular file is, in words. */
+const kindOf = (stats: Stats): string =>
+	stats.isFIFO() ? 'a pipe (FIFO)' : stats.isCharacterDevice() || stats.isBlockDevice() ? 'a device' : stats.isSocket() ? 'a socket' : 'not a regular file';
+
+/**
+ * Opens without blocking (a FIFO with no writer would block an ordinary
+ * open), then takes only a regular file no larger than MAX_FILE_BYTES:
+ * pipes, devices (/dev/zero, /dev/urandom) and sockets are refused, since
+ * the URLs are read back by their place in the file.
+ */
+async function openRegular(path: string): Promise<FileHandle> {
+	let handle: FileHandle;
 	try {
-		const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-		let pending: Buffer[] = [];
-		let pendingBytes = 0;
-		let lineStart = 0;
-		let offset = 0;
-		let line = 0;
-		// Only the first MAX_URL_BYTES of a line are kept: longer lines are invalid whatever they hold.
-		const keep = (part: Buffer): void => {
-			if (pendingBytes <= MAX_URL_BYTES) {
-				pending.push(Buffer.from(part));
-			}
-
-			pendingBytes += part.length;
-		};
-
-		const endLine = (end: number): void => {
-			line++;
-			const bytes = Buffer.concat(pending, pendingBytes);
-			pending = [];
-			pendingBytes = 0;
-			const length = end - lineStart;
-			const text = length > MAX_URL_BYTES ? undefined : lineText(bytes);
-			if (text === '' || text?.startsWith('#')) {
-				return;
-			}
-
-			if (text !== undefined && isHttpUrl(text)) {
-				if (index.count === index.starts.length) {
-					grow(index);
-				}
-
-				index.starts[index.count] = lineStart;
-				index.lengths[index.count] = length;
-				index.count++;
-			} else {
-				invalid.total++;
-				if (invalid.lines.length < MAX_INVALID_KEPT) {
-					invalid.lines.push(line);
-				}
-			}
-		};
-
-		for (;;) {
-			const {bytesRead} = await handle.read(chunk, 0, CHUNK_BYTES, offset);
-			if (bytesRead === 0) {
-				break;
-			}
-
-			let from = 0;
-			for (let nl = chunk.indexOf(0x0A, 0); nl !== -1 && nl < bytesRead; nl = chunk.indexOf(0x0A, from)) {
-				keep(chunk.subarray(from, nl));
-				endLine(offset + nl);
-				lineStart = offset + nl + 1;
-				from = nl + 1;
-			}
-
-			keep(chunk.subarray(from, bytesRead));
-			offset += bytesRead;
-		}
-
-		if (offset > lineStart) {
-			endLine(offset);
-		}
-
-	} finally {
-		await handle.close();
+		handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		throw new UsageError(code === 'ENOENT' ? `--urls: file not found: ${path}`
+			: code === 'ENXIO' ? `--urls: ${path} is not a regular file: save the URLs to one`
+				: `--urls: cannot read ${path}: ${fileWhy(error)}`);
 	}
 
-	return {index, invalid};
+	const stats = await handle.stat().catch(async (error: unknown) => {
+		await handle.close();
+		throw new UsageError(`--urls: cannot read ${path}: ${fileWhy(error)}`);
+	});
+	const refusal = stats.isDirectory() ? new UsageError(`--urls: ${path} is a directory`)
+		: !stats.isFile() ? new UsageError(`--urls: ${path} is ${kindOf(stats)}, not a file: save the URLs to one`)
+			: stats.size > MAX_FILE_BYTES ? tooLarge(path) : undefined;
+	if (refusal) {
+		await handle.close();
+		throw refusal;
+	}
+
+	return handle;
 }
 
 /**
  * Index a --urls file. Throws UsageError (one line) when it is missing,
- * unreadable, a directory, or holds no valid URL.
+ * unreadable, a directory, not a regular file, too large, or holds no valid URL.
  */
 export async function openUrlFile(path: string): Promise<UrlSource> {
-	let indexed: Awaited<ReturnType<typeof indexFile>>;
+	const handle = await openRegular(path);
+	let indexed: Awaited<ReturnType<typeof indexUrls>>;
 	try {
-		indexed = await indexFile(path);
+		indexed = await indexUrls(handle, path);
 	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		throw new UsageError(code === 'ENOENT' ? `--urls: file not found: ${path}`
-			: code === 'EISDIR' ? `--urls: ${path} is a directory` : `--urls: cannot read ${path}: ${fileWhy(error)}`);
+		await handle.close();
+		throw error instanceof UsageError ? error : new UsageError(`--urls: cannot read ${path}: ${fileWhy(error)}`);
 	}
 
-	const {index, invalid} = indexed;
+	const {index, invalid, tooLong} = indexed;
 	if (index.count === 0) {
-		const more = invalid.total - invalid.lines.length;
-		const lines = invalid.lines.join(', ') + (more > 0 ? ` and ${more} more` : '');
-		throw new UsageError(`--urls: no valid URL in ${path}${lines === '' ? '' : ` (invalid lines: ${lines})`}`);
+		await handle.close();
+		const skipped = describeSkipped(indexed);
+		throw new UsageError(`--urls: no valid URL in ${path}${skipped === '' ? '' : ` (${skipped})`}`);
 	}
 
-	return createSource(path, index, invalid);
+	return createSource(path, handle, index, {invalid, tooLong});
 }
 
-function createSource(path: string, index: Index, invalid: {lines: number[]; total: number}): UrlSource {
-	let fd: number | undefined;
+/** The source reads back from the file it indexed (the handle it keeps), not from whatever the path names later. */
+function createSource(path: string, handle: FileHandle, index: Index, skipped: Pick<UrlSource, 'invalid' | 'tooLong'>): UrlSource {
+	let open = true;
 	// One block of the file, read ahead: consecutive tasks are consecutive lines.
 	let block = Buffer.alloc(0);
 	let blockStart = 0;
@@ -151,9 +110,12 @@ function createSource(path: string, index: Index, invalid: {lines: number[]; tot
 		const start = index.starts[i]!;
 		const length = index.lengths[i]!;
 		if (start < blockStart || start + length > blockStart + block.length) {
-			fd ??= openSync(path, 'r');
+			if (!open) {
+				throw new Error('closed');
+			}
+
 			block = Buffer.allocUnsafe(Math.max(BLOCK_BYTES, length));
-			const read = readSync(fd, block, 0, block.length, start);
+			const read = readSync(handle.fd, block, 0, block.length, start);
 			block = block.subarray(0, read);
 			blockStart = start;
 		}
@@ -164,8 +126,8 @@ function createSource(path: string, index: Index, invalid: {lines: number[]; tot
 	return {
 		file: path,
 		count: index.count,
-		invalid,
-		// A file gone or changed since it was indexed: the task fails (an empty URL) rather than the dispatcher.
+		...skipped,
+		// A file changed since it was indexed: the task fails (an empty URL) rather than the dispatcher.
 		urlsOf: tasks => tasks.map(task => {
 			try {
 				return lineAt(task % index.count);
@@ -174,9 +136,9 @@ function createSource(path: string, index: Index, invalid: {lines: number[]; tot
 			}
 		}),
 		close() {
-			if (fd !== undefined) {
-				closeSync(fd);
-				fd = undefined;
+			if (open) {
+				open = false;
+				handle.close().catch(() => undefined);
 			}
 		},
 	};

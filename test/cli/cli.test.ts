@@ -43,6 +43,7 @@ const badInputs: Array<[string[], RegExp]> = [
 	[['--urls', await file('invalid.txt', 'ftp://x\nnot a url\n')], /--urls: no valid URL.*\b1, 2\b/],
 	...(process.getuid?.() === 0 ? [] : [[['--urls', unreadable], /--urls: cannot read/]] as Array<[string[], RegExp]>),
 	[['--frobnicate'], /unknown option --frobnicate/],
+	[['--mdoe', 'async'], /^concviz: unknown option --mdoe; did you mean --mode\?$/],
 	[['-n', '1.2345k'], /--requests must be a whole number \(4000, 4,000, 4_000, 4k, 4e3, 1.5k, 4M\), got '1.2345k'/],
 	[['--record', join(dir, 'no-such-dir', 'x.cast')], /--record: cannot write .*x\.cast: no such directory/],
 	[['--record', dir], /--record: cannot write .*: it is a directory/],
@@ -141,6 +142,14 @@ test('--fail-rate 0.5: failures counted by reason, completed + failed == n, exit
 	assert.ok(result.failed > 0);
 	assert.equal(result.completed + result.failed, 60);
 	assert.deepEqual(result.failures, {'status 500': result.failed});
+});
+
+test('the plain summary names the failures by reason, as the dashboard does', async () => {
+	const {code, stdout, stderr} = await runCli(['-m', 'async', '-n', '60', '--latency', '5', '--fail-rate', '0.5', '--seed', '3']);
+	assert.equal(code, 0, stderr);
+	const failed = Number(/\nasync\s+io\s+60\s+\d+\s+(\d+)\s/.exec(stdout)?.[1]);
+	assert.ok(failed > 0, stdout);
+	assert.match(stdout, new RegExp(`\n\nfailures, async: status 500 ×${failed}\n$`));
 });
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

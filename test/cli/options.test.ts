@@ -71,7 +71,12 @@ const bad: Array<[Record<string, unknown>, string[], RegExp]> = [
 	[{jitter: '-5'}, [], /^--jitter must be 0 or more/],
 	[{failRate: '1.5'}, [], /^--fail-rate must be between 0 and 1, got 1.5$/],
 	[{failRate: 'half'}, [], /^--fail-rate must be a number/],
-	[{bogus: true}, [], /^unknown option --bogus/],
+	[{rate: '-3'}, [], /^--rate must be more than 0 requests\/s, got -3$/],
+	[{bogus: true}, [], /^unknown option --bogus \(see concviz --help\)$/],
+	[{mdoe: 'async'}, [], /^unknown option --mdoe; did you mean --mode\?$/],
+	[{failRat: '0.5'}, [], /^unknown option --fail-rat; did you mean --fail-rate\?$/],
+	[{reqests: '4'}, [], /^unknown option --reqests; did you mean --requests\?$/],
+	[{x: true}, [], /^unknown option -x \(see concviz --help\)$/],
 	[{}, ['launch'], /^unknown command 'launch'/],
 	[{}, ['serve', 'x'], /^unexpected argument 'x'/],
 ];

@@ -45,7 +45,7 @@ test('--rate in every mode with compare: the accounting holds, each result has i
 	}
 });
 
-for (const [value, message] of [['0', /^concviz: --rate must be more than 0 requests\/s, got 0$/], ['fast', /^concviz: --rate must be a number, got 'fast'$/]] as const) {
+for (const [value, message] of [['0', /^concviz: --rate must be more than 0 requests\/s, got 0$/], ['-3', /^concviz: --rate must be more than 0 requests\/s, got -3$/], ['2e6', /^concviz: --rate must be at most 1000000 requests\/s, got 2000000$/], ['fast', /^concviz: --rate must be a number, got 'fast'$/]] as const) {
 	test(`--rate ${value}: exit 2, one line`, async () => {
 		const {code, stdout, stderr} = await runCli(['--rate', value]);
 		assert.equal(code, 2);

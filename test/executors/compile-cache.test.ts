@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import {existsSync} from 'node:fs';
 import {chmod, mkdtemp, readdir, rm, stat, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -43,6 +44,15 @@ test('a run whose temporary folder cannot be written runs all the same, start-up
 	assert.equal(result.completed, 4);
 	assert.ok(result.startupMs > 0);
 	assert.deepEqual([result.startup.kind, result.startup.workers], ['process', 2]);
+});
+
+test('a temporary folder that does not exist is not made: the cache is off, the run works', async () => {
+	const missing = join(base, 'missing', 'tmp');
+	assert.equal(compileCacheDir(missing), undefined);
+	const {code, stdout, stderr} = await runCli(['-m', 'processes', '-p', '2', '-n', '4', '--latency', '5', '--json'], {env: {...noUserCache, TMPDIR: missing}});
+	assert.equal(code, 0, stderr);
+	assert.equal((JSON.parse(stdout) as {completed: number}).completed, 4);
+	assert.equal(existsSync(join(base, 'missing')), false);
 });
 
 test('the first run on a machine fills the cache from its lane processes; lane threads do without it', async () => {

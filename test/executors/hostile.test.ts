@@ -22,6 +22,8 @@ const expected: Record<HostilePath, string | readonly string[]> = {
 	chain: 'too many redirects (status 302)',
 	file: 'redirect to a non-HTTP URL refused',
 	cut: 'body cut short (UND_ERR_SOCKET)',
+	zero: 'invalid status line',
+	location: 'bad redirect location',
 };
 
 describe('a hostile server: every task ends exactly once, in words, within the deadline', () => {

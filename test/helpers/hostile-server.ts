@@ -18,6 +18,8 @@ export const HOSTILE_PATHS = {
 	chain: 'a redirect to the next of an endless chain of paths',
 	file: 'a redirect to file:///etc/passwd',
 	cut: 'headers promising 1000 bytes, 10 bytes, then a close mid-body',
+	zero: 'a status line with status 000',
+	location: 'a redirect whose Location is no URL (http://[::1)',
 } as const;
 
 export type HostilePath = keyof typeof HOSTILE_PATHS;
@@ -108,6 +110,16 @@ function answer(socket: Socket, path: string, origin: string): void {
 		case 'cut': {
 			socket.write(head('200 OK', {'content-length': 1000}) + '0123456789');
 			setTimeout(() => socket.destroy(), 20);
+			break;
+		}
+
+		case 'zero': {
+			socket.write(head('000 Zero', {'content-length': 0}));
+			break;
+		}
+
+		case 'location': {
+			socket.write(head('302 Found', {location: 'http://[::1', 'content-length': 0}));
 			break;
 		}
 

@@ -2,11 +2,12 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {formatProgressLine, formatSummaryParagraph, formatSummaryTable} from '../../source/reporters/plain.js';
 import {toSnapshot} from '../../source/metrics/reducer.js';
+import {setLang} from '../../source/i18n/catalogue.js';
 import {taskEnd, taskStart, workerUp} from '../helpers/events.js';
 import {apply, frame, started, T0} from '../helpers/metrics.js';
 import {asyncResult, result} from './fixtures.js';
 
-test('the summary table is aligned plain text, one row per run', () => {
+test('the summary table is aligned plain text, one row per run, then the failures of each run that had some', () => {
 	assert.equal(
 		formatSummaryTable([result, asyncResult]),
 		[
@@ -14,8 +15,19 @@ test('the summary table is aligned plain text, one row per run', () => {
 			'processes  io      400        400       0          0  20.3s      20.0s     20  101ms/104ms   3%     48ms',
 			'async      io    4,000      3,500     120        380   1.2s      400ms  2,933  104ms/251ms  13%      3ms',
 			'',
+			'failures, async: status 500 ×100, timeout ×20',
+			'',
 		].join('\n'),
 	);
+	const offline = {...result, completed: 0, failed: 400, failures: {'DNS lookup failed (ENOTFOUND)': 400}};
+	assert.match(formatSummaryTable([offline]), /\n\nfailures, processes: DNS lookup failed \(ENOTFOUND\) ×400\n$/);
+	assert.doesNotMatch(formatSummaryTable([result]), /failures/);
+	setLang('pt');
+	try {
+		assert.match(formatSummaryTable([asyncResult]), /\n\nfalhas, async: status 500 ×100, timeout ×20\n$/);
+	} finally {
+		setLang('en');
+	}
 });
 
 test('the summary paragraph names the formula, the rates, the CPU and the start-up', () => {

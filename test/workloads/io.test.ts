@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import {after} from 'node:test';
 import {createServer} from 'node:http';
-import type {AddressInfo} from 'node:net';
+import type {AddressInfo, LookupFunction} from 'node:net';
 import assert from 'node:assert/strict';
 import {request} from 'undici';
 import {seedFromBytes} from '../../source/workloads/cpu.js';
@@ -155,4 +155,44 @@ test('a list target follows redirects, also to another origin', async () => {
 	assert.equal(result.outcome, 'completed');
 	assert.equal(result.status, 200);
 	assert.equal(result.bytes, 64);
+});
+
+test('a --urls host whose lookup failed fails its next requests at once: 400 requests, one lookup, each `DNS lookup failed`', async () => {
+	let lookups = 0;
+	// No real resolver is asked: the lookup is injected, and fails as an offline machine's does.
+	const lookup = ((hostname: string, _options: unknown, callback: (error: NodeJS.ErrnoException) => void) => {
+		lookups++;
+		setTimeout(() => callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), {code: 'ENOTFOUND', syscall: 'getaddrinfo', hostname})), 50);
+	}) as unknown as LookupFunction;
+	const client = createHttpClient({target: {kind: 'list', urls: ['http://no-such-host.invalid/']}, timeout: 5000, connections: 25}, {lookup});
+	try {
+		const reasons: string[] = [];
+		for (let batch = 0; batch < 16; batch++) {
+			const results = await Promise.all(Array.from({length: 25}, async (_, i) => client.get(batch * 25 + i, false)));
+			reasons.push(...results.map(r => r.reason));
+		}
+
+		assert.equal(reasons.length, 400);
+		assert.ok(reasons.every(reason => reason === 'DNS lookup failed (ENOTFOUND)'), reasons[0]);
+		assert.equal(lookups, 1);
+	} finally {
+		await client.close();
+	}
+});
+
+test('a --urls host is reached at the address its lookup gives', async () => {
+	const server = await withServer({latency: 0, bodyBytes: 3});
+	const hosts: string[] = [];
+	const lookup = ((hostname: string, options: {all?: boolean}, callback: (...args: unknown[]) => void) => {
+		hosts.push(hostname);
+		setImmediate(() => options.all ? callback(null, [{address: '127.0.0.1', family: 4}]) : callback(null, '127.0.0.1', 4));
+	}) as unknown as LookupFunction;
+	const port = new URL(server.url).port;
+	const client = createHttpClient({target: {kind: 'list', urls: [`http://concviz.test:${port}/r/1`]}, timeout: 5000, connections: 1}, {lookup});
+	try {
+		assert.deepEqual(await client.get(0, false), {outcome: 'completed', status: 200, bytes: 3, reason: ''});
+		assert.deepEqual(hosts, ['concviz.test']);
+	} finally {
+		await client.close();
+	}
 });

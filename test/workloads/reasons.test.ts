@@ -36,6 +36,12 @@ test('reasonOf: parser errors, undici argument errors by their message, unknown 
 	assert.equal(reasonOf('x'.repeat(100)).length, 60);
 });
 
+test('reasonOf: undici\'s assert on a status it cannot use, a Location that is no URL', () => {
+	assert.equal(reasonOf(coded('ERR_ASSERTION', 'The expression evaluated to a falsy value:\n\n  assert(statusCode >= 100)\n')), 'invalid status line');
+	assert.equal(reasonOf(coded('ERR_ASSERTION', 'The expression evaluated to a falsy value:\n\n  assert(!this.paused)\n')), 'request failed (ERR_ASSERTION)');
+	assert.equal(reasonOf(Object.assign(new TypeError('Invalid URL'), {code: 'ERR_INVALID_URL'})), 'bad redirect location');
+});
+
 test('statusReason: a 3xx left after following redirects means they ran out', () => {
 	assert.equal(statusReason(500, false), 'status 500');
 	assert.equal(statusReason(302, false), 'status 302');

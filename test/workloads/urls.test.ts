@@ -1,11 +1,12 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {chmod, mkdtemp, rm, writeFile} from 'node:fs/promises';
+import {execFileSync} from 'node:child_process';
+import {chmod, mkdtemp, rm, truncate, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {after} from 'node:test';
 import {UsageError} from '../../source/config/errors.js';
-import {openUrlFile} from '../../source/workloads/url-file.js';
+import {MAX_FILE_BYTES, MAX_URL_BYTES, describeSkipped, openUrlFile} from '../../source/workloads/url-file.js';
 import {parseUrlList, urlFor} from '../../source/workloads/urls.js';
 
 const dir = await mkdtemp(path.join(tmpdir(), 'concviz-urls-'));
@@ -62,10 +63,12 @@ test('openUrlFile indexes a usable file, names its invalid lines, and reads URLs
 	}
 });
 
-test('openUrlFile: a 10 MB line is invalid (never held whole), the lines around it are read', async () => {
-	const source = await openUrlFile(await file('long.txt', `http://a.example/\n${'x'.repeat(10 * 1024 * 1024)}\nhttp://b.example/\n`));
+test('openUrlFile: a 10 MB line is too long (never held whole), the lines around it are read', async () => {
+	const source = await openUrlFile(await file('long.txt', `http://a.example/\n${'x'.repeat(10 * 1024 * 1024)}\nhttp://b.example/\nnope\n`));
 	try {
-		assert.deepEqual(source.invalid, {lines: [2], total: 1});
+		assert.deepEqual(source.invalid, {lines: [4], total: 1});
+		assert.deepEqual(source.tooLong, {lines: [2], total: 1});
+		assert.equal(describeSkipped(source), 'invalid lines: 4; lines longer than 64 KB: 2');
 		assert.deepEqual(source.urlsOf([1, 0]), ['http://b.example/', 'http://a.example/']);
 	} finally {
 		source.close();
@@ -120,4 +123,45 @@ test('openUrlFile: no valid URL is a UsageError, naming invalid lines when there
 	await assert.rejects(openUrlFile(many), {
 		message: `--urls: no valid URL in ${many} (invalid lines: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 3 more)`,
 	});
+});
+
+test('openUrlFile: a URL longer than the longest taken is refused with its reason, not only its line', async () => {
+	const long = await file('long-url.txt', `http://a.example/${'a'.repeat(MAX_URL_BYTES)}\n`);
+	await assert.rejects(openUrlFile(long), {name: 'UsageError', message: `--urls: no valid URL in ${long} (lines longer than 64 KB: 1)`});
+	const both = await file('long-and-bad.txt', `nope\n${'x'.repeat(MAX_URL_BYTES + 1)}\n`);
+	await assert.rejects(openUrlFile(both), {message: `--urls: no valid URL in ${both} (invalid lines: 1; lines longer than 64 KB: 2)`});
+	// The longest line taken is still a URL.
+	const longest = `http://a.example/${'a'.repeat(MAX_URL_BYTES - 'http://a.example/'.length)}`;
+	const source = await openUrlFile(await file('longest.txt', `${longest}\n`));
+	assert.deepEqual(source.urlsOf([0]), [longest]);
+	source.close();
+});
+
+/** Rejects within `ms` with a one-line UsageError whose message matches. */
+async function refusedWithin(ms: number, path: string, message: RegExp): Promise<void> {
+	const started = performance.now();
+	await assert.rejects(openUrlFile(path), (error: Error) => {
+		assert.ok(error instanceof UsageError, String(error));
+		assert.match(error.message, message);
+		assert.ok(!error.message.includes('\n'));
+		return true;
+	});
+	assert.ok(performance.now() - started < ms, `${path}: ${performance.now() - started} ms`);
+}
+
+test('openUrlFile: endless files are refused at once, not read: /dev/zero, /dev/urandom (devices), a FIFO with no writer', async () => {
+	await refusedWithin(3000, '/dev/zero', /^--urls: \/dev\/zero is a device, not a file: save the URLs to one$/);
+	await refusedWithin(3000, '/dev/urandom', /^--urls: \/dev\/urandom is a device, not a file/);
+	const fifo = path.join(dir, 'fifo');
+	execFileSync('mkfifo', [fifo]);
+	await refusedWithin(3000, fifo, /^--urls: .*fifo is a pipe \(FIFO\), not a file: save the URLs to one$/);
+});
+
+test('openUrlFile: a file past the largest read is refused before it is read; so is one with no line break in its first MB', async () => {
+	const huge = path.join(dir, 'huge.txt');
+	await writeFile(huge, 'http://a.example/\n');
+	await truncate(huge, MAX_FILE_BYTES + 1);
+	await refusedWithin(3000, huge, /^--urls: .*huge\.txt is larger than 256 MB, the largest file of URLs read$/);
+	const flat = await file('flat.txt', `http://a.example/${'a'.repeat(1024 * 1024)}\nhttp://b.example/\n`);
+	await refusedWithin(3000, flat, /^--urls: .*flat\.txt has no line break in its first 1 MB: not a file of URLs$/);
 });
