@@ -1,7 +1,8 @@
 import {readFile} from 'node:fs/promises';
 import {createRequire} from 'node:module';
-import type {TerminalColours} from '../config/terminal-colours.js';
-import {type Cast, markersOf} from './cast.js';
+import {headerTheme, type TerminalColours} from '../config/terminal-colours.js';
+import {type Cast, type CastEvent, type CastHead, markersOf} from './cast.js';
+import {escapeMarkup} from './markup.js';
 
 const require = createRequire(import.meta.url);
 
@@ -12,11 +13,13 @@ async function playerAssets(): Promise<{js: string; css: string}> {
 	return {js: await readFile(js, 'utf8'), css: await readFile(css, 'utf8')};
 }
 
-const escapeHtml = (text: string): string =>
-	text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
-
-/** JSON that is safe inside <script>: no `</script>` or `<!--` can close or confuse it. */
-const scriptJson = (value: unknown): string => JSON.stringify(value).replaceAll('<', '\\u003c');
+/**
+ * JSON that is safe inside <script>: no `</script>` or `<!--` can close or
+ * confuse it, and no character HTML calls a parse error (DEL, C1 controls,
+ * noncharacters) is written raw: each is a \u escape, the same string.
+ */
+const scriptJson = (value: unknown): string =>
+	JSON.stringify(value).replaceAll(/[<\u007F-\u009F\u2028\u2029\uFFFE\uFFFF]/g, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
 
 /** The script's own text can hold no `</script`: the bundle is checked for it. */
 function inlineScript(js: string): string {
@@ -80,40 +83,63 @@ nav .time { color: ${time}; font-variant-numeric: tabular-nums; margin-left: .5e
 
 const clock = (seconds: number): string => `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, '0')}`;
 
+/** What the page shows: its title, the recording's colours and chapters, the moment its poster shows, and the recording's events. */
+export type Page = {
+	readonly title: string;
+	readonly head: CastHead;
+	readonly chapters: readonly {readonly time: number; readonly label: string}[];
+	/** Seconds into the recording the player shows before it plays. */
+	readonly poster: number;
+	readonly events: Iterable<CastEvent> | AsyncIterable<CastEvent>;
+};
+
+/** The recording as the page embeds it: its header (size, colours), then each event, one per line. */
+const headerJson = (head: CastHead): string =>
+	JSON.stringify({version: 2, width: head.width, height: head.height, ...(head.colours ? {theme: headerTheme(head.colours)} : {})});
+
 /**
  * One self-contained page that plays the recording offline: the player's JS and
  * CSS inlined, the recording embedded, the markers as chapters (on the player's
  * progress bar and as a list that seeks to them). Its CSP lets nothing be fetched.
  * The player's theme is left unset ('auto/asciinema'): it draws a recording in
  * the colours of its header's `theme`, and in the asciinema theme without one.
+ * It is made in parts as it is written: the recording's events are read as
+ * they are embedded, never held whole.
  */
-export async function castToHtml(cast: Cast, text: string, title: string): Promise<string> {
+export async function* pageParts(page: Page): AsyncGenerator<string> {
 	const {js, css} = await playerAssets();
-	const chapters = markersOf(cast);
-	const list = chapters.map((m, i) => `<li><button type="button" data-marker="${i}">${escapeHtml(m.label)}</button><span class="time">${clock(m.time)}</span></li>`).join('\n');
-	return `<!doctype html>
+	const title = escapeMarkup(page.title);
+	const list = page.chapters.map((m, i) => `<li><button type="button" data-marker="${i}">${escapeMarkup(m.label)}</button><span class="time">${clock(m.time)}</span></li>`).join('\n');
+	yield `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data:; font-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
+<title>${title}</title>
 <style>${css}</style>
-<style>${pageCss(cast.colours)}</style>
+<style>${pageCss(page.head.colours)}</style>
 </head>
 <body>
 <main>
-<h1>${escapeHtml(title)}</h1>
+<h1>${title}</h1>
 <div id="player"></div>
-${chapters.length > 0 ? `<nav aria-label="chapters"><ol id="chapters">\n${list}\n</ol></nav>` : ''}
+${page.chapters.length > 0 ? `<nav aria-label="chapters"><ol id="chapters">\n${list}\n</ol></nav>` : ''}
 </main>
-<script>${shadeScript(cast.colours)}</script>
+<script>${shadeScript(page.head.colours)}</script>
 <script>${inlineScript(js)}</script>
 <script>
-const cast = ${scriptJson(text)};
+const cast = [
+${scriptJson(headerJson(page.head))},
+`;
+	for await (const event of page.events) {
+		yield `${scriptJson(JSON.stringify([event.time, event.kind, event.data]))},\n`;
+	}
+
+	yield `].join('\\n');
 const player = AsciinemaPlayer.create({data: cast}, document.getElementById('player'), {
 	fit: 'width',
-	poster: 'npt:${(cast.duration + 1).toFixed(3)}',
+	poster: 'npt:${page.poster.toFixed(3)}',
 	terminalFontFamily: "'DejaVu Sans Mono', Menlo, Consolas, monospace",
 });
 for (const button of document.querySelectorAll('[data-marker]')) {
@@ -127,4 +153,14 @@ window.concvizPlayer = player;
 </body>
 </html>
 `;
+}
+
+/** The page of a recording held whole, as one string (the tests'). */
+export async function castToHtml(cast: Cast, title: string): Promise<string> {
+	const parts: string[] = [];
+	for await (const part of pageParts({title, head: cast, chapters: markersOf(cast), poster: cast.duration + 1, events: cast.events})) {
+		parts.push(part);
+	}
+
+	return parts.join('');
 }

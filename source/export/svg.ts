@@ -1,6 +1,7 @@
 import {blockOf} from './blocks.js';
 import {type Cell, type Screen} from './screen-at.js';
 import {shadeOver} from './shade.js';
+import {escapeMarkup} from './markup.js';
 
 /** One cell in SVG units (a 14 px monospace font). */
 export const CELL_WIDTH = 8.4;
@@ -8,7 +9,6 @@ export const CELL_HEIGHT = 17;
 const PAD = 10;
 const FONT = "'DejaVu Sans Mono', Menlo, Consolas, 'Liberation Mono', monospace";
 
-const escape = (text: string): string => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 const n = (value: number): string => String(Math.round(value * 100) / 100);
 
 type Run = {readonly x: number; readonly length: number; readonly cells: readonly Cell[]};
@@ -36,7 +36,8 @@ function runs(row: readonly Cell[], key: (cell: Cell) => string | null): Run[] {
 
 const textKey = (cell: Cell): string | null => (blockOf(cell.text) || cell.width === 0 ? null : `${cell.fg}|${cell.bold}|${cell.dim}`);
 
-function rowSvg(row: readonly Cell[], y: number, screenBg: string): string[] {
+/** A row's backgrounds and block glyphs, as rectangles. */
+function rowRects(row: readonly Cell[], y: number, screenBg: string): string[] {
 	const top = PAD + y * CELL_HEIGHT;
 	const parts: string[] = [];
 	for (const run of runs(row, (cell) => cell.bg)) {
@@ -56,6 +57,13 @@ function rowSvg(row: readonly Cell[], y: number, screenBg: string): string[] {
 		}
 	}
 
+	return parts;
+}
+
+/** A row's text, a run of one style at a time, each placed on its cells. */
+function rowTexts(row: readonly Cell[], y: number): string[] {
+	const top = PAD + y * CELL_HEIGHT;
+	const parts: string[] = [];
 	for (const run of runs(row, textKey)) {
 		const first = run.cells.findIndex((cell) => cell.text.trim() !== '');
 		const last = run.cells.findLastIndex((cell) => cell.text.trim() !== '');
@@ -68,27 +76,31 @@ function rowSvg(row: readonly Cell[], y: number, screenBg: string): string[] {
 		const cellsWide = last - first + 1;
 		const {fg, bold, dim} = run.cells[0]!;
 		const style = `${bold ? ' font-weight="bold"' : ''}${dim ? ' fill-opacity="0.6"' : ''}`;
-		parts.push(`<text xml:space="preserve" x="${n(PAD + (run.x + lead) * CELL_WIDTH)}" y="${n(top + CELL_HEIGHT * 0.78)}" fill="${fg}"${style} textLength="${n(cellsWide * CELL_WIDTH)}" lengthAdjust="spacingAndGlyphs">${escape(body)}</text>`);
+		parts.push(`<text xml:space="preserve" x="${n(PAD + (run.x + lead) * CELL_WIDTH)}" y="${n(top + CELL_HEIGHT * 0.78)}" fill="${fg}"${style} textLength="${n(cellsWide * CELL_WIDTH)}" lengthAdjust="spacingAndGlyphs">${escapeMarkup(body)}</text>`);
 	}
 
 	return parts;
 }
 
-/** A still SVG of one screen: backgrounds, block glyphs as rectangles, text placed cell by cell, colours as on screen. */
-export function screenToSvg(screen: Screen, title = 'concviz'): string {
+/** A still SVG of one screen, line by line as it is written: backgrounds, block glyphs as rectangles, text placed cell by cell, colours as on screen. */
+export function* svgParts(screen: Screen, title = 'concviz'): Generator<string> {
 	const width = PAD * 2 + screen.width * CELL_WIDTH;
 	const height = PAD * 2 + screen.height * CELL_HEIGHT;
-	return [
-		`<svg xmlns="http://www.w3.org/2000/svg" width="${n(width)}" height="${n(height)}" viewBox="0 0 ${n(width)} ${n(height)}" font-family="${FONT}" font-size="14" style="white-space: pre">`,
-		`<title>${escape(title)}</title>`,
-		`<rect width="100%" height="100%" rx="6" fill="${screen.bg}"/>`,
-		'<g shape-rendering="crispEdges">',
-		...screen.rows.flatMap((row, y) => rowSvg(row, y, screen.bg).filter((part) => part.startsWith('<rect'))),
-		'</g>',
-		'<g>',
-		...screen.rows.flatMap((row, y) => rowSvg(row, y, screen.bg).filter((part) => part.startsWith('<text'))),
-		'</g>',
-		'</svg>',
-		'',
-	].join('\n');
+	yield `<svg xmlns="http://www.w3.org/2000/svg" width="${n(width)}" height="${n(height)}" viewBox="0 0 ${n(width)} ${n(height)}" font-family="${FONT}" font-size="14" style="white-space: pre">\n`;
+	yield `<title>${escapeMarkup(title)}</title>\n`;
+	yield `<rect width="100%" height="100%" rx="6" fill="${screen.bg}"/>\n`;
+	yield '<g shape-rendering="crispEdges">\n';
+	for (const [y, row] of screen.rows.entries()) {
+		yield rowRects(row, y, screen.bg).map((part) => `${part}\n`).join('');
+	}
+
+	yield '</g>\n<g>\n';
+	for (const [y, row] of screen.rows.entries()) {
+		yield rowTexts(row, y).map((part) => `${part}\n`).join('');
+	}
+
+	yield '</g>\n</svg>\n';
 }
+
+/** The same still as one string. */
+export const screenToSvg = (screen: Screen, title = 'concviz'): string => [...svgParts(screen, title)].join('');

@@ -88,8 +88,8 @@ test('--theme light --record: the SVG and the page are drawn on the light backgr
 test('the page maps the player’s shade alphas (25/50/75 %) to the mix in light, for a dark or a light background', async () => {
 	const [head, ...events] = SMALL_CAST.split('\n');
 	const light = [JSON.stringify({...JSON.parse(head!) as object, theme: headerTheme(TERMINAL_COLOURS.light)}), ...events].join('\n');
-	const darkPage = await castToHtml(parseCast(SMALL_CAST), SMALL_CAST, 'dark');
-	const lightPage = await castToHtml(parseCast(light), light, 'light');
+	const darkPage = await castToHtml(parseCast(SMALL_CAST), 'dark');
+	const lightPage = await castToHtml(parseCast(light), 'light');
 	assert.match(darkPage, /const shade = \(a\) => a \*\* \(1 \/ 2\.2\);/);
 	assert.match(lightPage, /const shade = \(a\) => 1 - \(1 - a\) \*\* \(1 \/ 2\.2\);/);
 	assert.ok(darkPage.indexOf('const shade') < darkPage.indexOf('AsciinemaPlayer.create'), 'before the player draws');
