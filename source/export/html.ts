@@ -2,7 +2,9 @@ import {readFile} from 'node:fs/promises';
 import {createRequire} from 'node:module';
 import {headerTheme, type TerminalColours} from '../config/terminal-colours.js';
 import {type Cast, type CastEvent, type CastHead, markersOf} from './cast.js';
+import {type Marker, chaptersOf} from './chapters.js';
 import {escapeMarkup} from './markup.js';
+import {LINE_HEIGHT, gapCss, shadeScript} from './player-drawing.js';
 
 const require = createRequire(import.meta.url);
 
@@ -43,28 +45,6 @@ function luminance(hex: string): number {
 const clearer = (bg: string, a: string, b: string): string =>
 	Math.abs(luminance(a) - luminance(bg)) >= Math.abs(luminance(b) - luminance(bg)) ? a : b;
 
-/**
- * The player draws ░ ▒ ▓ as its colour at 25/50/75 % alpha (its only use of
- * globalAlpha), blended in sRGB: on a dark background far darker than a
- * terminal's dotted glyph, which the eye averages in linear light (the SVG's
- * shade.ts mixes them so too). This maps those three alphas to that mix,
- * for a dark or a light background, on this page's canvases only.
- */
-function shadeScript(colours: TerminalColours | undefined): string {
-	const dark = colours === undefined || luminance(colours.bg) < 0.5;
-	return `(() => {
-	const shade = (a) => ${dark ? 'a ** (1 / 2.2)' : '1 - (1 - a) ** (1 / 2.2)'};
-	for (const context of [globalThis.CanvasRenderingContext2D, globalThis.OffscreenCanvasRenderingContext2D]) {
-		const alpha = context && Object.getOwnPropertyDescriptor(context.prototype, 'globalAlpha');
-		if (alpha) {
-			Object.defineProperty(context.prototype, 'globalAlpha', {...alpha, set(a) {
-				alpha.set.call(this, a === 0.25 || a === 0.5 || a === 0.75 ? shade(a) : a);
-			}});
-		}
-	}
-})();`;
-}
-
 /** The page around the player: in the recording's own colours, today's dark ones without a theme. */
 const pageCss = (colours: TerminalColours | undefined): string => {
 	const {bg, fg, link, time} = colours
@@ -74,20 +54,27 @@ const pageCss = (colours: TerminalColours | undefined): string => {
 body { margin: 0; padding: 24px; background: ${bg}; color: ${fg}; font: 15px/1.4 system-ui, sans-serif; }
 h1 { font-size: 18px; font-weight: 600; margin: 0 0 12px; }
 main { max-width: 1100px; margin: 0 auto; }
-nav ol { margin: 16px 0 0; padding-left: 1.6em; columns: 2; }
+nav > ol { margin: 16px 0 0; padding-left: 1.6em; columns: 2; }
+nav ol ol { margin: 0 0 4px; padding-left: 1.4em; list-style: lower-alpha; font-size: 14px; }
+nav li { break-inside: avoid; }
 nav button { background: none; border: 0; color: ${link}; cursor: pointer; font: inherit; padding: 1px 0; text-align: left; }
 nav button:hover { text-decoration: underline; }
 nav .time { color: ${time}; font-variant-numeric: tabular-nums; margin-left: .5em; }
-`;
+${gapCss}`;
 };
 
 const clock = (seconds: number): string => `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, '0')}`;
+
+/** One chapter of the list: a button that seeks to its marker (by its place among all the markers), its time, what it holds. */
+const item = (marker: Marker & {index: number}, inner: string): string =>
+	`<li><button type="button" data-marker="${marker.index}">${escapeMarkup(marker.label)}</button><span class="time">${clock(marker.time)}</span>${inner}</li>`;
 
 /** What the page shows: its title, the recording's colours and chapters, the moment its poster shows, and the recording's events. */
 export type Page = {
 	readonly title: string;
 	readonly head: CastHead;
-	readonly chapters: readonly {readonly time: number; readonly label: string}[];
+	/** The recording's markers, in order: the player's; the list nests a scene's mode switches (chapters.ts). */
+	readonly markers: readonly Marker[];
 	/** Seconds into the recording the player shows before it plays. */
 	readonly poster: number;
 	readonly events: Iterable<CastEvent> | AsyncIterable<CastEvent>;
@@ -109,7 +96,8 @@ const headerJson = (head: CastHead): string =>
 export async function* pageParts(page: Page): AsyncGenerator<string> {
 	const {js, css} = await playerAssets();
 	const title = escapeMarkup(page.title);
-	const list = page.chapters.map((m, i) => `<li><button type="button" data-marker="${i}">${escapeMarkup(m.label)}</button><span class="time">${clock(m.time)}</span></li>`).join('\n');
+	const chapters = chaptersOf(page.markers);
+	const list = chapters.map((chapter) => item(chapter, chapter.within.length > 0 ? `\n<ol>\n${chapter.within.map((m) => item(m, '')).join('\n')}\n</ol>\n` : '')).join('\n');
 	yield `<!doctype html>
 <html lang="en">
 <head>
@@ -124,9 +112,9 @@ export async function* pageParts(page: Page): AsyncGenerator<string> {
 <main>
 <h1>${title}</h1>
 <div id="player"></div>
-${page.chapters.length > 0 ? `<nav aria-label="chapters"><ol id="chapters">\n${list}\n</ol></nav>` : ''}
+${chapters.length > 0 ? `<nav aria-label="chapters"><ol id="chapters">\n${list}\n</ol></nav>` : ''}
 </main>
-<script>${shadeScript(page.head.colours)}</script>
+<script>${shadeScript()}</script>
 <script>${inlineScript(js)}</script>
 <script>
 const cast = [
@@ -141,6 +129,7 @@ const player = AsciinemaPlayer.create({data: cast}, document.getElementById('pla
 	fit: 'width',
 	poster: 'npt:${page.poster.toFixed(3)}',
 	terminalFontFamily: "'DejaVu Sans Mono', Menlo, Consolas, monospace",
+	terminalLineHeight: ${LINE_HEIGHT.toFixed(4)},
 });
 for (const button of document.querySelectorAll('[data-marker]')) {
 	button.addEventListener('click', async () => {
@@ -158,7 +147,7 @@ window.concvizPlayer = player;
 /** The page of a recording held whole, as one string (the tests'). */
 export async function castToHtml(cast: Cast, title: string): Promise<string> {
 	const parts: string[] = [];
-	for await (const part of pageParts({title, head: cast, chapters: markersOf(cast), poster: cast.duration + 1, events: cast.events})) {
+	for await (const part of pageParts({title, head: cast, markers: markersOf(cast), poster: cast.duration + 1, events: cast.events})) {
 		parts.push(part);
 	}
 
