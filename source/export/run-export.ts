@@ -1,6 +1,7 @@
 import {basename} from 'node:path';
 import {UsageError} from '../config/errors.js';
-import {type CastEvent, type CastHead, castBytes, openCast} from './cast.js';
+import type {CastEvent, CastHead} from './cast.js';
+import {castBytes, openCast} from './open-cast.js';
 import {chaptersOf} from './chapters.js';
 import {type FrameStart, createFrameTracker} from './frames.js';
 import {pageParts} from './html.js';
