@@ -8,7 +8,8 @@ import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import process from 'node:process';
-import {markersOf, readCast} from '../source/export/cast.js';
+import {markersOf} from '../source/export/cast.js';
+import {loadCast} from '../source/export/open-cast.js';
 import {screenAt} from '../source/export/screen-at.js';
 import {screenToSvg} from '../source/export/svg.js';
 import {killAll, startPty} from '../test/helpers/pty.js';
@@ -58,7 +59,7 @@ try {
 	for (const {lang, scenes} of PICTURES) {
 		const cast = join(dir, `tour-${lang}.cast`);
 		await record(lang, scenes.map((s) => s.scene), cast);
-		const {cast: recording} = await readCast(cast);
+		const recording = await loadCast(cast);
 		const starts = markersOf(recording).filter((m) => /^\d+\/11 /.test(m.label));
 		for (const {scene, file} of scenes) {
 			const next = starts.find((m) => m.label.startsWith(`${scene + 1}/11 `));

@@ -1,6 +1,6 @@
 import xterm from '@xterm/headless';
 import {TERMINAL_COLOURS, type TerminalColours} from '../config/terminal-colours.js';
-import type {Cast} from './cast.js';
+import type {Cast, CastEvent, CastHead} from './cast.js';
 
 const {Terminal} = xterm;
 
@@ -74,40 +74,89 @@ const feed = (terminal: InstanceType<typeof Terminal>, data: string): Promise<vo
 	terminal.write(data, resolve);
 });
 
-/** The screen a player shows `at` seconds into the recording (resizes included); the last frame when `at` is past the end. */
+/** Output is handed to the emulator in pieces of about this many characters: one wait per piece, not per event. */
+const FEED_CHARS = 1 << 20;
+
+/** A terminal emulator that a recording's events are played into, and the screen it shows. */
+export type TerminalScreen = {
+	/** Play one event ("o" output, "r" resize; others change nothing), waiting while the emulator catches up. */
+	apply(event: CastEvent): Promise<void>;
+	/** The screen now: every output applied so far drawn. */
+	screen(): Promise<Screen>;
+	dispose(): void;
+};
+
+/** An emulator at the recording's size and in its colours (the dark theme's without them), with no scrollback. */
+export function createTerminalScreen(head: Pick<CastHead, 'width' | 'height' | 'colours'>): TerminalScreen {
+	const colours = head.colours ?? TERMINAL_COLOURS.dark;
+	const terminal = new Terminal({cols: head.width, rows: head.height, allowProposedApi: true, scrollback: 0});
+	let pending: string[] = [];
+	let pendingChars = 0;
+	const flush = async (): Promise<void> => {
+		if (pendingChars > 0) {
+			const data = pending.join('');
+			pending = [];
+			pendingChars = 0;
+			await feed(terminal, data);
+		}
+	};
+
+	return {
+		async apply(event) {
+			if (event.kind === 'o') {
+				pending.push(event.data);
+				pendingChars += event.data.length;
+				if (pendingChars >= FEED_CHARS) {
+					await flush();
+				}
+			} else if (event.kind === 'r') {
+				const [cols, rows] = event.data.split('x').map(Number);
+				if (Number.isInteger(cols) && Number.isInteger(rows) && cols! > 0 && rows! > 0) {
+					await flush();
+					terminal.resize(cols!, rows!);
+				}
+			}
+		},
+		async screen() {
+			await flush();
+			return screenOf(terminal, colours);
+		},
+		dispose() {
+			terminal.dispose();
+		},
+	};
+}
+
+function screenOf(terminal: InstanceType<typeof Terminal>, colours: TerminalColours): Screen {
+	const buffer = terminal.buffer.active;
+	const rows: Cell[][] = [];
+	for (let y = 0; y < terminal.rows; y++) {
+		const line = buffer.getLine(buffer.viewportY + y);
+		const row: Cell[] = [];
+		for (let x = 0; x < terminal.cols; x++) {
+			const cell = line?.getCell(x);
+			row.push(cell ? cellOf(cell, colours) : {text: ' ', width: 1, fg: colours.fg, bg: null, bold: false, dim: false});
+		}
+
+		rows.push(row);
+	}
+
+	return {width: terminal.cols, height: terminal.rows, fg: colours.fg, bg: colours.bg, rows};
+}
+
+/** The screen a player shows `at` seconds into a recording held whole (resizes included); the last frame when `at` is past the end. */
 export async function screenAt(cast: Cast, at: number = cast.duration): Promise<Screen> {
-	const colours = cast.colours ?? TERMINAL_COLOURS.dark;
-	const terminal = new Terminal({cols: cast.width, rows: cast.height, allowProposedApi: true, scrollback: 0});
+	const terminal = createTerminalScreen(cast);
 	try {
 		for (const event of cast.events) {
 			if (event.time > at) {
 				break;
 			}
 
-			if (event.kind === 'o') {
-				await feed(terminal, event.data);
-			} else if (event.kind === 'r') {
-				const [cols, rows] = event.data.split('x').map(Number);
-				if (cols && rows) {
-					terminal.resize(cols, rows);
-				}
-			}
+			await terminal.apply(event);
 		}
 
-		const buffer = terminal.buffer.active;
-		const rows: Cell[][] = [];
-		for (let y = 0; y < terminal.rows; y++) {
-			const line = buffer.getLine(buffer.viewportY + y);
-			const row: Cell[] = [];
-			for (let x = 0; x < terminal.cols; x++) {
-				const cell = line?.getCell(x);
-				row.push(cell ? cellOf(cell, colours) : {text: ' ', width: 1, fg: colours.fg, bg: null, bold: false, dim: false});
-			}
-
-			rows.push(row);
-		}
-
-		return {width: terminal.cols, height: terminal.rows, fg: colours.fg, bg: colours.bg, rows};
+		return await terminal.screen();
 	} finally {
 		terminal.dispose();
 	}

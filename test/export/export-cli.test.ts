@@ -73,7 +73,7 @@ test('export --html: one self-contained page that plays offline in headless Chro
 	const out = join(dir, 'page.html');
 	const {code, stdout, stderr} = await runCli(['export', cast, '--html', out]);
 	assert.equal(code, 0, stderr);
-	assert.equal(stdout, `${out}: page with the player and 2 chapters\n`);
+	assert.equal(stdout, `${out}: page with the player and 1 chapter\n`);
 	const html = await readFile(out, 'utf8');
 	assert.doesNotMatch(html, /<(script|link|img)[^>]+(src|href)=/i, 'nothing to fetch');
 	assert.match(html, /Content-Security-Policy" content="default-src 'none'/);

@@ -8,7 +8,7 @@ import {TERMINAL_COLOURS, coloursOf, headerTheme} from '../../source/config/term
 import {parseCast} from '../../source/export/cast.js';
 import {castToHtml} from '../../source/export/html.js';
 import {screenAt} from '../../source/export/screen-at.js';
-import {shadeOver} from '../../source/export/shade.js';
+import {shadeDots} from '../../source/export/shade.js';
 import {screenToSvg} from '../../source/export/svg.js';
 import {runCli} from '../helpers/cli.js';
 import {killAll, startPty} from '../helpers/pty.js';
@@ -48,16 +48,17 @@ test('a recording without a theme keeps the dark look; with one, its background,
 	assert.match(svg, new RegExp(`fill="${TERMINAL_COLOURS.light.palette[2]}"`), '████ in the palette’s green');
 });
 
-test('shades (░▒▓) are the cell’s colour mixed over its background in light: lighter than a plain opacity, seamless runs', async () => {
-	// 25 % of white pixels on black average to about 54 % grey, not 25 %.
-	assert.equal(shadeOver('#ffffff', '#000000', 0.25), '#898989');
-	assert.equal(shadeOver('#ffffff', '#000000', 0), '#000000');
-	assert.equal(shadeOver('#ffffff', '#000000', 1), '#ffffff');
+test('shades (░▒▓) are dots in the cell’s own colour, a quarter, half or three quarters of a pattern that runs on without seams', async () => {
 	const svg = screenToSvg(await screenAt(parseCast(SMALL_CAST)));
-	const {fg, bg} = TERMINAL_COLOURS.dark;
-	const fills = [...svg.matchAll(/<rect x="[\d.]+" y="[\d.]+" width="16.8" height="17" fill="(#[\da-f]{6})"\/>/g)].map((m) => m[1]);
-	assert.deepEqual(fills, [shadeOver(fg, bg, 0.25), shadeOver(fg, bg, 0.5)], '░░ and ▒▒: one rectangle each, two cells wide');
-	assert.doesNotMatch(svg, /fill-opacity="0\.25"/);
+	const {fg} = TERMINAL_COLOURS.dark;
+	const fills = [...svg.matchAll(/<rect x="[\d.]+" y="[\d.]+" width="16.8" height="15" fill="([^"]+)"\/>/g)].map((m) => m[1]);
+	const id = fg.slice(1);
+	assert.deepEqual(fills, [`url(#shade-25-${id})`, `url(#shade-50-${id})`], '░░ and ▒▒: one rectangle each, two cells wide');
+	const dots = (share: number): string[] => [.../<pattern id="shade-(\d+)-[\da-f]+" width="4" height="2" patternUnits="userSpaceOnUse"[^>]*>(.*?)<\/pattern>/g.exec(svg.slice(svg.indexOf(`id="shade-${share}-`) - 9))![2]!.matchAll(/fill="(#[\da-f]{6})"/g)].map((m) => m[1]!);
+	assert.deepEqual(dots(25), [fg, fg], 'a quarter of the tile’s 8 dots, in the glyph’s colour');
+	assert.deepEqual(dots(50), [fg, fg, fg, fg]);
+	assert.doesNotMatch(svg, /opacity/, 'no shade drawn with an opacity');
+	assert.deepEqual(shadeDots(0.75).length, 6);
 });
 
 test('--theme light --record: the SVG and the page are drawn on the light background in the light foreground', async () => {
@@ -85,12 +86,11 @@ test('--theme light --record: the SVG and the page are drawn on the light backgr
 	assert.doesNotMatch(html, /theme: ?['"]/, 'no player theme that would override it');
 });
 
-test('the page maps the player’s shade alphas (25/50/75 %) to the mix in light, for a dark or a light background', async () => {
-	const [head, ...events] = SMALL_CAST.split('\n');
-	const light = [JSON.stringify({...JSON.parse(head!) as object, theme: headerTheme(TERMINAL_COLOURS.light)}), ...events].join('\n');
-	const darkPage = await castToHtml(parseCast(SMALL_CAST), SMALL_CAST, 'dark');
-	const lightPage = await castToHtml(parseCast(light), light, 'light');
-	assert.match(darkPage, /const shade = \(a\) => a \*\* \(1 \/ 2\.2\);/);
-	assert.match(lightPage, /const shade = \(a\) => 1 - \(1 - a\) \*\* \(1 \/ 2\.2\);/);
-	assert.ok(darkPage.indexOf('const shade') < darkPage.indexOf('AsciinemaPlayer.create'), 'before the player draws');
+test('the page draws the player’s shades (its 25/50/75 % alphas) as the same dots, and masks its block glyphs to leave the gap between lines', async () => {
+	const page = await castToHtml(parseCast(SMALL_CAST), 'dark');
+	assert.match(page, new RegExp(`const dots = ${JSON.stringify({0.25: shadeDots(0.25), 0.5: shadeDots(0.5), 0.75: shadeDots(0.75)}).replaceAll(/[[\]{}.]/g, '\\$&')};`));
+	assert.ok(page.indexOf('const dots') < page.indexOf('AsciinemaPlayer.create'), 'before the player draws');
+	assert.match(page, /div\.ap-term canvas \{\n\t--concviz-glyph: linear-gradient\(to bottom, transparent 5\.88%, #000 5\.88% 94\.12%, transparent 94\.12%\);/);
+	assert.match(page, /mask-size: 100% calc\(100% \/ var\(--term-rows\)\);/);
+	assert.match(page, /terminalLineHeight: 1\.2143,/, 'the SVG’s 17 px lines of a 14 px font');
 });
