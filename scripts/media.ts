@@ -14,6 +14,7 @@ import {screenAt} from '../source/export/screen-at.js';
 import {screenToSvg} from '../source/export/svg.js';
 import {killAll, startPty} from '../test/helpers/pty.js';
 import {writeFile} from 'node:fs/promises';
+import {waitForQuiet} from './quiet.js';
 
 const RIGHT = '\u001B[C';
 const OUT = new URL('../../docs/media/', import.meta.url);
@@ -54,21 +55,41 @@ async function record(lang: string, scenes: readonly number[], cast: string): Pr
 	}
 }
 
-const dir = await mkdtemp(join(tmpdir(), 'concviz-media-'));
-try {
-	for (const {lang, scenes} of PICTURES) {
-		const cast = join(dir, `tour-${lang}.cast`);
-		await record(lang, scenes.map((s) => s.scene), cast);
-		const recording = await loadCast(cast);
-		const starts = markersOf(recording).filter((m) => /^\d+\/11 /.test(m.label));
-		for (const {scene, file} of scenes) {
-			const next = starts.find((m) => m.label.startsWith(`${scene + 1}/11 `));
-			const at = (next?.time ?? recording.duration) - 0.2;
-			const svg = screenToSvg(await screenAt(recording, at), `concviz tour, scene ${scene}/11`);
-			await writeFile(new URL(file, OUT), svg);
-			process.stdout.write(`docs/media/${file}: scene ${scene} at ${at.toFixed(1)}s of the recording\n`);
+// The pictures show what the machine measured: on a busy machine they would show other work's load (the CPU bars, the model's note).
+const QUIET_CORES = 0.15;
+const quiet = await waitForQuiet({
+	maxCores: QUIET_CORES,
+	windowMs: 3000,
+	giveUpMs: 5 * 60_000,
+	busy(cores) {
+		process.stderr.write(`media: waiting for a quiet machine (other work keeps ${cores.toFixed(2)} cores busy)\n`);
+	},
+});
+if (!quiet.quiet) {
+	process.stderr.write(`media: could not find a quiet machine in 5 minutes (other work kept ${quiet.cores.toFixed(2)} cores busy, at most ${QUIET_CORES} allowed); no picture made\n`);
+	process.exitCode = 1;
+} else {
+	await makePictures();
+}
+
+/** Record the tour, then export each chosen scene's last frame. */
+async function makePictures(): Promise<void> {
+	const dir = await mkdtemp(join(tmpdir(), 'concviz-media-'));
+	try {
+		for (const {lang, scenes} of PICTURES) {
+			const cast = join(dir, `tour-${lang}.cast`);
+			await record(lang, scenes.map((s) => s.scene), cast);
+			const recording = await loadCast(cast);
+			const starts = markersOf(recording).filter((m) => /^\d+\/11 /.test(m.label));
+			for (const {scene, file} of scenes) {
+				const next = starts.find((m) => m.label.startsWith(`${scene + 1}/11 `));
+				const at = (next?.time ?? recording.duration) - 0.2;
+				const svg = screenToSvg(await screenAt(recording, at), `concviz tour, scene ${scene}/11`);
+				await writeFile(new URL(file, OUT), svg);
+				process.stdout.write(`docs/media/${file}: scene ${scene} at ${at.toFixed(1)}s of the recording\n`);
+			}
 		}
+	} finally {
+		await rm(dir, {recursive: true, force: true});
 	}
-} finally {
-	await rm(dir, {recursive: true, force: true});
 }
