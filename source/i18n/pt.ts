@@ -138,10 +138,9 @@ export const PT: Readonly<Record<string, string>> = {
 	// Notices (frontends/dashboard-controller.ts, config/config-cycle.ts), matched with their values by tFilled
 	'paused: no new tasks are handed out (space resumes)': 'pausado: nenhuma tarefa nova é distribuída (espaço continua)',
 	'the run could not complete: {why}': 'a execução não pôde terminar: {why}',
-	'{mode} runs one worker; workers apply to the other modes': '{mode} usa um só worker; workers valem para os outros modos',
+	'{mode} runs one worker; workers apply to modes {keys}': '{mode} usa um só worker; workers valem para os modos {keys}',
 	'concurrency applies to the async modes ({keys})': 'a concorrência vale para os modos async ({keys})',
-	'GIL off: it serialises CPU work in the thread modes ({keys})': 'GIL desligado: ele serializa o trabalho de CPU nos modos com threads ({keys})',
-	'GIL on: it serialises CPU work in the thread modes ({keys})': 'GIL ligado: ele serializa o trabalho de CPU nos modos com threads ({keys})',
+	'the GIL applies to the thread modes ({keys})': 'o GIL vale para os modos com threads ({keys})',
 	// Model notes (metrics/model.ts, metrics/reducer.ts: English templates with their values)
 	'other work kept {cores} of {of} cores busy (the model counts on free cores)': 'outro trabalho manteve {cores} de {of} núcleos ocupados (o modelo conta com núcleos livres)',
 	'the client fell behind the schedule: {late} sends late with a slot free': 'o cliente ficou atrás da agenda: {late} envios atrasados com vaga livre',

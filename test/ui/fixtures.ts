@@ -1,3 +1,4 @@
+import {requestCycle} from '../../source/config/config-cycle.js';
 import type {RunConfig} from '../../source/config/config.js';
 import {runInfoOf} from '../../source/metrics/run-info.js';
 import type {CompareView, View} from '../../source/frontends/controller.js';
@@ -210,6 +211,7 @@ export const view = (snapshot: Snapshot | null, extra: Partial<View> = {}): View
 	preparing: null,
 	compare: null,
 	notice: '',
+	requestSteps: requestCycle(config.requests),
 	summary: null,
 	...extra,
 });
