@@ -204,8 +204,9 @@ export const compare: CompareView = {
 	running: 'async',
 };
 
+/** A view of `snapshot`, its config in the snapshot's mode (the keys act on the config's). */
 export const view = (snapshot: Snapshot | null, extra: Partial<View> = {}): View => ({
-	config,
+	config: snapshot ? {...config, mode: snapshot.run.mode} : config,
 	run: snapshot?.run ?? runInfoOf(0, extra.config ?? config),
 	snapshot,
 	preparing: null,
