@@ -152,7 +152,7 @@ export const PT: Readonly<Record<string, string>> = {
 	// Notices (frontends/dashboard-controller.ts, config/config-cycle.ts), matched with their values by tFilled
 	'paused: no new tasks are handed out (space resumes)': 'pausado: nenhuma tarefa nova é distribuída (espaço continua)',
 	'the run could not complete: {why}': 'a execução não pôde terminar: {why}',
-	'{mode} runs one worker; workers apply to modes {keys}': '{mode} usa um só worker; workers valem para os modos {keys}',
+	'{mode} runs one worker; workers apply to modes {keys}': '{mode} usa 1 worker; workers valem nos modos {keys}',
 	'concurrency applies to the async modes ({keys})': 'a concorrência vale para os modos async ({keys})',
 	'the GIL applies to the thread modes ({keys})': 'o GIL vale para os modos com threads ({keys})',
 	// Model notes (metrics/model.ts, metrics/reducer.ts: English templates with their values)

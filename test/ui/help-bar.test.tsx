@@ -1,6 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {render} from 'ink-testing-library';
+import {refusalOf} from '../../source/config/config-cycle.js';
 import {MODES, type Mode} from '../../source/config/config.js';
 import {setLang} from '../../source/i18n/catalogue.js';
 import {HelpBar} from '../../source/ui/help-bar.js';
@@ -63,6 +64,30 @@ test('help bar: a bar shows every key its mode takes, or ends with ? more; never
 
 test('help bar: a notice in place of the keys, with help and quit', () => {
 	assert.equal(frame(60, 'sequential', 'the GIL applies to the thread modes (3, 4)'), '! the GIL applies to the thread modes (3, 4)  ? help  q quit');
+});
+
+test('help bar: every refusal fits 80 columns whole beside help and quit, in English and in Portuguese', () => {
+	try {
+		for (const lang of ['en', 'pt'] as const) {
+			setLang(lang);
+			for (const mode of MODES) {
+				for (const type of ['workers', 'concurrency', 'toggle-gil'] as const) {
+					const notice = refusalOf(mode, type);
+					const bar = frame(80, mode, notice);
+					assert.ok(notice === '' || (!bar.includes('…') && bar.startsWith('! ')), `${lang}, ${mode}, ${type}: ${bar}`);
+				}
+			}
+		}
+	} finally {
+		setLang('en');
+	}
+
+	setLang('pt');
+	try {
+		assert.equal(frame(80, 'sequential', refusalOf('sequential', 'workers')), '! sequential usa 1 worker; workers valem nos modos 2, 3, 4, 6    ? ajuda  q sair');
+	} finally {
+		setLang('en');
+	}
 });
 
 test('help bar, --lang pt: mais for more, at 80 columns', () => {
