@@ -9,8 +9,7 @@ import {t} from '../i18n/catalogue.js';
 /** What the hint reads: the run (its mode's facts and knobs), the model's bound, what a worker was measured to cost. */
 export type HintInput = {
 	readonly run: RunInfo;
-	/** null before the run's first snapshot: the hint then names only the lanes. */
-	readonly model: ModelSnapshot | null;
+	readonly model: ModelSnapshot;
 	readonly startup: StartupCost | null;
 	readonly width: number;
 };
@@ -81,10 +80,6 @@ function startupText(run: RunInfo, startup: StartupCost | null): string {
 export function hintLine({run, model, startup, width}: HintInput): Line {
 	const head = seg(t('look for '), 'title');
 	const lanes = lanesText(run);
-	if (!model) {
-		return firstFitting([[head, seg(lanes, 'muted')]], width);
-	}
-
 	const bound = boundWord(model.bound);
 	const watch = watchText(factsOf(run.mode), run, model.bound);
 	const cost = startupText(run, startup);

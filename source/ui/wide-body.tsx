@@ -1,9 +1,9 @@
 import {Box} from 'ink';
 import type {BodyProps} from './compact-body.js';
 import {Cpu} from './cpu.js';
+import {hintLine} from './hint.js';
 import {Insights} from './insights.js';
 import {laneRows} from './lane-rows.js';
-import {hintLine} from './hint.js';
 import {Leaderboard} from './leaderboard.js';
 import {Legend} from './legend.js';
 import {Lines} from './lines.js';

@@ -11,7 +11,7 @@ const plain = (line: readonly {text: string}[]): string => line.map((s) => s.tex
 
 const run = (mode: Mode, work: Work = 'io', extra: Partial<RunInfo> = {}): RunInfo => ({...processes.run, mode, work, workers: 4, threads: 2, concurrency: 500, requested: 4000, ...extra});
 const bound = (b: ModelSnapshot['bound']): ModelSnapshot => ({...processes.model, bound: b});
-const hint = (r: RunInfo, model: ModelSnapshot | null = bound('latency'), width = 160, startup: Parameters<typeof hintLine>[0]['startup'] = null): string =>
+const hint = (r: RunInfo, model: ModelSnapshot = bound('latency'), width = 160, startup: Parameters<typeof hintLine>[0]['startup'] = null): string =>
 	plain(hintLine({run: r, model, startup, width}));
 
 test('hint: the lanes from the mode’s facts and knobs, the model’s bound and where it shows, for every mode', () => {
@@ -40,9 +40,9 @@ test('hint: each bound points where it shows; the GIL’s ▒ where it serialise
 	assert.equal(hint(run('processes', 'cpu', {gil: true}), bound('cpu')), 'look for 4 lanes (P); cpu-bound; watch the cores');
 });
 
-test('hint: never more in flight than n; before the first snapshot, only the lanes', () => {
+test('hint: never more in flight than n', () => {
 	assert.equal(hint(run('async', 'io', {requested: 40})), 'look for 1 loop, 40 in flight (C); latency-bound; watch ░ in the lanes');
-	assert.equal(hint(run('processes'), null), 'look for 4 lanes (P), one request each');
+	assert.equal(hint(run('processes-async', 'io', {requested: 40})), 'look for 4 loops (P), 40 in flight (P·C); latency-bound; watch ░ in the lanes');
 });
 
 test('hint: the bound it names is the one the model line names, whatever the bound', () => {
