@@ -1,8 +1,8 @@
 import {WORKS, type RunConfig} from './config.js';
-import {factsOf, isThreaded, keysWhere, usesConcurrency, usesWorkers} from './modes.js';
+import {factsOf, isThreaded, keysWhere, type Mode, usesConcurrency, usesWorkers} from './modes.js';
 import type {Command} from './commands.js';
 
-/** The talk's sizes, cycled by `n`. */
+/** The talk's sizes, cycled by `n` together with the count the session started with. */
 export const REQUEST_STEPS = [4, 4000, 400_000, 4_000_000] as const;
 /** Concurrency steps for `[` and `]`. */
 export const CONCURRENCY_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000] as const;
@@ -16,6 +16,36 @@ export type ConfigChange = {
 	readonly notice: string;
 };
 
+/** The counts `n` cycles through, in order: the talk's sizes and `start`, the count the session started with. */
+export const requestCycle = (start: number): number[] => [...new Set<number>([...REQUEST_STEPS, start])].sort((a, b) => a - b);
+
+/**
+ * Why `mode` refuses a command, '' when it takes it: the knob the command turns
+ * plays no part in the mode (its facts in modes.ts). A refused command changes nothing.
+ */
+export function refusalOf(mode: Mode, type: Command['type']): string {
+	const facts = factsOf(mode);
+	switch (type) {
+		case 'workers': {
+			return usesWorkers(facts) ? '' : `${mode} runs one worker; workers apply to modes ${keysWhere(usesWorkers)}`;
+		}
+
+		case 'concurrency': {
+			return usesConcurrency(facts) ? '' : `concurrency applies to the async modes (${keysWhere(usesConcurrency)})`;
+		}
+
+		case 'toggle-gil': {
+			return isThreaded(facts) ? '' : `the GIL applies to the thread modes (${keysWhere(isThreaded)})`;
+		}
+
+		default: {
+			return '';
+		}
+	}
+}
+
+/** Does `mode` take the command? (The key bar shows only the keys it takes.) */
+export const accepts = (mode: Mode, type: Command['type']): boolean => refusalOf(mode, type) === '';
 
 function nextStep(steps: readonly number[], value: number, delta: 1 | -1): number {
 	if (delta > 0) {
@@ -25,8 +55,18 @@ function nextStep(steps: readonly number[], value: number, delta: 1 | -1): numbe
 	return steps.findLast((step) => step < value) ?? value;
 }
 
-/** A key's command applied to the run's config (pure). Commands that do not change the config return it as is. */
-export function applyCommand(config: RunConfig, command: Command): ConfigChange {
+/**
+ * A key's command applied to the run's config (pure); `start` is the count the
+ * session started with, which `n` comes back to. A command the mode refuses
+ * returns the config as it is, with a notice saying why; so do the commands
+ * that do not change the config.
+ */
+export function applyCommand(config: RunConfig, command: Command, start: number): ConfigChange {
+	const refusal = refusalOf(config.mode, command.type);
+	if (refusal !== '') {
+		return {config, restart: false, notice: refusal};
+	}
+
 	switch (command.type) {
 		case 'mode': {
 			return {config: {...config, mode: command.mode}, restart: true, notice: ''};
@@ -39,28 +79,22 @@ export function applyCommand(config: RunConfig, command: Command): ConfigChange 
 
 		case 'workers': {
 			const workers = Math.min(MAX_WORKERS, Math.max(1, config.workers + command.delta));
-			const applies = usesWorkers(factsOf(config.mode));
-			const notice = applies ? '' : `${config.mode} runs one worker; workers apply to the other modes`;
-			return {config: {...config, workers}, restart: applies && workers !== config.workers, notice};
+			return {config: {...config, workers}, restart: workers !== config.workers, notice: ''};
 		}
 
 		case 'concurrency': {
 			const concurrency = nextStep(CONCURRENCY_STEPS, config.concurrency, command.delta);
-			const applies = usesConcurrency(factsOf(config.mode));
-			const notice = applies ? '' : `concurrency applies to the async modes (${keysWhere(usesConcurrency)})`;
-			return {config: {...config, concurrency}, restart: applies && concurrency !== config.concurrency, notice};
+			return {config: {...config, concurrency}, restart: concurrency !== config.concurrency, notice: ''};
 		}
 
 		case 'cycle-requests': {
-			const index = REQUEST_STEPS.findIndex((step) => step > config.requests);
-			const requests = REQUEST_STEPS[index === -1 ? 0 : index]!;
+			const cycle = requestCycle(start);
+			const requests = cycle.find((step) => step > config.requests) ?? cycle[0]!;
 			return {config: {...config, requests}, restart: true, notice: ''};
 		}
 
 		case 'toggle-gil': {
-			const threaded = isThreaded(factsOf(config.mode));
-			const notice = threaded ? '' : `GIL ${config.gil ? 'off' : 'on'}: it serialises CPU work in the thread modes (${keysWhere(isThreaded)})`;
-			return {config: {...config, gil: !config.gil}, restart: threaded, notice};
+			return {config: {...config, gil: !config.gil}, restart: true, notice: ''};
 		}
 
 		case 'restart': {

@@ -23,8 +23,10 @@ export type View = {
 	/** What the next run waits for before it starts (a calibration, the server, a pilot); null once it starts. */
 	readonly preparing: Preparing | null;
 	readonly compare: CompareView | null;
-	/** A one-line notice (e.g. "cannot change workers in sequential mode"), '' when none. */
+	/** A one-line notice (e.g. why the mode refused a key), '' when none. */
 	readonly notice: string;
+	/** The counts `n` cycles through, in order, the session's starting count among them. */
+	readonly requestSteps: readonly number[];
 	/** Set when the session has ended (after quit): the one-paragraph summary to leave on screen. */
 	readonly summary: string | null;
 };

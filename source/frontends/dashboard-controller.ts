@@ -1,5 +1,5 @@
 import {UsageError} from '../config/errors.js';
-import {applyCommand} from '../config/config-cycle.js';
+import {applyCommand, requestCycle} from '../config/config-cycle.js';
 import {MODES, type RunConfig} from '../config/config.js';
 import type {Command, CompareView, Controller, View} from './controller.js';
 import {runInfoOf} from '../metrics/run-info.js';
@@ -35,10 +35,13 @@ class Driver implements DashboardController {
 	#lastModel: ModelSnapshot | undefined;
 	#quitting = false;
 	#finish: () => void = () => undefined;
+	/** The count the session started with: `n` comes back to it. */
+	readonly #start: number;
 
 	constructor(initial: RunConfig, session: Session) {
 		this.#session = session;
-		this.#view = {config: initial, run: runInfoOf(0, initial), snapshot: null, preparing: null, compare: null, notice: '', summary: null};
+		this.#start = initial.requests;
+		this.#view = {config: initial, run: runInfoOf(0, initial), snapshot: null, preparing: null, compare: null, notice: '', requestSteps: requestCycle(initial.requests), summary: null};
 		this.finished = new Promise<void>((resolve) => {
 			this.#finish = resolve;
 		});
@@ -81,7 +84,7 @@ class Driver implements DashboardController {
 			}
 
 			default: {
-				const change = applyCommand(this.#view.config, command);
+				const change = applyCommand(this.#view.config, command, this.#start);
 				this.#update({notice: change.notice});
 				if (change.restart) {
 					this.#switchTo(change.config, false);

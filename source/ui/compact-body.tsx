@@ -2,9 +2,11 @@ import {Box} from 'ink';
 import type {CompareView} from '../frontends/controller.js';
 import type {Snapshot} from '../metrics/snapshot.js';
 import {Cpu} from './cpu.js';
+import {hintLine} from './hint.js';
 import {Lanes} from './lanes.js';
 import {Leaderboard} from './leaderboard.js';
 import {Legend} from './legend.js';
+import {Lines} from './lines.js';
 import {Model, modelLineCount} from './model.js';
 import {Stats} from './stats.js';
 
@@ -18,19 +20,25 @@ export type BodyProps = {
 	readonly color: boolean;
 };
 
-/** Up to the wide layout (80×24 first): lanes take the free rows; CPU and requests side by side; the model line. */
+/** Lanes the hint line leaves at least (the heading and three rows); on fewer, the hint gives its row back. */
+const MIN_LANE_ROWS = 4;
+
+/** Up to the wide layout (80×24 first): lanes take the free rows, the legend and the hint under them; CPU and requests side by side; the model line. */
 export function CompactBody({snapshot: s, compare, secondsPerSlice, width, height, color}: BodyProps) {
 	const modelHeight = modelLineCount(s.model);
 	const board = compare ? Math.min(compare.modes.length + 2, height - modelHeight - 4) : 0;
 	const block = compare ? 0 : height >= 18 ? 6 : 5;
-	const lanes = height - board - block - modelHeight - 1;
+	const free = height - board - block - modelHeight - 1;
+	const hint = free - 1 >= MIN_LANE_ROWS ? 1 : 0;
+	const lanes = free - hint;
 	const left = Math.floor((width - 2) * 0.47);
 	return (
 		<Box flexDirection="column" width={width}>
 			{compare ? <Leaderboard compare={compare} width={width} height={board} color={color} /> : null}
-			<Box flexDirection="column" width={width} height={lanes + 1}>
+			<Box flexDirection="column" width={width} height={lanes + 1 + hint}>
 				<Lanes lanes={s.lanes} mode={s.run.mode} width={width} height={lanes} secondsPerSlice={secondsPerSlice} color={color} />
 				<Legend width={width} color={color} />
+				{hint ? <Lines lines={[hintLine({run: s.run, model: s.model, startup: s.startup, width})]} width={width} color={color} /> : null}
 			</Box>
 			{compare ? null : (
 				<Box flexDirection="row" columnGap={2} width={width}>

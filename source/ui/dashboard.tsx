@@ -42,7 +42,7 @@ export function Dashboard({view, width, height, color, showHelp}: DashboardProps
 	const bodyHeight = height - 3;
 	let body;
 	if (showHelp) {
-		body = <Help mode={run.mode} width={width} height={bodyHeight} color={color} />;
+		body = <Help mode={run.mode} requestSteps={view.requestSteps} width={width} height={bodyHeight} color={color} />;
 	} else if (s === null) {
 		body = view.compare ? (
 			<Leaderboard compare={view.compare} width={width} height={bodyHeight} color={color} />
@@ -76,7 +76,7 @@ export function Dashboard({view, width, height, color, showHelp}: DashboardProps
 			<Box flexDirection="column" width={width} height={bodyHeight} overflow="hidden">
 				{body}
 			</Box>
-			<HelpBar width={width} notice={view.notice} color={color} />
+			<HelpBar width={width} notice={view.notice} mode={view.config.mode} color={color} />
 		</Box>
 	);
 }

@@ -1,5 +1,5 @@
 import {MODES, type Mode} from '../config/config.js';
-import {KEY_HELP} from './keys.js';
+import {KEY_HELP, stepsText, takes} from './keys.js';
 import {EXTRA_LESSONS, MODE_LESSONS} from './lessons.js';
 import {Lines} from './lines.js';
 import {type Line, type Seg, fitLine, padEnd, rule, seg} from './text.js';
@@ -7,19 +7,22 @@ import {t} from '../i18n/catalogue.js';
 
 export type HelpProps = {
 	readonly mode: Mode;
+	/** The counts `n` cycles through (View.requestSteps). */
+	readonly requestSteps: readonly number[];
 	readonly width: number;
 	readonly height: number;
 	readonly color: boolean;
 };
 
-export function helpLines({mode, width, height}: Omit<HelpProps, 'color'>): Line[] {
+export function helpLines({mode, requestSteps, width, height}: Omit<HelpProps, 'color'>): Line[] {
 	const columns = width >= 60 ? 2 : 1;
 	const columnWidth = Math.min(40, Math.floor((width - (columns - 1) * 2) / columns));
 	// The key column: the longest key name and a space ('space' in English, 'espaço' in Portuguese).
-	const keyWidth = Math.max(...KEY_HELP.map(([key]) => t(key).length + 1));
-	const entries: Seg[][] = KEY_HELP.map(([key, , long]) => [
-		seg(padEnd(t(key), keyWidth), 'key'),
-		seg(padEnd(t(long), columnWidth - keyWidth)),
+	const keyWidth = Math.max(...KEY_HELP.map(({key}) => t(key).length + 1));
+	// The keys this mode refuses are dimmed (they change nothing here).
+	const entries: Seg[][] = KEY_HELP.map((help) => [
+		seg(padEnd(t(help.key), keyWidth), takes(mode, help) ? 'key' : 'muted'),
+		seg(padEnd(t(help.long).replace('{steps}', stepsText(requestSteps)), columnWidth - keyWidth), takes(mode, help) ? undefined : 'muted'),
 	]);
 	const perColumn = Math.ceil(entries.length / columns);
 	const keyRows: Line[] = [];

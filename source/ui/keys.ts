@@ -1,5 +1,5 @@
-import {REQUEST_STEPS} from '../config/config-cycle.js';
-import {modeOfKey} from '../config/modes.js';
+import {accepts} from '../config/config-cycle.js';
+import {type Mode, modeOfKey} from '../config/modes.js';
 import {compactCount} from './format.js';
 import type {Command} from '../frontends/controller.js';
 
@@ -38,20 +38,37 @@ export function keyToCommand(input: string, key: KeyFlags): Command | 'help' | n
 	return mode ? {type: 'mode', mode} : KEYS.get(input) ?? null;
 }
 
-/** The keys for the help bar and the help screen: key, a word for the bar, a line for the help screen. */
-export const KEY_HELP: readonly (readonly [key: string, short: string, long: string])[] = [
-	['1-6', 'mode', 'switch mode (see below)'],
-	['w', 'work', 'workload io → cpu → mixed'],
-	['+/-', 'workers', 'workers +1 / −1'],
-	['[/]', 'conc', 'concurrency −/+ (async)'],
-	['n', 'count', `requests ${REQUEST_STEPS.map((step) => compactCount(step)).join(' → ')}`],
-	['r', 'restart', 'restart the run'],
-	['space', 'pause', 'pause / resume'],
-	['c', 'compare', 'compare all modes'],
-	['g', 'GIL', 'GIL on/off (thread modes)'],
-	['?', 'help', 'this help (again to close)'],
-	['q', 'quit', 'quit (Ctrl+C too)'],
+/** A key as the help bar and the help screen show it. */
+export type KeyHelp = {
+	readonly key: string;
+	/** A word for the bar. */
+	readonly word: string;
+	/** A line for the help screen (`{steps}`: the counts `n` cycles through). */
+	readonly long: string;
+	/** The command a mode may refuse (config/config-cycle.ts, refusalOf); none: every mode takes the key. */
+	readonly command?: Command['type'];
+};
+
+/** The keys for the help bar and the help screen, in their order. */
+export const KEY_HELP: readonly KeyHelp[] = [
+	{key: '1-6', word: 'mode', long: 'switch mode (see below)'},
+	{key: 'w', word: 'work', long: 'workload io → cpu → mixed'},
+	{key: '+/-', word: 'workers', long: 'workers +1 / −1', command: 'workers'},
+	{key: '[/]', word: 'conc', long: 'concurrency −/+ (async)', command: 'concurrency'},
+	{key: 'n', word: 'count', long: 'requests {steps}'},
+	{key: 'r', word: 'restart', long: 'restart the run'},
+	{key: 'space', word: 'pause', long: 'pause / resume'},
+	{key: 'c', word: 'compare', long: 'compare all modes'},
+	{key: 'g', word: 'GIL', long: 'GIL on/off (thread modes)', command: 'toggle-gil'},
+	{key: '?', word: 'help', long: 'this help (again to close)'},
+	{key: 'q', word: 'quit', long: 'quit (Ctrl+C too)'},
 ];
+
+/** Does `mode` take the key? */
+export const takes = (mode: Mode, key: KeyHelp): boolean => key.command === undefined || accepts(mode, key.command);
+
+/** `4 → 400 → 4k → 400k → 4M`: the counts `n` cycles through. */
+export const stepsText = (steps: readonly number[]): string => steps.map((step) => compactCount(step)).join(' → ');
 
 /**
  * Every command in one input event: a terminal may hand over several keys at once

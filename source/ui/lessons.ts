@@ -34,18 +34,7 @@ export function perWorkerText(cost: StartupCost): string {
 	return t(template).replace('{ms}', duration(cost.perWorkerMs)).replace('{mb}', cost.perWorkerBytes === null ? '' : bytes(cost.perWorkerBytes));
 }
 
-/**
- * What to look for; for I/O on processes or threads, what one worker was
- * measured to cost once the pool is up, beside a worker of the other kind
- * when one was measured earlier in the session (threads vs processes: the
- * figures say what threads save, not the talk's CPython claim by rote).
- */
-export function lessonOf(mode: Mode, work: Work, startup: StartupCost | null = null, other?: StartupCost): string {
-	if (work !== 'cpu' && startup && (mode === 'processes' || mode === 'threads')) {
-		const lanes = t(mode === 'processes' ? 'P lanes waiting' : 'W lanes waiting');
-		const versus = other && other.kind !== startup.kind ? `, ${perWorkerText(other)}` : t(' to start');
-		return `${lanes}; ${perWorkerText(startup)}${versus}; ≈ n·T/${mode === 'processes' ? 'P' : 'W'}`;
-	}
-
+/** What to look for in a mode, before its run starts (the hint under the lanes, ui/hint.ts, takes over from the run's figures). */
+export function lessonOf(mode: Mode, work: Work): string {
 	return t((work === 'cpu' ? CPU_LESSONS : MODE_LESSONS)[mode]);
 }

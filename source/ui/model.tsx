@@ -7,7 +7,7 @@ import {type Line, type Seg, firstFitting, fitLine, rule, seg, wrap} from './tex
 import {t as translate} from '../i18n/catalogue.js';
 
 /** `latency-bound` and the like, in the current language. */
-const boundWord = (bound: string): string => translate('{bound}-bound').replace('{bound}', translate(bound));
+export const boundWord = (bound: string): string => translate('{bound}-bound').replace('{bound}', translate(bound));
 
 export type ModelProps = {
 	readonly model: ModelSnapshot;

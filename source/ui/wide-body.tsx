@@ -1,16 +1,14 @@
 import {Box} from 'ink';
 import type {BodyProps} from './compact-body.js';
 import {Cpu} from './cpu.js';
+import {hintLine} from './hint.js';
 import {Insights} from './insights.js';
 import {laneRows} from './lane-rows.js';
 import {Leaderboard} from './leaderboard.js';
 import {Legend} from './legend.js';
-import {lessonOf} from './lessons.js';
 import {Lines} from './lines.js';
 import {Model, modelLines} from './model.js';
 import {Stats} from './stats.js';
-import {fitLine, seg} from './text.js';
-import {t} from '../i18n/catalogue.js';
 
 export const isWide = (width: number, height: number): boolean => width >= 120 && height >= 30;
 
@@ -24,7 +22,7 @@ export function WideBody({snapshot: s, compare, secondsPerSlice, width, height, 
 	const cpuHeight = Math.max(3, Math.min(s.cpu.perCore.length + 2, height - statsHeight - modelHeight - 2));
 	const board = compare ? Math.min(compare.modes.length + 2, height - 8) : 0;
 	const lanes = height - 3 - (compare ? board + 1 : 0);
-	const lesson = fitLine([seg(t('look for '), 'title'), seg(t(lessonOf(s.run.mode, s.run.work, s.startup, s.run.otherStartup)), 'muted')], left);
+	const hint = hintLine({run: s.run, model: s.model, startup: s.startup, width: left});
 	const laneInput = {lanes: s.lanes, mode: s.run.mode, width: left, height: lanes, secondsPerSlice, maxThickness: 8} as const;
 	// Rows the lanes leave (few lanes at 160×48): the terms as bars, latency percentiles, start-up, requests/s over time.
 	const laneLines = laneRows(laneInput);
@@ -40,7 +38,7 @@ export function WideBody({snapshot: s, compare, secondsPerSlice, width, height, 
 				<Lines lines={laneLines} width={left} color={color} />
 				<Legend width={left} color={color} />
 				<Box marginTop={1}>
-					<Lines lines={[lesson]} width={left} color={color} />
+					<Lines lines={[hint]} width={left} color={color} />
 				</Box>
 				{spare >= 6 ? (
 					<Box marginTop={1}>

@@ -114,7 +114,7 @@ test('two keys in a row run only the last config', async () => {
 	assert.deepEqual(fake.log, ['cancel', 'run sequential n=400', 'cancel', 'cancel', 'run threads n=4000']);
 });
 
-test('a key that changes nothing to run leaves the run alone and shows its notice', async () => {
+test('a key the mode refuses leaves the run and the config alone and shows why', async () => {
 	const fake = fakeSession();
 	const controller = createDashboardController(initial, fake.session);
 	controller.start(false);
@@ -122,8 +122,36 @@ test('a key that changes nothing to run leaves the run alone and shows its notic
 	controller.dispatch({type: 'workers', delta: 1});
 	await settle();
 	assert.deepEqual(fake.log, ['cancel', 'run sequential n=400']);
-	assert.equal(controller.getView().config.workers, initial.workers + 1);
-	assert.equal(controller.getView().notice, 'sequential runs one worker; workers apply to the other modes');
+	assert.deepEqual(controller.getView().config, initial);
+	assert.equal(controller.getView().notice, 'sequential runs one worker; workers apply to modes 2, 3, 4, 6');
+});
+
+test('a key refused in one mode does not show up in the next: [ in threads, then 5, runs async at the C it had', async () => {
+	const fake = fakeSession();
+	const controller = createDashboardController({...initial, mode: 'threads', concurrency: 1000}, fake.session);
+	controller.start(false);
+	await settle();
+	controller.dispatch({type: 'concurrency', delta: -1});
+	assert.equal(controller.getView().notice, 'concurrency applies to the async modes (5, 6)');
+	controller.dispatch({type: 'mode', mode: 'async'});
+	await settle();
+	assert.equal(controller.getView().config.concurrency, 1000);
+	assert.equal(controller.getView().notice, '');
+	assert.deepEqual(fake.log, ['cancel', 'run threads n=400', 'cancel', 'run async n=400']);
+});
+
+test('n comes back to the count the session started with, which the view lists among its steps', async () => {
+	const fake = fakeSession();
+	const controller = createDashboardController(initial, fake.session);
+	assert.deepEqual(controller.getView().requestSteps, [4, 400, 4000, 400_000, 4_000_000]);
+	controller.start(false);
+	await settle();
+	for (let i = 0; i < 5; i++) {
+		controller.dispatch({type: 'cycle-requests'});
+		await settle();
+	}
+
+	assert.deepEqual(fake.log.filter((line) => line.startsWith('run')), ['run sequential n=400', 'run sequential n=4000', 'run sequential n=400000', 'run sequential n=4000000', 'run sequential n=4', 'run sequential n=400']);
 });
 
 test('space pauses and resumes, with a notice while paused', async () => {

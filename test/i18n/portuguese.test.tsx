@@ -28,12 +28,13 @@ test('--lang pt: the legend in the talk’s words', () => {
 
 test('--lang pt: the help bar and the help screen', () => {
 	setLang('pt');
-	assert.equal(plain(helpBarLine(80, '')), '1-6 modo  +/- workers  r reiniciar  espaço pausa  c comparar  ? ajuda  q sair');
-	const help = helpLines({mode: 'sequential', width: 80, height: 30}).map(plain);
+	assert.equal(plain(helpBarLine(80, '', 'sequential')), '1-6 modo  w carga  n tamanho  espaço pausa  c comparar  q sair  ? mais');
+	const help = helpLines({mode: 'sequential', requestSteps: [4, 400, 4000, 400_000, 4_000_000], width: 80, height: 30}).map(plain);
 	assert.match(help[0]!, /^teclas ─+$/);
 	assert.ok(help.includes('▸1 sequential        uma faixa, quase só ░ esperando; CPU ociosa; tempo ≈ n·T'), help.join('\n'));
 	assert.ok(help.some((line) => line.startsWith('o que observar ─')));
 	assert.ok(help.some((line) => line.includes('espaço pausar')), help.join('\n'));
+	assert.ok(help.some((line) => line.startsWith('n      tamanho 4 → 400 → 4k → 400k → 4M ')), help.join('\n'));
 });
 
 test('--lang pt: a formula keeps its symbols and says núcleos for cores', () => {
@@ -49,14 +50,13 @@ test('--lang pt: the summary left on screen', () => {
 	assert.match(formatSummaryParagraph(result('threads', 2000, 2000, 0.05)), /^threads, io: [\d.]+\/[\d.]+ feitas \(\d+ falharam, \d+ canceladas\) em 2,0s, previsto 2,0s; .* CPU 5% de \d+ núcleos?; inicialização \S+\.$/);
 });
 
-test('--lang pt: every mode’s lesson on the help screen, the measured per-worker lesson and the status words', () => {
+test('--lang pt: every mode’s lesson on the help screen, the lesson before a run and the status words', () => {
 	setLang('pt');
-	const help = helpLines({mode: 'threads', width: 100, height: 30}).map(plain);
+	const help = helpLines({mode: 'threads', requestSteps: [4, 400, 4000, 400_000, 4_000_000], width: 100, height: 30}).map(plain);
 	assert.ok(help.includes(' 2 processes         P faixas, cada uma ainda esperando; inicialização e memória medidas; ≈ n·T/P'), help.join('\n'));
 	assert.ok(help.includes('▸3 threads           W faixas, cada uma esperando; inicialização e memória medidas; ≈ n·T/W'), help.join('\n'));
 	assert.ok(help.includes(' 5 async             uma faixa, C em voo; ≈ n·T/C, ou a CPU do loop se maior'), help.join('\n'));
-	const thread = {kind: 'thread', workers: 16, perWorkerMs: 51, perWorkerBytes: 16 * 1_048_576} as const;
-	assert.equal(lessonOf('threads', 'io', thread), 'W faixas esperando; 51ms e 16 MB por thread para iniciar; ≈ n·T/W');
+	assert.equal(lessonOf('threads', 'io'), 'W faixas, cada uma esperando; inicialização e memória medidas; ≈ n·T/W');
 	assert.equal(t(statusLook.done.text), '✓ concluído');
 	assert.equal(t(statusLook.running.text), '▸ executando');
 });

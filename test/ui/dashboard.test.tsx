@@ -79,7 +79,7 @@ test('80×24, processes mid-run', () => {
 			'     ░░░░░░░█░░░░░░░░░░░░███░░░░░░░░░░░░░██░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░',
 			'     ░░░░░░░█░░░░░░░░░░░░███░░░░░░░░░░░░░██░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░',
 			'█ computing  ░ waiting on I/O  ▒ waiting for the GIL  ▓ cpu+GIL  · idle  × dead',
-			'',
+			'look for 2 lanes (P), one request each; latency-bound; watch ░ in the lanes',
 			'',
 			'',
 			'cpu ──────────────────────────── 23%  requests ─────────────────────── mean 19/s',
@@ -89,7 +89,7 @@ test('80×24, processes mid-run', () => {
 			'cpu3 ███████▌         50% ▂▂▃▁▁▂▅▅▅▅  failed     3  status 500 ×2  timeout ×1',
 			'client 0.04 of 4 cores                start-up   312ms  peak rss 123 MB',
 			'model n·T/P = 400·100ms/2 = 20.0s   measured 6.2s so far   latency-bound',
-			'1-6 mode  +/- workers  r restart  space pause  c compare  ? help  q quit',
+			'1-6 mode  w work  +/- workers  n count  space pause  c compare  q quit  ? more',
 		].join('\n'),
 	);
 });
@@ -135,7 +135,7 @@ test('160×48, processes × threads 4×4 on 8 cores: lanes wide on the left, CPU
 			'      ░░░░░░░░░░░░░░███░░░░░░░░░██░░░███░░░░░░░░░░░██░░░░░░░░█░░░███░░░░░░░░░░░░░░░░░░░░░░░░░░░',
 			'█ computing   ░ waiting on I/O   ▒ waiting for the GIL   ▓ computing and GIL wait   · idle   × dead',
 			'',
-			'look for P×Th lanes grouped by process; time ≈ n·T/(P·Th)',
+			'look for 16 lanes (P·Th), one request each; latency-bound; watch ░ in the lanes',
 			'',
 			"the model's terms ─────────────────────────────────────────────────────────────── the larger predicts",
 			'latency   ██████████████████████████████████████████████████████████████████████████████████    25.0s',
@@ -145,7 +145,7 @@ test('160×48, processes × threads 4×4 on 8 cores: lanes wide on the left, CPU
 			'',
 			'',
 			'',
-			'1-6 mode  w work  +/- workers  [/] conc  n count  r restart  space pause  c compare  g GIL  ? help  q quit',
+			'1-6 mode  w work  +/- workers  n count  r restart  space pause  c compare  g GIL  ? help  q quit',
 		].join('\n'),
 	);
 });
@@ -165,8 +165,29 @@ test('help replaces the body with every key and what to look for in each mode', 
 	const lines = frame.split('\n');
 	assert.equal(lines[2], 'keys ───────────────────────────────────────────────────────────────────────────');
 	assert.equal(lines[3], '1-6   switch mode (see below)            space pause / resume');
+	assert.equal(lines[7], 'n     requests 4 → 400 → 4k → 400k → 4M  q     quit (Ctrl+C too)');
 	assert.ok(lines.includes('▸3 threads           W lanes, each waiting; start-up, memory measured; ≈ n·T/W'), lines.join('\n'));
 	assert.ok(lines.includes(' 1 sequential        one lane, mostly ░ waiting; CPU near zero; time ≈ n·T'));
+});
+
+test('the hint under the lanes lasts the whole run, at 80×24 and 160×48, and gives the lanes only its own row', () => {
+	const hints = (snapshot: typeof f.sixteen, width: number, height: number): string[] =>
+		at(f.view(snapshot), width, height).split('\n').filter((line) => line.startsWith('look for '));
+	for (const status of ['running', 'paused', 'done', 'cancelled'] as const) {
+		for (const [width, height] of [[80, 24], [160, 48]] as const) {
+			assert.deepEqual(hints({...f.sixteen, status}, width, height), ['look for 16 lanes (W), one request each; latency-bound; watch ░ in the lanes'], `${status} at ${width}×${height}`);
+		}
+	}
+
+	// 16 lanes at 80×24: ten of them and `+6 more`, the legend, the hint, then the panels.
+	const lines = at(f.view(f.sixteen), 80, 24).split('\n');
+	assert.deepEqual(lines.slice(12, 17).map((line) => line.slice(0, 24)), [
+		't9                      ',
+		'+6 more  ░ 3  █ 2  ▒ 1',
+		'█ computing  ░ waiting o',
+		'look for 16 lanes (W), o',
+		'cpu ────────────────────',
+	]);
 });
 
 test('before the first snapshot: the run from the config, starting', () => {

@@ -1,3 +1,4 @@
+import {requestCycle} from '../../source/config/config-cycle.js';
 import type {RunConfig} from '../../source/config/config.js';
 import {runInfoOf} from '../../source/metrics/run-info.js';
 import type {CompareView, View} from '../../source/frontends/controller.js';
@@ -203,13 +204,15 @@ export const compare: CompareView = {
 	running: 'async',
 };
 
+/** A view of `snapshot`, its config in the snapshot's mode (the keys act on the config's). */
 export const view = (snapshot: Snapshot | null, extra: Partial<View> = {}): View => ({
-	config,
+	config: snapshot ? {...config, mode: snapshot.run.mode} : config,
 	run: snapshot?.run ?? runInfoOf(0, extra.config ?? config),
 	snapshot,
 	preparing: null,
 	compare: null,
 	notice: '',
+	requestSteps: requestCycle(config.requests),
 	summary: null,
 	...extra,
 });

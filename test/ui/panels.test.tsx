@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import {render} from 'ink-testing-library';
 import {Cpu} from '../../source/ui/cpu.js';
 import {Header} from '../../source/ui/header.js';
-import {HelpBar} from '../../source/ui/help-bar.js';
 import {Model} from '../../source/ui/model.js';
 import {Stats} from '../../source/ui/stats.js';
 import {TooSmall} from '../../source/ui/too-small.js';
@@ -140,26 +139,6 @@ test('header: mode, workload, n, T, workers, status, clock; progress with ETA', 
 			' processes-threads  cpu 10ms P=2 × Th=2 GIL …  ✓ done  1m01s',
 			'━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━ 400/400  100%',
 		].join('\n'),
-	);
-});
-
-test('help bar: keys fitted to the width, or the notice', () => {
-	assert.equal(
-		frame(<HelpBar width={100} notice="" color={false} />),
-		'1-6 mode  w work  +/- workers  [/] conc  n count  r restart  space pause  c compare  ? help  q quit',
-	);
-	assert.equal(frame(<HelpBar width={80} notice="" color={false} />), '1-6 mode  +/- workers  r restart  space pause  c compare  ? help  q quit');
-	assert.equal(frame(<HelpBar width={60} notice="" color={false} />), '1-6 mode  +/- workers  space pause  ? help  q quit');
-	assert.equal(
-		frame(<HelpBar width={60} notice="cannot change workers in sequential mode" color={false} />),
-		'! cannot change workers in sequential mode    ? help  q quit',
-	);
-});
-
-test('help bar: every key at 110 columns', () => {
-	assert.equal(
-		frame(<HelpBar width={110} notice="" color={false} />),
-		'1-6 mode  w work  +/- workers  [/] conc  n count  r restart  space pause  c compare  g GIL  ? help  q quit',
 	);
 });
 
