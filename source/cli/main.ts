@@ -1,12 +1,13 @@
 import process from 'node:process';
 import type {RunConfig} from '../config/config.js';
 import {runHeadless} from '../frontends/headless.js';
-import {setLang} from '../i18n/catalogue.js';
 import {setTheme} from '../ui/theme.js';
 import type {Options} from './options.js';
 import {assertWritable} from '../record/writable.js';
 import {runServe} from '../server/serve.js';
-import {UsageError, fileWhy} from '../config/errors.js';
+import {UsageError} from '../config/errors.js';
+import {createOutputs, type Outputs} from '../frontends/outputs.js';
+import {setLang, t} from '../i18n/catalogue.js';
 import {openTrace, type Tracer} from '../trace/open-trace.js';
 import {openUrlFile} from '../workloads/url-file.js';
 import {capYoungGeneration} from './young-generation.js';
@@ -27,7 +28,7 @@ async function withUrls(options: Options): Promise<RunConfig> {
 }
 
 /** Runs what the command line asked for; returns the exit code (throws UsageError for bad input). */
-export async function main(options: Options): Promise<number> {
+export async function main(options: Options, outputs: Outputs = createOutputs(process.stderr)): Promise<number> {
 	setLang(options.lang);
 	setTheme(options.theme);
 	if (options.command === 'serve') {
@@ -40,52 +41,60 @@ export async function main(options: Options): Promise<number> {
 		return runExport(options.exportJob, process.stdout);
 	}
 
-	if (options.config.record !== undefined) {
-		await assertWritable('--record', options.config.record);
-	}
-
-	const config = await withUrls(options);
+	const config = await withUrls({...options, config: await recordingOf(options, outputs)});
 	capYoungGeneration();
-	const tracer = await traceFor(options.trace);
+	const tracer = options.trace === undefined ? undefined : openTrace(await outputs.open('--trace', options.trace), options.trace);
+	let code: number;
 	try {
-		return await runFrontend(options, config, tracer);
+		code = await runFrontend(options, config, tracer, outputs);
 	} finally {
 		const note = await tracer?.close();
 		if (note) {
-			process.stderr.write(`concviz: --trace: ${note}\n`);
+			outputs.note(`--trace: ${note}`);
 		}
 	}
+
+	return outputs.settle(code);
 }
 
-
-/** Opens the --trace file before anything runs: a file that cannot be written is bad input. */
-async function traceFor(path: string | undefined): Promise<Tracer | undefined> {
-	if (path === undefined) {
-		return undefined;
+/**
+ * The config with its --record checked up front (a file that cannot be
+ * written is bad input, as the help says), then dropped with a note when no
+ * dashboard will be drawn (--json, or a stdout that is not a terminal), so it
+ * is never silently ignored.
+ */
+async function recordingOf(options: Options, outputs: Outputs): Promise<RunConfig> {
+	const {config} = options;
+	if (config.record === undefined) {
+		return config;
 	}
 
-	try {
-		return await openTrace(path);
-	} catch (error) {
-		throw new UsageError(`--trace: cannot write ${path}: ${fileWhy(error, 'no such directory')}`);
+	await assertWritable('--record', config.record);
+	const headless = options.command !== 'tour' && (config.json || !process.stdout.isTTY);
+	if (!headless) {
+		return config;
 	}
+
+	const why = config.json ? t('--json draws no dashboard') : t('stdout is not a terminal, so no dashboard is drawn');
+	outputs.note(t('--record: nothing recorded to {path}: {why}').replace('{path}', () => config.record!).replace('{why}', () => why));
+	return {...config, record: undefined};
 }
 
-async function runFrontend(options: Options, config: RunConfig, observer: Tracer | undefined): Promise<number> {
+async function runFrontend(options: Options, config: RunConfig, observer: Tracer | undefined, outputs: Outputs): Promise<number> {
 	if (options.command === 'tour') {
 		if (!process.stdout.isTTY) {
 			throw new UsageError('the tour needs a terminal (stdout is not one)');
 		}
 
 		const {runTour} = await import('../frontends/tour.js');
-		return runTour({config, server: options.server, lang: options.lang, autoplay: options.autoplay});
+		return runTour({config, server: options.server, lang: options.lang, autoplay: options.autoplay, outputs});
 	}
 
 	const compare = options.command === 'compare';
 	if (config.json || !process.stdout.isTTY) {
-		return runHeadless({config, server: options.server, compare, stdout: process.stdout, stderr: process.stderr, observer});
+		return runHeadless({config, server: options.server, compare, stdout: process.stdout, stderr: process.stderr, observer, outputs});
 	}
 
 	const {runDashboard} = await import('../frontends/dashboard.js');
-	return runDashboard({config, server: options.server, compare, observer});
+	return runDashboard({config, server: options.server, compare, observer, outputs});
 }

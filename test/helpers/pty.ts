@@ -29,6 +29,11 @@ export type Pty = {
 	/** Resolves once everything received so far has been parsed by the terminal emulator. */
 	flush(): Promise<void>;
 	write(keys: string): void;
+	/**
+	 * Close the terminal under the program, as a closed tmux pane or ssh session does:
+	 * its tty hangs up (SIGHUP, then every read and write fails with EIO).
+	 */
+	hangUp(): void;
 	/** Resize both the pseudo-terminal (the program gets SIGWINCH) and the emulator. */
 	resize(cols: number, rows: number): void;
 	/** Every byte the program wrote so far. */
@@ -184,6 +189,10 @@ export function startPty(args: readonly string[], options: PtyOptions = {}): Pty
 		},
 		write(keys) {
 			child.write(keys);
+		},
+		hangUp() {
+			// node-pty's destroy() closes the master side, then sends SIGHUP as the kernel does.
+			(child as unknown as {destroy(): void}).destroy();
 		},
 		resize(newCols, newRows) {
 			terminal.resize(newCols, newRows);
