@@ -85,6 +85,11 @@ function startTimeOf(pid: number): string | undefined {
  * the end-to-end tests and the bench.
  */
 export function startPty(args: readonly string[], options: PtyOptions = {}): Pty {
+	return startProgram(process.execPath, [CLI, ...args], options);
+}
+
+/** The same for any program (a shell with job control, say), which then leads the terminal's session. */
+export function startProgram(file: string, args: readonly string[], options: PtyOptions = {}): Pty {
 	const cols = options.cols ?? 80;
 	const rows = options.rows ?? 24;
 	const env: Record<string, string> = {};
@@ -95,7 +100,7 @@ export function startPty(args: readonly string[], options: PtyOptions = {}): Pty
 	}
 
 	const terminal = new Terminal({cols, rows, allowProposedApi: true, scrollback: options.scrollback ?? 1000});
-	const child = pty.spawn(process.execPath, [CLI, ...args], {
+	const child = pty.spawn(file, [...args], {
 		name: 'xterm-256color',
 		cols,
 		rows,
