@@ -28,7 +28,7 @@ async function withUrls(options: Options): Promise<RunConfig> {
 }
 
 /** Runs what the command line asked for; returns the exit code (throws UsageError for bad input). */
-export async function main(options: Options, outputs: Outputs = createOutputs(process.stderr)): Promise<number> {
+export async function main(options: Options): Promise<number> {
 	setLang(options.lang);
 	setTheme(options.theme);
 	if (options.command === 'serve') {
@@ -41,6 +41,7 @@ export async function main(options: Options, outputs: Outputs = createOutputs(pr
 		return runExport(options.exportJob, process.stdout);
 	}
 
+	const outputs = createOutputs(process.stderr);
 	const config = await withUrls({...options, config: await recordingOf(options, outputs)});
 	capYoungGeneration();
 	const tracer = options.trace === undefined ? undefined : openTrace(await outputs.open('--trace', options.trace), options.trace);
@@ -50,7 +51,7 @@ export async function main(options: Options, outputs: Outputs = createOutputs(pr
 	} finally {
 		const note = await tracer?.close();
 		if (note) {
-			outputs.note(`--trace: ${note}`);
+			outputs.note('--trace: {note}', {note});
 		}
 	}
 
@@ -76,7 +77,7 @@ async function recordingOf(options: Options, outputs: Outputs): Promise<RunConfi
 	}
 
 	const why = config.json ? t('--json draws no dashboard') : t('stdout is not a terminal, so no dashboard is drawn');
-	outputs.note(t('--record: nothing recorded to {path}: {why}').replace('{path}', () => config.record!).replace('{why}', () => why));
+	outputs.note('--record: nothing recorded to {path}: {why}', {path: config.record, why});
 	return {...config, record: undefined};
 }
 

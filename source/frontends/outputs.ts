@@ -28,8 +28,8 @@ export type Outputs = {
 	open(flag: '--record' | '--trace', path: string): Promise<WriteStream>;
 	/** Writes `text` to a watched stream; resolves once it is written or has failed (never rejects). */
 	write(stream: NodeJS.WritableStream, text: string): Promise<void>;
-	/** `concviz: line` on stderr, unless stderr has failed. */
-	note(line: string): void;
+	/** `concviz: ` and the template in the current language, its `{name}`s filled in, on stderr (unless stderr has failed). */
+	note(template: string, values?: Readonly<Record<string, string>>): void;
 	/** Calls `listener` once, when a `terminal` stream fails. */
 	onTerminalLost(listener: () => void): void;
 	/** One line per failed result or file, in the order they failed. */
@@ -62,6 +62,12 @@ export function createOutputs(stderr: NodeJS.WritableStream): Outputs {
 		if (output.kind === 'terminal' && !lost) {
 			lost = true;
 			terminalLost?.();
+		}
+	};
+
+	const say = (line: string): void => {
+		if (watched.get(stderr)?.why === undefined) {
+			stderr.write(`concviz: ${line}\n`);
 		}
 	};
 
@@ -105,10 +111,8 @@ export function createOutputs(stderr: NodeJS.WritableStream): Outputs {
 				});
 			});
 		},
-		note(line) {
-			if (watched.get(stderr)?.why === undefined) {
-				stderr.write(`concviz: ${line}\n`);
-			}
+		note(template, values = {}) {
+			say(fill(t(template), values));
 		},
 		onTerminalLost(listener) {
 			terminalLost = listener;
@@ -117,7 +121,7 @@ export function createOutputs(stderr: NodeJS.WritableStream): Outputs {
 		settle(code) {
 			const lines = self.failures();
 			for (const line of lines) {
-				self.note(line);
+				say(line);
 			}
 
 			return lines.length > 0 ? 1 : code;
