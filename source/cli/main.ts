@@ -3,12 +3,13 @@ import {MODES, type RunConfig} from '../config/config.js';
 import {openFilesWhy} from '../session/open-files.js';
 import {threadsWhy} from '../session/memory-fit.js';
 import {runHeadless} from '../frontends/headless.js';
-import {setLang} from '../i18n/catalogue.js';
 import {setTheme} from '../ui/theme.js';
 import type {Options} from './options.js';
 import {assertWritable} from '../record/writable.js';
 import {runServe} from '../server/serve.js';
-import {UsageError, fileWhy} from '../config/errors.js';
+import {UsageError} from '../config/errors.js';
+import {createOutputs, type Outputs} from '../frontends/outputs.js';
+import {setLang, t} from '../i18n/catalogue.js';
 import {openTrace, type Tracer} from '../trace/open-trace.js';
 import {describeSkipped, openUrlFile} from '../workloads/url-file.js';
 import {capYoungGeneration} from './young-generation.js';
@@ -41,22 +42,22 @@ export async function main(options: Options): Promise<number> {
 		return runExport(options.exportJob, process.stdout);
 	}
 
-	if (options.config.record !== undefined) {
-		await assertWritable('--record', options.config.record);
-	}
-
-	const config = await withUrls(options);
+	const outputs = createOutputs(process.stderr);
+	const config = await withUrls({...options, config: await recordingOf(options, outputs)});
 	assertOpenFiles(config, options.command === 'compare');
 	capYoungGeneration();
-	const tracer = await traceFor(options.trace);
+	const tracer = options.trace === undefined ? undefined : openTrace(await outputs.open('--trace', options.trace), options.trace);
+	let code: number;
 	try {
-		return await runFrontend(options, config, tracer);
+		code = await runFrontend(options, config, tracer, outputs);
 	} finally {
 		const note = await tracer?.close();
 		if (note) {
-			process.stderr.write(`concviz: --trace: ${note}\n`);
+			outputs.note('--trace: {note}', {note});
 		}
 	}
+
+	return outputs.settle(code);
 }
 
 /** A run with more threads in a process than it runs well, or needing more open files than this shell allows, is refused before it starts, saying what to do. */
@@ -69,34 +70,44 @@ function assertOpenFiles(config: RunConfig, everyMode: boolean): void {
 	}
 }
 
-/** Opens the --trace file before anything runs: a file that cannot be written is bad input. */
-async function traceFor(path: string | undefined): Promise<Tracer | undefined> {
-	if (path === undefined) {
-		return undefined;
+/**
+ * The config with its --record checked up front (a file that cannot be
+ * written is bad input, as the help says), then dropped with a note when no
+ * dashboard will be drawn (--json, or a stdout that is not a terminal), so it
+ * is never silently ignored.
+ */
+async function recordingOf(options: Options, outputs: Outputs): Promise<RunConfig> {
+	const {config} = options;
+	if (config.record === undefined) {
+		return config;
 	}
 
-	try {
-		return await openTrace(path);
-	} catch (error) {
-		throw new UsageError(`--trace: cannot write ${path}: ${fileWhy(error, 'no such directory')}`);
+	await assertWritable('--record', config.record);
+	const headless = options.command !== 'tour' && (config.json || !process.stdout.isTTY);
+	if (!headless) {
+		return config;
 	}
+
+	const why = config.json ? t('--json draws no dashboard') : t('stdout is not a terminal, so no dashboard is drawn');
+	outputs.note('--record: nothing recorded to {path}: {why}', {path: config.record, why});
+	return {...config, record: undefined};
 }
 
-async function runFrontend(options: Options, config: RunConfig, observer: Tracer | undefined): Promise<number> {
+async function runFrontend(options: Options, config: RunConfig, observer: Tracer | undefined, outputs: Outputs): Promise<number> {
 	if (options.command === 'tour') {
 		if (!process.stdout.isTTY) {
 			throw new UsageError('the tour needs a terminal (stdout is not one)');
 		}
 
 		const {runTour} = await import('../frontends/tour.js');
-		return runTour({config, server: options.server, lang: options.lang, autoplay: options.autoplay});
+		return runTour({config, server: options.server, lang: options.lang, autoplay: options.autoplay, outputs});
 	}
 
 	const compare = options.command === 'compare';
 	if (config.json || !process.stdout.isTTY) {
-		return runHeadless({config, server: options.server, compare, stdout: process.stdout, stderr: process.stderr, observer});
+		return runHeadless({config, server: options.server, compare, stdout: process.stdout, stderr: process.stderr, observer, outputs});
 	}
 
 	const {runDashboard} = await import('../frontends/dashboard.js');
-	return runDashboard({config, server: options.server, compare, observer});
+	return runDashboard({config, server: options.server, compare, observer, outputs});
 }

@@ -3,7 +3,7 @@ export class UsageError extends Error {
 	override name = 'UsageError';
 }
 
-/** The words the CLI uses for a file error's code (one table for --urls, --record, --trace, --export). */
+/** The words the CLI uses for a file error's code (one table for --urls, --record, --trace, --export and a failing output). */
 const FILE_WHY: Readonly<Record<string, string>> = {
 	ENOENT: 'no such file or directory',
 	EACCES: 'permission denied',
@@ -11,6 +11,11 @@ const FILE_WHY: Readonly<Record<string, string>> = {
 	EISDIR: 'it is a directory',
 	ENOTDIR: 'not a directory',
 	EROFS: 'read-only file system',
+	ENOSPC: 'no space left on device',
+	EDQUOT: 'disk quota exceeded',
+	EFBIG: 'file too large',
+	EPIPE: 'its reader has gone (a closed pipe)',
+	EIO: 'input/output error',
 };
 
 /** Why a file could not be used, in words (the code itself when the table does not know it). */

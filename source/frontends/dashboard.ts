@@ -6,18 +6,19 @@ import {createSession} from '../session/session.js';
 import {renderDashboard} from '../ui/render-dashboard.js';
 import {createDashboardController} from './dashboard-controller.js';
 import {openRecorder, runLive} from './live.js';
+import type {Outputs} from './outputs.js';
 
 /** The live dashboard: runs until the user quits (q, Ctrl+C, SIGTERM); returns the exit code. */
-export async function runDashboard(input: {config: RunConfig; server: ServerOptions; compare: boolean; observer?: SessionObserver}): Promise<number> {
+export async function runDashboard(input: {config: RunConfig; server: ServerOptions; compare: boolean; outputs: Outputs; observer?: SessionObserver}): Promise<number> {
 	const {config} = input;
 	const session = createSession({server: input.server, observer: input.observer});
 	const controller = createDashboardController(config, session);
-	const recorder = await openRecorder(config);
+	const recorder = await openRecorder(config, input.outputs);
 	if (recorder) {
 		recordMarkers(controller, recorder);
 	}
 
-	await runLive({session, recorder, quit: () => controller.dispatch({type: 'quit'})}, async () => {
+	await runLive({session, recorder, outputs: input.outputs, quit: () => controller.dispatch({type: 'quit'})}, async () => {
 		controller.start(input.compare);
 		await renderDashboard(controller, {color: config.color, fps: config.fps, stdout: recorder?.stdout ?? process.stdout});
 		controller.dispatch({type: 'quit'});

@@ -6,6 +6,7 @@ import {formatProgressLine, formatSummaryTable} from '../reporters/plain.js';
 import type {SessionObserver} from '../session/observer.js';
 import {createSession} from '../session/session.js';
 import {UsageError} from '../config/errors.js';
+import type {Outputs} from './outputs.js';
 
 export type HeadlessInput = {
 	readonly config: RunConfig;
@@ -13,6 +14,8 @@ export type HeadlessInput = {
 	readonly compare: boolean;
 	readonly stdout: NodeJS.WritableStream;
 	readonly stderr: NodeJS.WriteStream;
+	/** Watches stdout (and stderr) for failures: a closed stderr costs nothing, a failed stdout the exit code. */
+	readonly outputs: Outputs;
 	/** Watches the session beside the reducer (--trace). */
 	readonly observer?: SessionObserver;
 };
@@ -24,7 +27,8 @@ export type HeadlessInput = {
  * still printed. Returns the exit code.
  */
 export async function runHeadless(input: HeadlessInput): Promise<number> {
-	const {config, stderr} = input;
+	const {config, stderr, outputs} = input;
+	outputs.watch(input.stdout, 'result', 'stdout');
 	const session = createSession({server: input.server, observer: input.observer});
 	let stopping = false;
 	const stop = (): void => {
@@ -74,6 +78,6 @@ export async function runHeadless(input: HeadlessInput): Promise<number> {
 		stderr.write('\r\u001B[2K');
 	}
 
-	input.stdout.write(config.json ? formatJson(input.compare ? results : results[0]!) : formatSummaryTable(results));
+	await outputs.write(input.stdout, config.json ? formatJson(input.compare ? results : results[0]!) : formatSummaryTable(results));
 	return 0;
 }

@@ -9,6 +9,7 @@ import {SCENES, sceneConfig} from '../tour/scenes.js';
 import {createTourDriver} from '../tour/tour-driver.js';
 import {createDashboardController} from './dashboard-controller.js';
 import {openRecorder, runLive} from './live.js';
+import type {Outputs} from './outputs.js';
 
 export type TourInput = {
 	readonly config: RunConfig;
@@ -16,6 +17,7 @@ export type TourInput = {
 	readonly lang: Lang;
 	/** Seconds each scene waits after its run before the next; null: the presenter moves on. */
 	readonly autoplay: number | null;
+	readonly outputs: Outputs;
 };
 
 /** `concviz tour`: the talk scene by scene on the live dashboard; returns the exit code. */
@@ -23,7 +25,7 @@ export async function runTour(input: TourInput): Promise<number> {
 	const {config, lang} = input;
 	const session = createSession({server: input.server});
 	const controller = createDashboardController(sceneConfig(SCENES[0]!, config), session);
-	const recorder = await openRecorder(config);
+	const recorder = await openRecorder(config, input.outputs);
 	const markers = recorder ? recordMarkers(controller, recorder) : undefined;
 
 	const driver = createTourDriver({
@@ -40,7 +42,7 @@ export async function runTour(input: TourInput): Promise<number> {
 		driver.dispatch({type: 'end'});
 	};
 
-	await runLive({session, recorder, quit}, async () => {
+	await runLive({session, recorder, outputs: input.outputs, quit}, async () => {
 		driver.start();
 		await renderTour(controller, driver, SCENES, {color: config.color, fps: config.fps, lang, stdout: recorder?.stdout ?? process.stdout});
 		quit();

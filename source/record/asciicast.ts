@@ -1,5 +1,4 @@
-import {createWriteStream} from 'node:fs';
-import {once} from 'node:events';
+import {finished} from 'node:stream/promises';
 import {headerTheme, type TerminalColours} from '../config/terminal-colours.js';
 
 /** asciicast v2 header (https://docs.asciinema.org/manual/asciicast/v2/). */
@@ -43,14 +42,13 @@ export type Recorder = {
 
 /**
  * Records what the dashboard writes to the terminal as an asciicast v2 file
- * that `asciinema play` plays back. The file is written through a buffered
- * stream, so recording adds no visible lag; resizes become "r" events. The
- * header carries the theme's terminal colours, so a player and the exports
- * show the recording in them.
+ * that `asciinema play` plays back. The file is a buffered stream, opened
+ * (and its errors watched) by the caller (frontends/outputs.ts), so recording
+ * adds no visible lag and a full disk costs the recording only; resizes
+ * become "r" events. The header carries the theme's terminal colours, so a
+ * player and the exports show the recording in them.
  */
-export async function createRecorder(path: string, terminal: NodeJS.WriteStream, colours?: TerminalColours): Promise<Recorder> {
-	const file = createWriteStream(path, {encoding: 'utf8'});
-	await once(file, 'open');
+export function createRecorder(file: NodeJS.WritableStream, terminal: NodeJS.WriteStream, colours?: TerminalColours): Recorder {
 	const start = performance.now();
 	const seconds = (): number => (performance.now() - start) / 1000;
 	file.write(headerLine({
@@ -94,7 +92,7 @@ export async function createRecorder(path: string, terminal: NodeJS.WriteStream,
 		async close() {
 			terminal.off('resize', onResize);
 			file.end();
-			await once(file, 'finish');
+			await finished(file).catch(() => undefined);
 		},
 	};
 }

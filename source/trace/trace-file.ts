@@ -1,5 +1,4 @@
-import {createWriteStream} from 'node:fs';
-import {once} from 'node:events';
+import {finished} from 'node:stream/promises';
 import type {TraceEvent} from './trace-events.js';
 
 /** The trace file, written as it goes: `{"traceEvents": [` … events … `], "metadata": {…}}`. */
@@ -10,15 +9,12 @@ export type TraceFile = {
 	close(metadata: Readonly<Record<string, unknown>>): Promise<void>;
 };
 
-/** Opens (creates or truncates) `path`; rejects with the system's reason when it cannot be written. */
-export async function openTraceFile(path: string): Promise<TraceFile> {
-	const file = createWriteStream(path, {encoding: 'utf8'});
-	await new Promise<void>((resolve, reject) => {
-		file.once('open', () => {
-			resolve();
-		});
-		file.once('error', reject);
-	});
+/**
+ * The trace written to `file`, a stream opened for `path` whose errors its
+ * opener watches (frontends/outputs.ts): once it has failed, writes go
+ * nowhere and close() still resolves, so a full disk costs the trace only.
+ */
+export function createTraceFile(file: NodeJS.WritableStream, path: string): TraceFile {
 	file.write('{"traceEvents":[\n');
 	let first = true;
 	let closed = false;
@@ -40,7 +36,7 @@ export async function openTraceFile(path: string): Promise<TraceFile> {
 
 			closed = true;
 			file.end(`\n],\n"displayTimeUnit":"ms",\n"metadata":${JSON.stringify(metadata)}}\n`);
-			await once(file, 'finish');
+			await finished(file).catch(() => undefined);
 		},
 	};
 }

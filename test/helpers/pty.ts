@@ -29,6 +29,11 @@ export type Pty = {
 	/** Resolves once everything received so far has been parsed by the terminal emulator. */
 	flush(): Promise<void>;
 	write(keys: string): void;
+	/**
+	 * Close the terminal under the program, as a closed tmux pane or ssh session does:
+	 * its tty hangs up (SIGHUP, then every read and write fails with EIO).
+	 */
+	hangUp(): void;
 	/** Resize both the pseudo-terminal (the program gets SIGWINCH) and the emulator. */
 	resize(cols: number, rows: number): void;
 	/** Every byte the program wrote so far. */
@@ -80,6 +85,11 @@ function startTimeOf(pid: number): string | undefined {
  * the end-to-end tests and the bench.
  */
 export function startPty(args: readonly string[], options: PtyOptions = {}): Pty {
+	return startProgram(process.execPath, [CLI, ...args], options);
+}
+
+/** The same for any program (a shell with job control, say), which then leads the terminal's session. */
+export function startProgram(file: string, args: readonly string[], options: PtyOptions = {}): Pty {
 	const cols = options.cols ?? 80;
 	const rows = options.rows ?? 24;
 	const env: Record<string, string> = {};
@@ -90,7 +100,7 @@ export function startPty(args: readonly string[], options: PtyOptions = {}): Pty
 	}
 
 	const terminal = new Terminal({cols, rows, allowProposedApi: true, scrollback: options.scrollback ?? 1000});
-	const child = pty.spawn(process.execPath, [CLI, ...args], {
+	const child = pty.spawn(file, [...args], {
 		name: 'xterm-256color',
 		cols,
 		rows,
@@ -184,6 +194,10 @@ export function startPty(args: readonly string[], options: PtyOptions = {}): Pty
 		},
 		write(keys) {
 			child.write(keys);
+		},
+		hangUp() {
+			// node-pty's destroy() closes the master side, then sends SIGHUP as the kernel does.
+			(child as unknown as {destroy(): void}).destroy();
 		},
 		resize(newCols, newRows) {
 			terminal.resize(newCols, newRows);
