@@ -191,14 +191,14 @@ test('--lang pt: the tour’s summary writes 4.000, 12,1s and 13h53m; its bounde
 test('--lang pt: the help screen', () => {
 	setLang('pt');
 	assert.equal(
-		frame(<Help mode="threads" width={80} height={17} color={false} />),
+		frame(<Help mode="threads" requestSteps={[4, 400, 4000, 400_000, 4_000_000]} width={80} height={17} color={false} />),
 		[
 			'teclas ─────────────────────────────────────────────────────────────────────────',
 			'1-6    trocar de modo (veja abaixo)      espaço pausar / continuar',
 			'w      carga io → cpu → mixed            c      comparar todos os modos',
 			'+/-    workers +1 / −1                   g      GIL liga/desliga (threads)',
 			'[/]    concorrência −/+ (async)          ?      esta ajuda (de novo para fechar)',
-			'n      requisições 4 → 4k → 400k → 4M    q      sair (Ctrl+C também)',
+			'n      tamanho 4 → 400 → 4k → 400k → 4M  q      sair (Ctrl+C também)',
 			'r      reiniciar a execução',
 			'o que observar ─────────────────────────────────────────────────────────────────',
 			' 1 sequential        uma faixa, quase só ░ esperando; CPU ociosa; tempo ≈ n·T',

@@ -77,7 +77,7 @@ test('hint, --lang pt: every part in Portuguese', () => {
 		assert.equal(hint(run('processes-async', 'cpu'), bound('cpu')), 'observe 4 loops (P), uma tarefa por vez em cada; limitado por cpu; veja os núcleos');
 		assert.equal(hint(run('threads', 'cpu', {gil: true}), bound('cpu')), 'observe 4 faixas (W); limitado por cpu; veja o ▒ nas faixas');
 		assert.equal(hint(run('async', 'cpu'), bound('cpu')), 'observe 1 loop, uma tarefa por vez; limitado por cpu; veja os núcleos');
-		assert.equal(hint(run('processes-async'), bound('loop')), 'observe 4 loops (P), 2,000 em voo (P·C); limitado por loop; veja o uso de cada loop');
+		assert.equal(hint(run('processes-async'), bound('loop')), 'observe 4 loops (P), 2.000 em voo (P·C); limitado por loop; veja o uso de cada loop');
 		assert.equal(hint(run('sequential'), bound('rate')), 'observe 1 faixa, uma requisição por vez; limitado por rate; veja enviadas e atrasadas');
 	} finally {
 		setLang('en');
