@@ -81,7 +81,8 @@ function loopTerm(input: ModelInput, cost: ClientCost): CpuTerm {
 		ms: ramp * cost.connectMs + rest * per,
 		symbol: `${rampSymbol}·c₀${rest > 0 ? ` + (${shareSymbol}−C)·ℓ` : ''}`,
 		numbers: `${formatCount(ramp)}·${formatCost(cost.connectMs)}${rest > 0 ? ` + ${formatCount(rest)}·${formatCost(per)}` : ''}`,
-		bound: loops < input.cores ? 'loop' : 'cpu',
+		// The loop's own formula, whatever the cores: its bound is the loop's (one term, one name).
+		bound: 'loop',
 	};
 }
 

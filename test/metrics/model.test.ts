@@ -127,6 +127,10 @@ test('io with the calibrated client: the latency term adds C·c₀ for a loop, t
 	assert.deepEqual(pa.latency, {ms: 3160, symbol: 'n·T/(P·C) + C·c₀', numbers: '60,000·100ms/(2·1,000) + 1,000·160µs'});
 	assert.deepEqual([pa.formula, pa.predictedMs, pa.bound], ['(n·(c+s+m) + P·C·(c₀−c))/cores = (60,000·(100µs+60µs+10µs) + 2,000·(160µs−100µs))/2 = 5.2s', 5160, 'cpu']);
 
+	// A loop per core whose own formula wins: the term and the bound are the loop's, as in async (not `cpu`).
+	const paLoop = predict({...base, mode: 'processes-async', requests: 60_000, clientCost: {...cost(0.05, 0.01), loopMs: 0.2}});
+	assert.deepEqual([paLoop.formula, paLoop.bound, paLoop.cpu?.bound], ['C·c₀ + (n/P−C)·ℓ = 1,000·160µs + 29,000·200µs = 6.0s', 'loop', 'loop']);
+
 	// Blocking workers: one request each, the CPU term is tiny beside n·T/W.
 	const threads = predict({...base, mode: 'threads', workers: 4, clientCost: cost(0.05)});
 	assert.deepEqual([threads.formula, threads.bound], ['n·T/W = 400·100ms/4 = 10.0s', 'latency']);
