@@ -183,7 +183,9 @@ function missingNote(input: ModelInput): Pick<ModelSnapshot, 'note' | 'noteParam
 		: undefined;
 }
 
-const written = (term: ModelTerm, suffix = ''): string => `${term.symbol} = ${term.numbers} = ${formatDuration(term.ms)}${suffix}`;
+/** `symbol = numbers = time`; a term whose numbers are its one measured figure (`B = 135ms`) is written once. */
+const written = (term: ModelTerm, suffix = ''): string =>
+	`${term.symbol}${term.numbers === formatDuration(term.ms) ? '' : ` = ${term.numbers}`} = ${formatDuration(term.ms)}${suffix}`;
 
 /**
  * The model's time for the run (docs/architecture.md, "The model"): the
