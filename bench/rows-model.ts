@@ -9,7 +9,7 @@ type ModelResult = Result & {bound: string; startupMs: number; startup: {perWork
 
 const BETWEEN = {op: '≥', value: 0.85, max: 1.15} as const;
 
-/** Runs of a few seconds each, one per mode, I/O at T=100 ms, then CPU work. */
+/** Runs of a few seconds each, one per mode, I/O at T=100 ms, the loop modes at the defaults, then CPU work. */
 const MODEL_RUNS: ReadonlyArray<readonly [string, readonly string[]]> = [
 	['sequential', ['-m', 'sequential', '-n', '30']],
 	['processes', ['-m', 'processes', '-p', '2', '-n', '60']],
@@ -17,6 +17,11 @@ const MODEL_RUNS: ReadonlyArray<readonly [string, readonly string[]]> = [
 	['processes-threads', ['-m', 'processes-threads', '-p', '2', '--threads', '4', '-n', '240']],
 	['async n=20,000', ['-m', 'async', '-n', '20000', '-c', '1000']],
 	['processes-async n=60,000', ['-m', 'processes-async', '-p', '2', '-n', '60000', '-c', '1000']],
+	// The defaults a user first sees (n=400, C=1,000, P=cores), and ten times n: mostly the loops' first round, its ramp B timed by a burst.
+	['async n=400 (defaults)', ['-m', 'async', '-n', '400']],
+	['async n=4,000', ['-m', 'async', '-n', '4000']],
+	['processes-async n=400 (defaults)', ['-m', 'processes-async', '-n', '400']],
+	['processes-async n=4,000', ['-m', 'processes-async', '-n', '4000']],
 	['cpu sequential', ['-m', 'sequential', '-w', 'cpu', '-n', '200', '--cpu-ms', '10']],
 	['cpu processes', ['-m', 'processes', '-w', 'cpu', '-p', '2', '-n', '200', '--cpu-ms', '10']],
 	['cpu threads', ['-m', 'threads', '-w', 'cpu', '-p', '2', '-n', '200', '--cpu-ms', '10']],

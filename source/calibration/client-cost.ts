@@ -1,3 +1,4 @@
+import type {BurstCost} from './burst-cost.js';
 import type {PoolCost} from './pool-cost.js';
 
 /** What one request costs the client (and the embedded server) in CPU, measured before a run. */
@@ -19,7 +20,12 @@ export type ClientCost = {
 	readonly waitMs?: number;
 	/** Where c, s, m, ℓ and δ come from a pilot of the run's own pool: its loops, connections per loop, and the requests of its steady window. */
 	readonly pilot?: {readonly loops: number; readonly connections: number; readonly requests: number};
+	/** B, from a burst of the run's first round on fresh lanes of its kind: what it took past T (the ramp of the latency and loop terms, in place of C·c₀). */
+	readonly burst?: BurstCost;
 };
+
+/** The lane calibration's figures with the ramp a burst of the run's own pool measured. */
+export const withBurst = (cost: ClientCost, burst: BurstCost): ClientCost => ({...cost, burst});
 
 /**
  * The lane calibration's figures with c, s, m, ℓ and δ from a pilot of the

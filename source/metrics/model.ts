@@ -28,13 +28,36 @@ type CpuTerm = ModelTerm & {readonly bound: 'cpu' | 'loop'};
 /** Requests each loop opens connections for at once: min(C, its share of n). */
 const rampOf = (input: ModelInput, loops: number): number => Math.min(input.concurrency, Math.ceil(input.requests / loops));
 
+type Ramp = {readonly ms: number; readonly symbol: string; readonly numbers: string};
+
+/**
+ * What a loop's first round takes past its wait: B, measured by a burst of
+ * the run's own first round on fresh lanes of its kind (when its shape is
+ * the run's), else min(C, its share)·c₀ from the lane calibration.
+ */
+function rampTerm(input: ModelInput, loops: number): Ramp | undefined {
+	const cost = input.clientCost;
+	if (loops === 0 || !cost) {
+		return undefined;
+	}
+
+	const ramp = rampOf(input, loops);
+	const burst = cost.burst;
+	if (burst && burst.loops === loops && burst.connections === ramp) {
+		return {ms: burst.rampMs, symbol: 'B', numbers: formatDuration(burst.rampMs)};
+	}
+
+	const symbol = ramp < input.concurrency ? (loops > 1 ? 'min(C,n/P)' : 'min(C,n)') : 'C';
+	return {ms: ramp * cost.connectMs, symbol: `${symbol}·c₀`, numbers: `${formatCount(ramp)}·${formatCost(cost.connectMs)}`};
+}
+
 /**
  * The latency term: n·T (n·(T+c) for mixed work) over the requests in
- * flight. An event loop sends its first C requests on C new connections,
- * one after the other, so the last of them leaves C·c₀ late (c₀: the
- * calibrated cost of a first request): `+ C·c₀`. Where a pilot of the
- * run's pool measured δ, what a round trip took past T at the run's load
- * (its waits for busy cores), T becomes T+δ.
+ * flight. An event loop sends its first C requests on C new connections at
+ * once, so its first round takes longer than T: `+ B`, what a burst of that
+ * round on fresh lanes took past T (rampTerm). Where a pilot of the run's
+ * pool measured δ, what a round trip took past T at the run's load (its
+ * waits for busy cores), T becomes T+δ.
  */
 function latencyTerm(input: ModelInput, t: string, tMs: number): ModelTerm {
 	const d = ioDivisor(input);
@@ -42,14 +65,11 @@ function latencyTerm(input: ModelInput, t: string, tMs: number): ModelTerm {
 	const mixed = input.work === 'mixed';
 	const wait = mixed ? undefined : input.clientCost?.waitMs;
 	const plus = mixed ? {symbol: 'c', ms: input.cpuMs} : (wait === undefined ? undefined : {symbol: 'δ', ms: wait});
-	const loops = loopsOf(input);
-	const c0 = input.clientCost?.connectMs;
-	const ramp = loops > 0 && c0 !== undefined ? rampOf(input, loops) : 0;
-	const rampSymbol = ramp < input.concurrency ? (loops > 1 ? 'min(C,n/P)' : 'min(C,n)') : 'C';
+	const ramp = rampTerm(input, loopsOf(input));
 	return {
-		ms: (input.requests * (tMs + (plus?.ms ?? 0))) / d.value + ramp * (c0 ?? 0),
-		symbol: `${plus ? `n·(T+${plus.symbol})` : 'n·T'}${over(d, 'symbol')}${ramp > 0 ? ` + ${rampSymbol}·c₀` : ''}`,
-		numbers: `${n}·${plus ? `(${t}+${formatDuration(plus.ms)})` : t}${over(d, 'numbers')}${ramp > 0 ? ` + ${formatCount(ramp)}·${formatCost(c0!)}` : ''}`,
+		ms: (input.requests * (tMs + (plus?.ms ?? 0))) / d.value + (ramp?.ms ?? 0),
+		symbol: `${plus ? `n·(T+${plus.symbol})` : 'n·T'}${over(d, 'symbol')}${ramp ? ` + ${ramp.symbol}` : ''}`,
+		numbers: `${n}·${plus ? `(${t}+${formatDuration(plus.ms)})` : t}${over(d, 'numbers')}${ramp ? ` + ${ramp.numbers}` : ''}`,
 	};
 }
 
@@ -65,23 +85,22 @@ function kernelTerm(input: ModelInput): CpuTerm {
 }
 
 /**
- * What one event loop does in a run, kept busy: its first min(C, its share)
- * requests cost c₀ each (they open their connections), every other one ℓ.
- * Loops run side by side, one core each at most (bound `loop`).
+ * What one event loop does in a run, kept busy: its first round, min(C,
+ * its share) requests opening their connections (rampTerm: B or C·c₀),
+ * then every other request ℓ. Loops run side by side, one core each at
+ * most (bound `loop`).
  */
 function loopTerm(input: ModelInput, cost: ClientCost): CpuTerm {
 	const loops = loopsOf(input);
-	const share = Math.ceil(input.requests / loops);
-	const ramp = rampOf(input, loops);
-	const rampSymbol = ramp < input.concurrency ? (loops > 1 ? 'n/P' : 'n') : 'C';
+	const rest = Math.ceil(input.requests / loops) - rampOf(input, loops);
+	const ramp = rampTerm(input, loops)!;
 	const shareSymbol = loops > 1 ? 'n/P' : 'n';
-	const rest = share - ramp;
-	const per = cost.loopMs;
 	return {
-		ms: ramp * cost.connectMs + rest * per,
-		symbol: `${rampSymbol}·c₀${rest > 0 ? ` + (${shareSymbol}−C)·ℓ` : ''}`,
-		numbers: `${formatCount(ramp)}·${formatCost(cost.connectMs)}${rest > 0 ? ` + ${formatCount(rest)}·${formatCost(per)}` : ''}`,
-		bound: loops < input.cores ? 'loop' : 'cpu',
+		ms: ramp.ms + rest * cost.loopMs,
+		symbol: `${ramp.symbol}${rest > 0 ? ` + (${shareSymbol}−C)·ℓ` : ''}`,
+		numbers: `${ramp.numbers}${rest > 0 ? ` + ${formatCount(rest)}·${formatCost(cost.loopMs)}` : ''}`,
+		// The loop's own formula, whatever the cores: its bound is the loop's (one term, one name).
+		bound: 'loop',
 	};
 }
 
@@ -164,7 +183,9 @@ function missingNote(input: ModelInput): Pick<ModelSnapshot, 'note' | 'noteParam
 		: undefined;
 }
 
-const written = (term: ModelTerm, suffix = ''): string => `${term.symbol} = ${term.numbers} = ${formatDuration(term.ms)}${suffix}`;
+/** `symbol = numbers = time`; a term whose numbers are its one measured figure (`B = 135ms`) is written once. */
+const written = (term: ModelTerm, suffix = ''): string =>
+	`${term.symbol}${term.numbers === formatDuration(term.ms) ? '' : ` = ${term.numbers}`} = ${formatDuration(term.ms)}${suffix}`;
 
 /**
  * The model's time for the run (docs/architecture.md, "The model"): the

@@ -205,8 +205,8 @@ export type RunResult = {
 	readonly serviceMs?: {readonly p50: number | null; readonly p90: number | null; readonly p99: number | null; readonly max: number | null};
 	/** --rate only: requests/s asked for and sent, and sends more than LATE_MS behind the schedule. */
 	readonly rate?: {readonly target: number; readonly achieved: number; readonly late: number};
-	/** io/mixed on the embedded server: what a request costs, calibrated before the run, ms (see ClientCost); waitMs (δ) and pilot (its shape) where c, s, m, ℓ and δ come from a pilot of the run's pool, else null. */
-	readonly clientCost?: {readonly requestMs: number; readonly connectMs: number; readonly loopMs: number; readonly serverMs: number; readonly mainMs: number; readonly waitMs: number | null; readonly pilot: ClientCost['pilot'] | null};
+	/** io/mixed on the embedded server: what a request costs, calibrated before the run, ms (see ClientCost); waitMs (δ) and pilot (its shape) where c, s, m, ℓ and δ come from a pilot of the run's pool, else null; burst (its shape, wall time and B, ms) where a burst of a loop pool's first round measured its ramp, else null. */
+	readonly clientCost?: {readonly requestMs: number; readonly connectMs: number; readonly loopMs: number; readonly serverMs: number; readonly mainMs: number; readonly waitMs: number | null; readonly pilot: ClientCost['pilot'] | null; readonly burst: ClientCost['burst'] | null};
 	/** cpu/mixed only: the kernel calibration this run used. */
 	readonly calibration?: {readonly cpuMs: number; readonly units: number; readonly unitsPerMs: number};
 };

@@ -1,10 +1,12 @@
 import {calibrateClient} from '../calibration/calibrate-client.js';
 import {DeadlineError} from '../workloads/off-thread.js';
-import {withPool, type ClientCost} from '../calibration/client-cost.js';
+import type {BurstCost} from '../calibration/burst-cost.js';
+import {withBurst, withPool, type ClientCost} from '../calibration/client-cost.js';
 import type {PoolCost} from '../calibration/pool-cost.js';
 import type {RunConfig} from '../config/config.js';
 import type {SpawnedServer} from '../server/spawn-server.js';
 import {loopsOf} from '../metrics/model-divisors.js';
+import {BURST_ROUNDS, burstConnectionsOf, burstRequestsOf, startBurst, wantsBurst, type Burst} from './burst.js';
 import {pilotRequestsOf, startPilot, wantsPilot, type Pilot} from './pilot.js';
 import type {Preparing} from './preparing.js';
 
@@ -23,15 +25,19 @@ export type CostsFor = {readonly cost?: ClientCost; readonly missing?: {readonly
 
 /**
  * What a request costs, for the model (docs/architecture.md, "The model"):
- * the lane calibration, once per session, and near the knee a pilot of the
- * run's own pool, once per shape of pool. A cancelled pilot is not kept; one
- * that failed is (its shape runs on the lane calibration).
+ * the lane calibration, once per session; for a loop pool a burst of its
+ * first round on fresh lanes, once per shape of burst; and near the knee a
+ * pilot of the run's own pool, once per shape of pool. A cancelled burst or
+ * pilot is not kept; one that failed is (its shape runs on the lane
+ * calibration).
  */
 export class ClientCosts {
 	readonly #options: ClientCostsOptions;
 	#lane: Promise<CostsFor> | undefined;
 	readonly #pools = new Map<string, Promise<PoolCost | undefined>>();
+	readonly #bursts = new Map<string, Promise<BurstCost | undefined>>();
 	#pilot: Pilot | undefined;
+	#burst: Burst | undefined;
 
 	constructor(options: ClientCostsOptions) {
 		this.#options = options;
@@ -59,20 +65,50 @@ export class ClientCosts {
 			this.#lane = lane;
 		}
 
-		const {cost, missing} = await this.#lane;
-		if (!cost || cancelled() || !wantsPilot(config, cost, this.#options.cores, this.#options.pilotRequests)) {
-			return missing ? {missing} : (cost ? {cost} : {});
+		const {cost: lane, missing} = await this.#lane;
+		if (!lane || cancelled()) {
+			return missing ? {missing} : (lane ? {cost: lane} : {});
+		}
+
+		const burst = wantsBurst(config) ? await this.#burstCost(config, server) : undefined;
+		const cost = burst ? withBurst(lane, burst) : lane;
+		if (cancelled() || !wantsPilot(config, cost, this.#options.cores, this.#options.pilotRequests)) {
+			return {cost};
 		}
 
 		const pool = await this.#poolCost(config, server);
 		return {cost: pool ? withPool(cost, pool) : cost};
 	}
 
-	/** End the pilot in progress, if any; resolves once its pool is gone. */
+	/** End the burst or pilot in progress, if any; resolves once its pool is gone. */
 	async cancel(): Promise<void> {
-		const pilot = this.#pilot;
+		const [burst, pilot] = [this.#burst, this.#pilot];
+		burst?.cancel();
 		pilot?.cancel();
-		await pilot?.done;
+		await Promise.all([burst?.done, pilot?.done]);
+	}
+
+	async #burstCost(config: RunConfig, server: SpawnedServer): Promise<BurstCost | undefined> {
+		// A burst's shape: its mode, its loops, the first requests each sends at once, the latency the server holds each.
+		const key = [config.mode, loopsOf(config), burstConnectionsOf(config), config.latency].join(' ');
+		let cost = this.#bursts.get(key);
+		if (!cost) {
+			this.#options.preparing({phase: 'burst', requests: BURST_ROUNDS * burstRequestsOf(config)});
+			const burst = startBurst({config, baseUrl: server.url, cores: this.#options.cores});
+			this.#burst = burst;
+			cost = burst.done.finally(() => {
+				if (burst.cancelled) {
+					this.#bursts.delete(key);
+				}
+
+				if (this.#burst === burst) {
+					this.#burst = undefined;
+				}
+			});
+			this.#bursts.set(key, cost);
+		}
+
+		return cost;
 	}
 
 	async #poolCost(config: RunConfig, server: SpawnedServer): Promise<PoolCost | undefined> {

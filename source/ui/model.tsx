@@ -1,6 +1,6 @@
 import type {ModelSnapshot, ModelTerm, RunStatus} from '../metrics/snapshot.js';
 import {BOUND_WORDS} from '../metrics/model.js';
-import {fillIn} from '../metrics/format.js';
+import {fillIn, formatDuration} from '../metrics/format.js';
 import {duration, figures, formula as inLang} from './format.js';
 import {Lines} from './lines.js';
 import {type Line, type Seg, firstFitting, fitLine, rule, seg, wrap} from './text.js';
@@ -81,8 +81,9 @@ function fitTerms(terms: readonly NamedTerm[], room: number): NamedTerm[] {
 	return terms.filter(t => keep.has(t));
 }
 
-const full = (t: ModelTerm): string => `${inLang(`${t.symbol} = ${t.numbers}`)} = ${duration(t.ms)}`;
 const short = (t: ModelTerm): string => `${inLang(t.symbol)} = ${duration(t.ms)}`;
+/** A term whose numbers are its one measured figure (`B = 135ms`) is written once. */
+const full = (t: ModelTerm): string => (t.numbers === formatDuration(t.ms) ? short(t) : `${inLang(`${t.symbol} = ${t.numbers}`)} = ${duration(t.ms)}`);
 
 /** One line per term: `model latency n·T/C = … = 2.0s`, then `      loop    n·c = … = 900ms   measured …   latency-bound`. */
 function termLines(props: ModelProps, terms: readonly NamedTerm[]): Line[] {

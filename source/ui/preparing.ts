@@ -17,6 +17,10 @@ export function preparingText(preparing: View['preparing']): string {
 			return t('calibrating what a request costs the client and the server…');
 		}
 
+		case 'burst': {
+			return t('ramp: {n} first requests on fresh lanes (not part of the run)…').replace('{n}', count(preparing.requests));
+		}
+
 		case 'pilot': {
 			return t("pilot: {n} requests to measure this pool's waits (not part of the run)…").replace('{n}', count(preparing.requests));
 		}

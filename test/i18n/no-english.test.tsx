@@ -62,6 +62,7 @@ const views: Array<[string, View]> = [
 	['starting the server', f.view(null, {preparing: {phase: 'server'}})],
 	['calibrating the client', f.view(null, {preparing: {phase: 'client'}})],
 	['pilot', f.view(null, {preparing: {phase: 'pilot', requests: 16_000}})],
+	['burst', f.view(null, {preparing: {phase: 'burst', requests: 800}})],
 	['δ note', f.view({...f.processes, model: {...f.processes.model, note: 'δ {wait}: what each request waited past T for busy cores (a pilot measured it)', noteParams: {wait: '25ms'}}})],
 ];
 

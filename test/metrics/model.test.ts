@@ -120,12 +120,16 @@ test('io with the calibrated client: the latency term adds C·c₀ for a loop, t
 
 	// Fewer requests than C: every request opens its connection.
 	const short = predict({...base, mode: 'async', requests: 400, clientCost: cost(0.15)});
-	assert.deepEqual(short.cpu, {ms: 64, symbol: 'n·c₀', numbers: '400·160µs', bound: 'loop'});
+	assert.deepEqual(short.cpu, {ms: 64, symbol: 'min(C,n)·c₀', numbers: '400·160µs', bound: 'loop'});
 
 	// A loop per core: the client and the embedded server share the cores.
 	const pa = predict({...base, mode: 'processes-async', requests: 60_000, clientCost: cost(0.1, 0.06)});
 	assert.deepEqual(pa.latency, {ms: 3160, symbol: 'n·T/(P·C) + C·c₀', numbers: '60,000·100ms/(2·1,000) + 1,000·160µs'});
 	assert.deepEqual([pa.formula, pa.predictedMs, pa.bound], ['(n·(c+s+m) + P·C·(c₀−c))/cores = (60,000·(100µs+60µs+10µs) + 2,000·(160µs−100µs))/2 = 5.2s', 5160, 'cpu']);
+
+	// A loop per core whose own formula wins: the term and the bound are the loop's, as in async (not `cpu`).
+	const paLoop = predict({...base, mode: 'processes-async', requests: 60_000, clientCost: {...cost(0.05, 0.01), loopMs: 0.2}});
+	assert.deepEqual([paLoop.formula, paLoop.bound, paLoop.cpu?.bound], ['C·c₀ + (n/P−C)·ℓ = 1,000·160µs + 29,000·200µs = 6.0s', 'loop', 'loop']);
 
 	// Blocking workers: one request each, the CPU term is tiny beside n·T/W.
 	const threads = predict({...base, mode: 'threads', workers: 4, clientCost: cost(0.05)});
@@ -135,6 +139,21 @@ test('io with the calibrated client: the latency term adds C·c₀ for a loop, t
 	// Without a calibration (a URL file), the CPU term of I/O is unknown.
 	assert.equal(predict({...base, mode: 'async'}).cpu, null);
 	assert.equal(predict({...base, mode: 'async', work: 'cpu'}).latency, null);
+});
+
+test('io with a burst of the loops\' first round: B, what it took past T, is the ramp of the latency and loop terms (in place of C·c₀)', () => {
+	const burst = {loops: 2, connections: 200, wallMs: 230, rampMs: 130};
+	const pa = predict({...base, mode: 'processes-async', requests: 400, clientCost: {...cost(0.05), burst}});
+	assert.deepEqual([pa.formula, pa.predictedMs, pa.bound], ['n·T/min(P·C,n) + B = 400·100ms/400 + 130ms = 230ms', 230, 'latency']);
+	assert.deepEqual(pa.cpu, {ms: 130, symbol: 'B', numbers: '130ms', bound: 'loop'});
+
+	const a = predict({...base, mode: 'async', requests: 4000, clientCost: {...cost(0.2), burst: {loops: 1, connections: 1000, wallMs: 400, rampMs: 300}}});
+	assert.deepEqual(a.latency, {ms: 700, symbol: 'n·T/C + B', numbers: '4,000·100ms/1,000 + 300ms'});
+	assert.deepEqual([a.formula, a.bound], ['B + (n−C)·ℓ = 300ms + 3,000·200µs = 900ms', 'loop']);
+
+	// A burst of another shape (another n or C) says nothing of this run's ramp: C·c₀ from the lane calibration.
+	const other = predict({...base, mode: 'processes-async', requests: 4000, clientCost: {...cost(0.05), burst}});
+	assert.equal(other.latency?.symbol, 'n·T/(P·C) + C·c₀');
 });
 
 test('io with a pilot of the pool: the latency term counts T+δ, and the verdict\'s note says what each request waited for busy cores', () => {

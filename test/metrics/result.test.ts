@@ -119,11 +119,15 @@ test('toResult: percentiles are null when nothing was measured, and the client c
 	const clientCost = {requestMs: 0.045_12, connectMs: 0.16, serverMs: 0.03, mainMs: 0.01, loopMs: 0.06, connections: 100, requests: 1000};
 	const result = toResult(toSnapshot(s, T0 + 300), {startupMs: 50, clientCost});
 	assert.deepEqual(result.latencyMs, {p50: null, p90: null, p99: null, max: null});
-	assert.deepEqual(result.clientCost, {requestMs: 0.0451, connectMs: 0.16, loopMs: 0.06, serverMs: 0.03, mainMs: 0.01, waitMs: null, pilot: null});
+	assert.deepEqual(result.clientCost, {requestMs: 0.0451, connectMs: 0.16, loopMs: 0.06, serverMs: 0.03, mainMs: 0.01, waitMs: null, pilot: null, burst: null});
 	assert.equal(JSON.parse(JSON.stringify(result)).latencyMs.p50, null);
 	// From a pilot of the run's pool: δ and the pilot's shape.
 	const piloted = toResult(toSnapshot(s, T0 + 300), {startupMs: 50, clientCost: {...clientCost, waitMs: 12.345_67, pilot: {loops: 2, connections: 1000, requests: 4800}}});
-	assert.deepEqual(piloted.clientCost, {requestMs: 0.0451, connectMs: 0.16, loopMs: 0.06, serverMs: 0.03, mainMs: 0.01, waitMs: 12.3457, pilot: {loops: 2, connections: 1000, requests: 4800}});
+	assert.deepEqual(piloted.clientCost, {requestMs: 0.0451, connectMs: 0.16, loopMs: 0.06, serverMs: 0.03, mainMs: 0.01, waitMs: 12.3457, pilot: {loops: 2, connections: 1000, requests: 4800}, burst: null});
+
+	// From a burst of the pool's first round: its shape, its wall time and B, to 0.1 ms.
+	const burst = toResult(toSnapshot(s, T0 + 300), {startupMs: 50, clientCost: {...clientCost, burst: {loops: 2, connections: 200, wallMs: 231.26, rampMs: 131.26}}});
+	assert.deepEqual(burst.clientCost?.burst, {loops: 2, connections: 200, wallMs: 231.3, rampMs: 131.3});
 });
 
 test('toResult: CPU utilisation is null, not 0, when no CPU sample was taken during the run; one sample makes it a figure', () => {

@@ -109,18 +109,20 @@ test('a cancel while the run is still starting (a signal during start-up) is not
 test('a loop run near the knee gets a pilot of its own pool first, once per shape: the phases in order, its figures in the run\'s clientCost', async () => {
 	const session = createSession({server: {...TEST_SERVER_DEFAULTS, latency: 1}, pilotRequests: 600});
 	const phases: string[] = [];
-	session.onPreparing((preparing) => phases.push(preparing ? `${preparing.phase}${preparing.phase === 'pilot' ? ` ${preparing.requests}` : ''}` : 'run'));
+	session.onPreparing((preparing) => phases.push(preparing ? `${preparing.phase}${preparing.phase === 'pilot' || preparing.phase === 'burst' ? ` ${preparing.requests}` : ''}` : 'run'));
 	try {
 		// Latency term 1,300·1ms/20 = 65 ms: the client's CPU term is of its order.
 		const shape: RunConfig = {...config, mode: 'async', concurrency: 20, latency: 1, requests: 1300};
 		const first = await session.run(shape);
-		assert.deepEqual(phases, ['server', 'client', 'pilot 620', 'run']);
+		// The burst: two rounds of the loop's first 20 requests, each on a fresh lane.
+		assert.deepEqual(phases, ['server', 'client', 'burst 40', 'pilot 620', 'run']);
+		assert.deepEqual([first.clientCost?.burst?.loops, first.clientCost?.burst?.connections], [1, 20]);
 		assert.equal(first.completed, 1300, 'the pilot\'s requests are not the run\'s');
 		assert.equal(first.clientCost?.pilot?.loops, 1);
 		assert.equal(first.clientCost?.pilot?.connections, 20);
 		assert.ok(first.clientCost!.waitMs! >= 0);
 		const again = await session.run(shape);
-		assert.deepEqual(phases.slice(4), ['run'], 'the same shape is piloted once');
+		assert.deepEqual(phases.slice(5), ['run'], 'the same shape is burst and piloted once');
 		assert.deepEqual(again.clientCost, first.clientCost);
 		const short = await session.run({...shape, requests: 1200});
 		assert.equal(short.clientCost?.pilot, null, 'shorter than two pilots: the lane calibration alone');
