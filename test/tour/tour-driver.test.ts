@@ -105,13 +105,13 @@ test('a bounded scene counts its active time toward the bound: a pause does not 
 	assert.equal(counts.cancels, 1);
 });
 
-test('a bounded scene measures a run the model expects within two bounds to its end, and stops any at four', () => {
+test('a bounded scene measures a run the model expects within two bounds to its end, and stops any at three', () => {
 	const {show, counts} = onBoundedScene();
 	// The fixture's model says 20 s: under 2 × 12 s, so the run goes on past the bound.
-	runFrames(show, snapshot('running', 12_000), snapshot('running', 47_900));
+	runFrames(show, snapshot('running', 12_000), snapshot('running', 35_900));
 	assert.equal(counts.cancels, 0);
-	show(view(snapshot('running', 48_000)));
-	assert.equal(counts.cancels, 1, 'at 4 × 12 s it stops whatever the model said');
+	show(view(snapshot('running', 36_000)));
+	assert.equal(counts.cancels, 1, 'at 3 × 12 s it stops whatever the model said');
 });
 
 test('the previous run’s last view does not count for the new scene', () => {

@@ -77,6 +77,22 @@ test('async: one loop lane with its busy share (elu) and requests in flight', ()
 	);
 });
 
+test('threads under the GIL: █ passes from t0 to t1 and back, never both at once; a hand-over inside a slice is ▓ on both', () => {
+	const lanes = [f.lane(0, 'cccgggcccggsc', {process: 0, thread: 0, pid: 7}), f.lane(1, 'gggcccgggccsg', {process: 0, thread: 1, pid: 7})];
+	const {lastFrame} = render(<Lanes lanes={lanes} mode="threads" width={60} height={6} secondsPerSlice={0.1} color={false} />);
+	assert.equal(
+		lastFrame(),
+		[
+			'lanes ────────────── -1s ─────── -500ms ────────── now tasks',
+			't0             █████████▒▒▒▒▒▒▒▒▒█████████▒▒▒▒▒▒▓▓▓███    10',
+			'               █████████▒▒▒▒▒▒▒▒▒█████████▒▒▒▒▒▒▓▓▓███',
+			'',
+			't1             ▒▒▒▒▒▒▒▒▒█████████▒▒▒▒▒▒▒▒▒██████▓▓▓▒▒▒    20',
+			'               ▒▒▒▒▒▒▒▒▒█████████▒▒▒▒▒▒▒▒▒██████▓▓▓▒▒▒',
+		].join('\n'),
+	);
+});
+
 test('more lanes than rows: as many as fit, then +K more with what the rest are doing', () => {
 	const {lastFrame} = render(<Lanes lanes={f.sixteen.lanes} mode="threads" width={30} height={6} secondsPerSlice={null} color={false} />);
 	assert.equal(
