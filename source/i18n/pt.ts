@@ -91,6 +91,8 @@ export const PT: Readonly<Record<string, string>> = {
 	'■ cancelling': '■ cancelando',
 	'✓ done': '✓ concluído',
 	'■ cancelled': '■ cancelado',
+	// A tour scene's run stopped at the scene's bound (the model extrapolates the rest).
+	'■ stopped after {s} s, as planned': '■ parada após {s} s, como previsto',
 	'✗ failed': '✗ falhou',
 	'a loop per core: the answer for 400,000+ URLs': 'um loop por núcleo: a resposta para 400.000+ URLs',
 	'parallelism needs cores: async and sequential use one': 'paralelismo precisa de núcleos: async e sequencial usam um',
@@ -144,6 +146,7 @@ export const PT: Readonly<Record<string, string>> = {
 	diff: 'dif',
 	'{done} of {n} done': '{done} de {n} modos concluídos',
 	'all {n} done': 'os {n} modos concluídos',
+	'≈ extrapolated by the model': '≈ extrapolado pelo modelo',
 	'running…': 'executando…',
 	// Many cores (ui/cpu.tsx), a terminal too small (ui/too-small.tsx)
 	cores: 'núcleos',

@@ -1,5 +1,6 @@
 import {BATCH_MAX_DELAY_MS, createEventBus, type EventBus} from '../events/bus.js';
 import type {RunConfig} from '../config/config.js';
+import {factorValue, factsOf} from '../config/modes.js';
 import {now, type BusEvent} from '../events/events.js';
 import {createExecutor, type PoolExecutor} from '../executors/create-executor.js';
 import {residentBytes} from '../executors/lane-sampler.js';
@@ -19,6 +20,24 @@ import {createSchedule, type Schedule} from '../schedule/schedule.js';
  * at most BATCH_MAX_DELAY_MS late, plus the trip between threads or processes.
  */
 export const METRICS_LAG_MS = BATCH_MAX_DELAY_MS * 3;
+/** However long a run's kernels, its lanes are drawn at most this much later. */
+export const MAX_KERNEL_LAG_MS = 5000;
+
+/**
+ * A blocking lane cannot send its batch while its CPU kernel runs, nor while it waits for the
+ * GIL (the other threads of its process run theirs first): with kernels longer than a batching
+ * interval, its events come that much later, so they are applied that much later too (a late
+ * state would be lost, and a 300 ms kernel drawn as idle).
+ */
+export function lagFor(config: Pick<RunConfig, 'mode' | 'work' | 'cpuMs' | 'gil' | 'workers' | 'threads' | 'concurrency'>): number {
+	if (config.work === 'io') {
+		return METRICS_LAG_MS;
+	}
+
+	const threads = factsOf(config.mode).threads;
+	const sharing = config.gil && threads ? factorValue(threads, config) : 1;
+	return METRICS_LAG_MS + Math.min(MAX_KERNEL_LAG_MS, config.cpuMs * sharing);
+}
 
 export type RunInput = {
 	readonly id: number;
@@ -116,7 +135,7 @@ export function startRun(input: RunInput): Run {
 		...(input.otherStartup ? {otherStartup: input.otherStartup} : {}),
 	};
 	const bus = createEventBus();
-	let state: MetricsState = initialMetrics(info, now(), input.cores, {lagMs: METRICS_LAG_MS});
+	let state: MetricsState = initialMetrics(info, now(), input.cores, {lagMs: lagFor(config)});
 	bus.subscribe((events) => {
 		state = reduce(state, {type: 'events', events});
 	});

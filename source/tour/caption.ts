@@ -4,6 +4,7 @@ import {count, number} from '../ui/format.js';
 import {type Line, type Seg, fitLine, lineWidth, seg, spread, wrap} from '../ui/text.js';
 import {TOUR_KEYS} from './tour-keys.js';
 import type {TourView} from './tour-driver.js';
+import {verdictLine} from './verdict.js';
 
 /** The terminal size the tour is laid out for (the talk's projector). */
 export const TOUR_WIDTH = 100;
@@ -14,6 +15,12 @@ export const CAPTION_ROWS = 4;
 const BOUNDED: Readonly<Record<Lang, (seconds: string, n: string) => string>> = {
 	en: (s, n) => `Bounded run: it stops after ${s} s; the model line extrapolates all ${n}.`,
 	pt: (s, n) => `Execução limitada: para após ${s} s; a linha do modelo extrapola as ${n}.`,
+};
+
+/** A bounded comparison: only the runs too long for the talk stop (tour/bound.ts); the leaderboard marks them ≈. */
+const BOUNDED_COMPARE: Readonly<Record<Lang, (seconds: string, n: string) => string>> = {
+	en: (s, n) => `Runs too long stop after ${s} s: ≈ is the model's time for all ${n}.`,
+	pt: (s, n) => `Execuções longas param após ${s} s: ≈ é o tempo do modelo para as ${n}.`,
 };
 
 const AUTOPLAY: Readonly<Record<Lang, (seconds: number) => string>> = {
@@ -40,8 +47,10 @@ export function tourBarLine({tour, lang, width, height, now}: CaptionInput): Lin
 	const {index, count: total} = tour.state;
 	const left: Seg[] = [seg(` ${index + 1}/${total} `, 'badge'), seg(' '), seg(pick(tour.scene.title, lang), 'title')];
 	const size: Seg[] = width === TOUR_WIDTH && height === TOUR_HEIGHT ? [] : [seg(SIZE[lang](width, height), 'warn')];
+	// The last scene has no next: back, or q to end the tour.
+	const keys = index + 1 < total ? TOUR_KEYS.slice(0, 2) : TOUR_KEYS.filter(([key]) => key === '←' || key === 'q');
 	const next: Seg[] = tour.nextAt === null
-		? TOUR_KEYS.slice(0, 2).flatMap(([key, words], i) => [...(i > 0 ? [seg(' ')] : []), seg(tIn(lang, key), 'key'), seg(` ${tIn(lang, words)}`, 'muted')])
+		? keys.flatMap(([key, words], i) => [...(i > 0 ? [seg(' ')] : []), seg(tIn(lang, key), 'key'), seg(` ${tIn(lang, words)}`, 'muted')])
 		: [seg(AUTOPLAY[lang](Math.max(0, Math.ceil((tour.nextAt - now) / 1000))), 'accent')];
 	// When both don't fit, the size check goes before the keys (a presenter knows them).
 	const candidates: Seg[][] = [[...size, ...(size.length > 0 ? [seg('  ')] : []), ...next], size, next];
@@ -49,15 +58,24 @@ export function tourBarLine({tour, lang, width, height, now}: CaptionInput): Lin
 	return spread(left, fitting ?? [], width);
 }
 
-/** The caption under the bar: the scene's lines wrapped to the width, then the bounded-run note. */
+/** The closing comparison's verdict, from its measured ranking, once every mode ran. */
+function verdictOf(tour: TourView, lang: Lang): string[] {
+	const outcome = tour.scene.compare === true ? tour.outcomes[tour.state.index] : undefined;
+	const line = outcome?.kind === 'compare' ? verdictLine(outcome.ranking, lang) : null;
+	return line === null ? [] : [line];
+}
+
+/** The caption under the bar: the scene's lines wrapped to the width (a comparison's verdict once measured), then the bounded-run note. */
 export function captionLines({tour, lang, width}: CaptionInput, rows = CAPTION_ROWS - 1): Line[] {
 	const {scene} = tour;
-	const texts = scene.lines.map((line) => pick(line, lang));
+	const texts = [...scene.lines.map((line) => pick(line, lang)), ...verdictOf(tour, lang)];
+	const plain = texts.length;
 	if (scene.boundSeconds !== undefined) {
-		texts.push(BOUNDED[lang](number(scene.boundSeconds, lang), count(scene.preset.requests ?? 0, lang)));
+		const note = scene.compare === true ? BOUNDED_COMPARE : BOUNDED;
+		texts.push(note[lang](number(scene.boundSeconds, lang), count(scene.preset.requests ?? 0, lang)));
 	}
 
-	const lines = texts.flatMap((text, i) => wrap(text, width - 2).map((part): Line => [seg('  '), seg(part, i < scene.lines.length ? 'plain' : 'warn')]));
+	const lines = texts.flatMap((text, i) => wrap(text, width - 2).map((part): Line => [seg('  '), seg(part, i < plain ? 'plain' : 'warn')]));
 	while (lines.length < rows) {
 		lines.push([]);
 	}

@@ -1,5 +1,10 @@
 import type {View} from '../frontends/controller.js';
 import type {Mode, Work} from '../config/config.js';
+import {rankTime} from '../ui/leaderboard.js';
+import {endedAtBound} from './bound.js';
+
+/** One mode of the closing comparison: its time, measured, or the model's for a run stopped at the bound. */
+export type Ranked = {readonly mode: Mode; readonly ms: number; readonly extrapolated: boolean};
 
 /** How a scene's last run ended, every figure as measured (for the closing summary). */
 export type SceneOutcome =
@@ -12,7 +17,7 @@ export type SceneOutcome =
 		/** The run's active time (wall less paused), as the header's clock shows it. */
 		readonly elapsedMs: number;
 		readonly predictedMs: number;
-		/** Stopped at the scene's bound: the prediction is the model's extrapolation. */
+		/** Stopped at the scene's bound, as planned: the prediction is the model's extrapolation. */
 		readonly bounded: boolean;
 		/** The presenter moved on before the run ended: the figures so far. */
 		readonly left?: boolean;
@@ -20,28 +25,17 @@ export type SceneOutcome =
 	| {
 		readonly kind: 'compare';
 		readonly requested: number;
-		readonly fastest: Mode;
-		readonly fastestMs: number;
-		readonly slowest: Mode;
-		readonly slowestMs: number;
+		/** Fastest first, by rankTime (the leaderboard's order). */
+		readonly ranking: readonly Ranked[];
 	};
 
 /** The outcome the view shows once its run has ended (undefined when there is nothing to tell). */
 export function outcomeOf(view: View, boundSeconds: number | undefined): SceneOutcome | undefined {
 	const results = view.compare?.results ?? [];
 	if (view.compare && results.length > 0) {
-		const active = (r: (typeof results)[number]): number => r.wallMs - r.pausedMs;
-		const byWall = [...results].sort((a, b) => active(a) - active(b));
-		const fastest = byWall[0]!;
-		const slowest = byWall.at(-1)!;
-		return {
-			kind: 'compare',
-			requested: fastest.requested,
-			fastest: fastest.mode,
-			fastestMs: active(fastest),
-			slowest: slowest.mode,
-			slowestMs: active(slowest),
-		};
+		// The leaderboard's order: a finished run's active time, a stopped one's the model's for all n.
+		const ranking = results.map((r): Ranked => ({mode: r.mode, ...rankTime(r)})).sort((a, b) => a.ms - b.ms);
+		return {kind: 'compare', requested: results[0]!.requested, ranking};
 	}
 
 	const s = view.snapshot;
@@ -59,7 +53,7 @@ export function outcomeOf(view: View, boundSeconds: number | undefined): SceneOu
 		// The run's active time: a pause is not the run's.
 		elapsedMs: Math.max(0, s.elapsedMs - s.pausedMs),
 		predictedMs: s.model.predictedMs,
-		bounded: boundSeconds !== undefined && s.status === 'cancelled' && done < s.run.requested,
+		bounded: endedAtBound(s, boundSeconds),
 		left: s.status !== 'done' && s.status !== 'cancelled' && s.status !== 'failed',
 	};
 }

@@ -70,8 +70,8 @@ export const SCENES: readonly Scene[] = [
 		id: 'millions',
 		title: {pt: 'E se fossem 400.000 ou 4.000.000 de URLs?', en: 'And 400,000 or 4,000,000 URLs?'},
 		lines: [
-			{pt: 'N cresce; processos e threads não crescem na mesma proporção (n: outro N).', en: 'N grows a lot; processes and threads cannot grow as much (n: another N).'},
-			{pt: 'Há algo subutilizado se, na maior parte do tempo, a CPU está ociosa.', en: 'Something is underused if, most of the time, the CPU sits idle.'},
+			{pt: 'N cresce muito; processos e threads não crescem na mesma proporção.', en: 'N grows a lot; processes and threads cannot grow as much.'},
+			{pt: 'Tecle n para recomeçar com o próximo N (4 → 4.000 → 400.000 → 4.000.000).', en: 'Press n to start again with the next N (4 → 4,000 → 400,000 → 4,000,000).'},
 		],
 		preset: {mode: 'processes-threads', work: 'io', requests: 4_000_000},
 		boundSeconds: 10,
@@ -80,8 +80,8 @@ export const SCENES: readonly Scene[] = [
 		id: 'async',
 		title: {pt: 'I/O assíncrono – um loop de eventos', en: 'Asynchronous I/O – one event loop'},
 		lines: [
-			{pt: 'Aplicações I/O bound com código concorrente, em uma única thread.', en: 'I/O-bound work as concurrent code, on one single thread.'},
-			{pt: 'As mesmas 4.000 requisições, até C em voo ao mesmo tempo, numa só thread.', en: 'The same 4,000 requests, up to C at once in flight, on one thread.'},
+			{pt: 'Há algo subutilizado se, na maior parte do tempo, a CPU está ociosa.', en: 'Something is underused if, most of the time, the CPU sits idle.'},
+			{pt: 'As mesmas 4.000 requisições como código concorrente: até C em voo, numa só thread.', en: 'The same 4,000 requests as concurrent code: up to C in flight, on one thread.'},
 		],
 		preset: {mode: 'async', work: 'io', requests: 4000},
 	},
@@ -107,19 +107,22 @@ export const SCENES: readonly Scene[] = [
 		id: 'gil',
 		title: {pt: 'O GIL do Python', en: "Python's GIL"},
 		lines: [
-			{pt: 'Com o GIL, o trabalho de CPU das threads de um processo roda uma por vez.', en: 'With the GIL, the CPU work of the threads of a process runs one at a time.'},
+			{pt: 'Com o GIL, uma thread por vez computa: veja █ passar de t0 a t1 e voltar.', en: 'With the GIL one thread computes at a time: see █ pass from t0 to t1 and back.'},
 			{pt: 'Tecle g para desligar o GIL, 2 para processos: cada um tem o seu.', en: 'Press g to turn the GIL off, 2 for processes: each has its own.'},
 		],
-		preset: {mode: 'threads', work: 'cpu', requests: 200, gil: true},
+		// Two threads whose tasks hold the GIL 300 ms (three frames) each: the hand-over shows in the lanes at 10 fps.
+		preset: {mode: 'threads', work: 'cpu', requests: 20, workers: 2, cpuMs: 300, gil: true},
 	},
 	{
 		id: 'leaderboard',
 		title: {pt: 'Placar final: os seis modelos', en: 'The closing leaderboard: all six models'},
 		lines: [
-			{pt: 'A mesma carga em cada modelo, medida nesta máquina.', en: 'The same workload under every model, measured on this machine.'},
+			{pt: 'As mesmas 4.000 requisições em cada modelo, C=100 por loop (como o aiohttp).', en: "The same 4,000 requests in every model, C=100 a loop (aiohttp's default)."},
 		],
-		preset: {work: 'io', requests: 40},
+		// C=100 a loop, as aiohttp's connector: one loop keeps 100 in flight, P loops P·100.
+		preset: {work: 'io', requests: 4000, concurrency: 100},
 		compare: true,
+		boundSeconds: 4,
 	},
 ];
 

@@ -2,24 +2,24 @@ import {pick} from '../i18n/catalogue.js';
 import type {Lang} from '../i18n/lang.js';
 import {count, duration} from '../ui/format.js';
 import {type Line, fit, fitLine, padEnd, seg} from '../ui/text.js';
-import type {SceneOutcome} from './outcome.js';
+import type {Ranked, SceneOutcome} from './outcome.js';
 import type {Scene} from './scenes.js';
 
 const WORDS = {
 	en: {
 		head: (n: number) => `concviz tour: ${n} scenes, every figure measured on this machine`,
 		model: 'model',
-		bounded: 'for all',
+		bounded: (done: string, n: string, ms: string, model: string) => `${done}/${n} ${ms} as planned, model ${model}`,
 		left: 'left mid-run',
-		compare: (n: string, fast: string, slow: string) => `n=${n} in each: fastest ${fast}, slowest ${slow}`,
+		compare: (n: string, fast: string, slow: string) => `n=${n}: ${fast} first, ${slow} last`,
 		skipped: 'not played',
 	},
 	pt: {
 		head: (n: number) => `concviz tour: ${n} cenas, cada número medido nesta máquina`,
 		model: 'modelo',
-		bounded: 'para todas',
+		bounded: (done: string, n: string, ms: string, model: string) => `${done}/${n} ${ms} como previsto, modelo ${model}`,
 		left: 'interrompida',
-		compare: (n: string, fast: string, slow: string) => `n=${n} em cada: mais rápido ${fast}, mais lento ${slow}`,
+		compare: (n: string, fast: string, slow: string) => `n=${n}: ${fast} primeiro, ${slow} último`,
 		skipped: 'não exibida',
 	},
 } as const;
@@ -31,11 +31,19 @@ function outcomeText(outcome: SceneOutcome | undefined, lang: Lang): string {
 	}
 
 	if (outcome.kind === 'compare') {
-		return w.compare(count(outcome.requested, lang), `${outcome.fastest} ${duration(outcome.fastestMs, lang)}`, `${outcome.slowest} ${duration(outcome.slowestMs, lang)}`);
+		// The leaderboard's order and times (≈: the model's, for a run stopped at the bound).
+		const time = (r: Ranked): string => `${r.mode} ${r.extrapolated ? '≈' : ''}${duration(r.ms, lang)}`;
+		return w.compare(count(outcome.requested, lang), time(outcome.ranking[0]!), time(outcome.ranking.at(-1)!));
 	}
 
-	const base = `${padEnd(outcome.mode, 17)} ${count(outcome.done, lang)}/${count(outcome.requested, lang)} ${duration(outcome.elapsedMs, lang)}, ${w.model} ${duration(outcome.predictedMs, lang)}`;
-	return outcome.bounded ? `${base} ${w.bounded}` : outcome.left === true ? `${base} · ${w.left}` : base;
+	const mode = padEnd(outcome.mode, 17);
+	const [done, n, ms, model] = [count(outcome.done, lang), count(outcome.requested, lang), duration(outcome.elapsedMs, lang), duration(outcome.predictedMs, lang)];
+	if (outcome.bounded) {
+		return `${mode} ${w.bounded(done, n, ms, model)}`;
+	}
+
+	const base = `${mode} ${done}/${n} ${ms}, ${w.model} ${model}`;
+	return outcome.left === true ? `${base} · ${w.left}` : base;
 }
 
 /**

@@ -6,6 +6,7 @@ import {Dashboard} from '../ui/dashboard.js';
 import {Lines} from '../ui/lines.js';
 import {useDashboardKeys} from '../ui/use-dashboard-keys.js';
 import {useView} from '../ui/use-view.js';
+import {endedAtBound} from './bound.js';
 import {CAPTION_ROWS, captionLines, tourBarLine, tourHelpLines} from './caption.js';
 import type {Scene} from './scenes.js';
 import {tourSummaryLines} from './summary.js';
@@ -50,10 +51,12 @@ export function TourApp({controller, driver, scenes, lang, color}: TourAppProps)
 	}
 
 	const input = {tour, lang, width: columns, height: rows, now};
+	const bound = tour.scene.boundSeconds;
+	const stopped = view.snapshot !== null && endedAtBound(view.snapshot, bound);
 	return (
 		<Box flexDirection="column" width={columns}>
 			<Lines lines={[tourBarLine(input), ...(ui.showHelp ? tourHelpLines(lang, columns) : captionLines(input))]} width={columns} color={color} />
-			<Dashboard view={view} width={columns} height={Math.max(1, rows - CAPTION_ROWS)} color={color} showHelp={ui.showHelp} />
+			<Dashboard view={view} width={columns} height={Math.max(1, rows - CAPTION_ROWS)} color={color} showHelp={ui.showHelp} stoppedAtBound={stopped ? bound : undefined} />
 		</Box>
 	);
 }

@@ -3,6 +3,7 @@ import type {DashboardController} from '../frontends/dashboard-controller.js';
 import type {View} from '../frontends/controller.js';
 import type {Session} from '../session/session.js';
 import {Listeners} from '../events/listeners.js';
+import {pastBound} from './bound.js';
 import {type Scene, sceneConfig} from './scenes.js';
 import {outcomeOf, type SceneOutcome} from './outcome.js';
 import {type TourAction, type TourState, initialTourState, tourReducer} from './tour-state.js';
@@ -51,7 +52,8 @@ function runEnded(view: View): boolean {
 
 /**
  * Drives the dashboard controller through the scenes: each scene's preset run,
- * a stop after the scene's bound (the model extrapolates the rest), and with
+ * a stop after the scene's bound for a run too long for it (the model
+ * extrapolates the rest; in a comparison, each such mode's run), and with
  * --autoplay the wait after each run and the end of the tour after the last.
  */
 class Tour implements TourDriver {
@@ -121,8 +123,7 @@ class Tour implements TourDriver {
 		}
 
 		const bound = this.#tour.scene.boundSeconds;
-		const s = view.snapshot;
-		if (bound !== undefined && s?.status === 'running' && s.elapsedMs - s.pausedMs >= bound * 1000) {
+		if (view.snapshot && pastBound(view.snapshot, bound)) {
 			this.#input.session.cancel();
 		}
 

@@ -20,6 +20,8 @@ export type DashboardProps = {
 	readonly height: number;
 	readonly color: boolean;
 	readonly showHelp: boolean;
+	/** The run ended at a tour scene's bound of this many seconds (the header says it stopped as planned). */
+	readonly stoppedAtBound?: number | undefined;
 };
 
 function compareTag(view: View): string {
@@ -32,7 +34,7 @@ function compareTag(view: View): string {
 }
 
 /** The whole screen for a terminal of `width`×`height`: a pure function of its props. */
-export function Dashboard({view, width, height, color, showHelp}: DashboardProps) {
+export function Dashboard({view, width, height, color, showHelp, stoppedAtBound}: DashboardProps) {
 	if (isTooSmall(width, height)) {
 		return <TooSmall width={width} height={height} color={color} />;
 	}
@@ -70,6 +72,7 @@ export function Dashboard({view, width, height, color, showHelp}: DashboardProps
 				done={s ? (s.status === 'cancelled' ? s.completed + s.failed : endedCount(s)) : 0}
 				etaMs={s?.etaMs ?? null}
 				tag={compareTag(view)}
+				stoppedAtBound={stoppedAtBound}
 				width={width}
 				color={color}
 			/>

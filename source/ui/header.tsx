@@ -15,6 +15,8 @@ export type HeaderProps = {
 	readonly etaMs: number | null;
 	/** e.g. `compare 3/6`, '' outside a comparison. */
 	readonly tag: string;
+	/** The run ended at a tour scene's bound of this many seconds: its status says so, not `cancelled`. */
+	readonly stoppedAtBound?: number | undefined;
 	readonly width: number;
 	readonly color: boolean;
 };
@@ -29,11 +31,14 @@ function facts(run: RunInfo, sep: string, level: 0 | 1 | 2): Seg[] {
 }
 
 export function headerLines(props: HeaderProps): Line[] {
-	const {run, status, elapsedMs, done, etaMs, tag, width} = props;
-	const look = statusLook[status];
+	const {run, status, elapsedMs, done, etaMs, tag, stoppedAtBound, width} = props;
+	const planned = status === 'cancelled' && stoppedAtBound !== undefined;
+	const look = planned
+		? {text: t('■ stopped after {s} s, as planned').replace('{s}', number(stoppedAtBound)), tone: 'good' as const}
+		: {...statusLook[status], text: t(statusLook[status].text)};
 	const right: Seg[] = [
 		...(tag ? [seg(tag, 'accent'), seg('  ')] : []),
-		seg(t(look.text), look.tone),
+		seg(look.text, look.tone),
 		seg('  '),
 		seg(clock(elapsedMs), 'title'),
 	];

@@ -15,18 +15,31 @@ export type LaneRowsInput = {
 	readonly width: number;
 	/** Lines available, the heading included. */
 	readonly height: number;
-	/** Seconds one slice stands for (1/fps), for the time axis; null: no axis, just `time →`. */
+	/** Seconds one slice stands for (1/fps), for the time axis (a zoomed short run's columns are finer); null: no axis, just `time →`. */
 	readonly secondsPerSlice: number | null;
 	/** Rows a lane may take when there are few lanes (default 4). */
 	readonly maxThickness?: number;
 };
 
-/** The slices that fit, newest at the right edge, runs of one state merged into one segment. */
-export function sliceSegs(slices: readonly LaneState[], width: number): Seg[] {
-	const shown = slices.slice(-width);
+/** A short run is drawn at most this many columns a slice. */
+export const MAX_ZOOM = 20;
+
+/**
+ * Columns each slice takes so the run fills the lanes' width: a run of fewer slices than columns
+ * (4 requests, a second) is stretched by a whole factor, every slice the same width, so it can be
+ * seen from the back of a room; a longer one scrolls at one column a slice.
+ */
+export function zoomOf(lanes: readonly LaneSnapshot[], width: number): number {
+	const slices = Math.max(0, ...lanes.map((lane) => lane.slices.length));
+	return slices === 0 ? 1 : Math.min(MAX_ZOOM, Math.max(1, Math.floor(width / slices)));
+}
+
+/** The slices that fit, `zoom` columns each, newest at the right edge, runs of one state merged into one segment. */
+export function sliceSegs(slices: readonly LaneState[], width: number, zoom = 1): Seg[] {
+	const shown = slices.slice(-Math.floor(width / zoom));
 	const out: Seg[] = [];
-	if (shown.length < width) {
-		out.push(seg(' '.repeat(width - shown.length)));
+	if (shown.length * zoom < width) {
+		out.push(seg(' '.repeat(width - shown.length * zoom)));
 	}
 
 	let i = 0;
@@ -37,7 +50,7 @@ export function sliceSegs(slices: readonly LaneState[], width: number): Seg[] {
 			j++;
 		}
 
-		out.push(seg(stateGlyph[state].repeat(j - i), state));
+		out.push(seg(stateGlyph[state].repeat((j - i) * zoom), state));
 		i = j;
 	}
 
@@ -58,7 +71,7 @@ function moreLine(hidden: readonly LaneSnapshot[]): Line {
 	];
 }
 
-/** The lanes panel as lines: a heading with the time axis, one band per lane (or as many as fit and `+K more`). */
+/** The lanes panel as lines: a heading with the time axis fitted to the run, one band per lane (or as many as fit and `+K more`). */
 export function laneRows({lanes: unordered, mode, width, height, secondsPerSlice, maxThickness = 4}: LaneRowsInput): Line[] {
 	if (height <= 0) {
 		return [];
@@ -75,8 +88,9 @@ export function laneRows({lanes: unordered, mode, width, height, secondsPerSlice
 	const rightWidth = cells(rightOf('', '', ''));
 	const sliceWidth = Math.max(0, width - labelWidth - 1 - rightWidth);
 
+	const zoom = zoomOf(lanes, sliceWidth);
 	const heading: Line = [
-		...timeAxis({title: t('lanes'), start: labelWidth + 1, width: sliceWidth, secondsPerSlice}),
+		...timeAxis({title: t('lanes'), start: labelWidth + 1, width: sliceWidth, secondsPerSlice: secondsPerSlice === null ? null : secondsPerSlice / zoom}),
 		seg(rightOf(t('tasks'), t('elu'), t('in flight')), 'muted'),
 	];
 	const out: Line[] = [fitLine(heading, width)];
@@ -93,7 +107,7 @@ export function laneRows({lanes: unordered, mode, width, height, secondsPerSlice
 	for (let i = 0; i < shown; i++) {
 		const lane = lanes[i]!;
 		const label = labels[i]!;
-		const bar = sliceSegs(lane.slices, sliceWidth);
+		const bar = sliceSegs(lane.slices, sliceWidth, zoom);
 		const elu = lane.elu === null ? '—' : percent(lane.elu);
 		const eluTone = lane.elu !== null && lane.elu >= 0.9 ? 'warn' : undefined;
 		const right: Seg[] = [

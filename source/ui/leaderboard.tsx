@@ -1,4 +1,5 @@
 import type {CompareView} from '../frontends/controller.js';
+import type {RunResult} from '../metrics/snapshot.js';
 import {bar} from './charts.js';
 import {count, decimal, duration, percent, rate} from './format.js';
 import {Lines} from './lines.js';
@@ -23,16 +24,31 @@ const signed = (measured: number, predicted: number): string => {
 	return `${d < 0 ? '−' : '+'}${Math.abs(d)}%`;
 };
 
-/** `×3.9`, `×191`: how many times faster than sequential. */
-const speedup = (x: number): string => `×${decimal(x, x < 10 ? 1 : 0)}`;
+/** `×3.9`, `×191`: how many times faster than sequential (`≈×93` when either time is the model's). */
+const speedup = (x: number, approximate: boolean): string => `${approximate ? '≈' : ''}×${decimal(x, x < 10 ? 1 : 0)}`;
+
+/**
+ * The time a comparison ranks a run by: its active time (wall less paused, as the header's clock)
+ * when it ended every task; for a run stopped before its end (a tour scene's bound), the model's
+ * time for all n, marked as extrapolated.
+ */
+export function rankTime(result: RunResult): {readonly ms: number; readonly extrapolated: boolean} {
+	const extrapolated = result.completed + result.failed < result.requested;
+	return {ms: extrapolated ? result.predictedMs : result.wallMs - result.pausedMs, extrapolated};
+}
 
 export function leaderboardLines({compare, width, height}: Omit<LeaderboardProps, 'color'>): Line[] {
 	const {modes, results, running} = compare;
-	const walls = results.map((r) => r.wallMs);
+	const times = results.map((r) => rankTime(r));
+	const walls = times.map((time) => time.ms);
 	const longest = Math.max(1, ...walls);
 	const fastest = walls.length > 0 ? walls.indexOf(Math.min(...walls)) : -1;
-	const baseline = results.find((r) => r.mode === 'sequential')?.wallMs;
-	const labels = results.map((r) => duration(r.wallMs) + (baseline && r.mode !== 'sequential' && r.wallMs > 0 ? ` ${speedup(baseline / r.wallMs)}` : ''));
+	const base = times[results.findIndex((r) => r.mode === 'sequential')];
+	const labels = results.map((r, i) => {
+		const {ms, extrapolated} = times[i]!;
+		const up = base && r.mode !== 'sequential' && ms > 0 ? ` ${speedup(base.ms / ms, extrapolated || base.extrapolated)}` : '';
+		return (extrapolated ? '≈' : '') + duration(ms) + up;
+	});
 	const labelWidth = Math.max(5, ...labels.map((l) => l.length));
 	const wide = width - 20 - 9 - 6 - 8 - 7 >= 24;
 	const rightOf = (rps: string, cpu: string, model: string, vs: string): string =>
@@ -41,7 +57,8 @@ export function leaderboardLines({compare, width, height}: Omit<LeaderboardProps
 	const area = Math.max(labelWidth + 2, width - 20 - rightWidth);
 
 	const done = results.length;
-	const status = (running ? t('{done} of {n} done').replace('{done}', count(done)) : t('all {n} done')).replace('{n}', count(modes.length));
+	const progress = (running ? t('{done} of {n} done').replace('{done}', count(done)) : t('all {n} done')).replace('{n}', count(modes.length));
+	const status = times.some((time) => time.extrapolated) ? `${t('≈ extrapolated by the model')} · ${progress}` : progress;
 	const heading: Line = [
 		seg('  ' + padEnd(t('mode'), 18), 'muted'),
 		seg(padEnd(t('wall time, one scale'), area), 'muted'),
@@ -57,7 +74,7 @@ export function leaderboardLines({compare, width, height}: Omit<LeaderboardProps
 			return [marker, seg(' '), name, seg(text, here ? 'accent' : 'muted')];
 		}
 
-		const b = bar(result.wallMs / longest, area - labelWidth - 1);
+		const b = bar(walls[i]! / longest, area - labelWidth - 1);
 		const label = labels[i]!;
 		const cpu = result.cpu.utilisation;
 		return [
@@ -68,13 +85,13 @@ export function leaderboardLines({compare, width, height}: Omit<LeaderboardProps
 			seg(' '),
 			seg(label, 'title'),
 			seg(' '.repeat(Math.max(0, area - b.filled.length - 1 - label.length))),
-			seg(rightOf(rate(result.requestsPerSecond), percent(cpu), duration(result.predictedMs), signed(result.wallMs - result.pausedMs, result.predictedMs))),
+			seg(rightOf(rate(result.requestsPerSecond), percent(cpu), duration(result.predictedMs), times[i]!.extrapolated ? '—' : signed(result.wallMs - result.pausedMs, result.predictedMs))),
 		];
 	});
 	return [rule(t('compare'), width, status), heading, ...rows].slice(0, Math.max(0, height)).map((line) => fitLine(line, width));
 }
 
-/** The compare view: wall time per mode on one shared scale, requests/s, mean CPU, predicted vs measured. */
+/** The compare view: wall time per mode on one shared scale (≈ the model's, for a run stopped early), requests/s, mean CPU, predicted vs measured. */
 export function Leaderboard(props: LeaderboardProps) {
 	return <Lines lines={leaderboardLines(props)} width={props.width} color={props.color} />;
 }

@@ -1,4 +1,5 @@
 import {t} from '../i18n/catalogue.js';
+import {number} from './format.js';
 import {type Seg, seg} from './text.js';
 
 export type TimeAxisInput = {
@@ -8,14 +9,20 @@ export type TimeAxisInput = {
 	readonly start: number;
 	/** Columns of slices; the last one is `now`. */
 	readonly width: number;
+	/** Seconds one column stands for. */
 	readonly secondsPerSlice: number | null;
 };
 
-const steps = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600];
+/** Tick spacings, seconds: under a second for a zoomed short run (see zoomOf in lane-rows.ts). */
+const steps = [0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600];
 
 function ago(seconds: number): string {
+	if (seconds < 1) {
+		return `-${Math.round(seconds * 1000)}ms`;
+	}
+
 	if (seconds < 60) {
-		return `-${seconds}s`;
+		return `-${number(seconds)}s`;
 	}
 
 	const m = Math.floor(seconds / 60);
@@ -58,7 +65,8 @@ export function timeAxis({title, start, width, secondsPerSlice}: TimeAxisInput):
 		const columns = step / secondsPerSlice;
 		for (let k = 1; total - 1 - k * columns >= start; k++) {
 			const end = Math.round(total - 1 - k * columns);
-			place(ago(step * k), end);
+			// step · k in whole ms: 0.1 · 3 is 0.30000000000000004 in floating point.
+			place(ago(Math.round(step * k * 1000) / 1000), end);
 		}
 	}
 

@@ -167,20 +167,20 @@ test('--lang pt: the tour’s summary writes 4.000, 12,1s and 13h53m; its bounde
 	outcomes[3] = {kind: 'run', mode: 'sequential', work: 'io', requested: 4000, done: 118, elapsedMs: 12_050, predictedMs: 400_000, bounded: true};
 	outcomes[4] = {kind: 'run', mode: 'processes', work: 'io', requested: 4000, done: 520, elapsedMs: 8100, predictedMs: 12_000, bounded: false, left: true};
 	outcomes[6] = {kind: 'run', mode: 'async', work: 'io', requested: 4_000_000, done: 4_000_000, elapsedMs: 49_980_000, predictedMs: 49_000_000, bounded: false};
-	outcomes[10] = {kind: 'compare', requested: 4000, fastest: 'async', fastestMs: 1450, slowest: 'sequential', slowestMs: 401_100};
+	outcomes[10] = {kind: 'compare', requested: 4000, ranking: [{mode: 'async', ms: 1450, extrapolated: false}, {mode: 'sequential', ms: 401_100, extrapolated: true}]};
 	assert.deepEqual(tourSummaryLines(SCENES, outcomes, 'pt', 100).map(plain), [
 		'concviz tour: 11 cenas, cada número medido nesta máquina',
 		' 1 Sequencial – 4 URLs            sequential        4/4 412ms, modelo 400ms',
 		' 2 Múltiplos processos – 4 URLs,… não exibida',
 		' 3 Múltiplas threads – 4 URLs, 4… não exibida',
-		' 4 E se precisássemos realizar 4… sequential        118/4.000 12,1s, modelo 6m40s para todas',
+		' 4 E se precisássemos realizar 4… sequential        118/4.000 12,1s como previsto, modelo 6m40s',
 		' 5 Múltiplos processos e múltipl… processes         520/4.000 8,1s, modelo 12,0s · interrompida',
 		' 6 E se fossem 400.000 ou 4.000.… não exibida',
 		' 7 I/O assíncrono – um loop de e… async             4.000.000/4.000.000 13h53m, modelo 13h37m',
 		' 8 E 400.000 URLs? Múltiplos pro… não exibida',
 		' 9 CPU bound: a lição se inverte  não exibida',
 		'10 O GIL do Python                não exibida',
-		'11 Placar final: os seis modelos  n=4.000 em cada: mais rápido async 1,5s, mais lento sequential 6m…',
+		'11 Placar final: os seis modelos  n=4.000: async 1,5s primeiro, sequential ≈6m41s último',
 	]);
 	const bounded = SCENES.find((scene) => scene.boundSeconds !== undefined)!;
 	const tour = {state: {index: 3, count: SCENES.length}, scene: bounded, nextAt: null} as unknown as Parameters<typeof captionLines>[0]['tour'];

@@ -48,3 +48,28 @@ test('with the GIL, lanes of different processes each compute a whole slice', ()
 		['computing', 'computing'],
 	);
 });
+
+test('with the GIL, two threads whose tasks hold it 300 ms each alternate: three slices computing, three waiting, never both computing', () => {
+	const events = [
+		workerUp({worker: 0, t: T0, pid: 7, process: 0, thread: 0}),
+		workerUp({worker: 1, t: T0, pid: 7, process: 0, thread: 1}),
+		state({worker: 0, t: T0, state: 'computing'}),
+		state({worker: 1, t: T0, state: 'gil'}),
+	];
+	// The FIFO GIL hands over at the end of each task: at 300 ms, 600 ms, 900 ms (and a late one at 1,150 ms).
+	for (const [at, holder] of [[300, 1], [600, 0], [900, 1], [1150, 0]] as const) {
+		events.push(state({worker: holder, t: T0 + at, state: 'computing'}), state({worker: 1 - holder, t: T0 + at, state: 'gil'}));
+	}
+
+	// Frames every 100 ms, each after the events it covers (as the run applies them).
+	let s = started({mode: 'threads', workers: 2, gil: true});
+	for (let k = 0; k <= 13; k++) {
+		const due = events.filter((e) => e.t <= T0 + k * 100 && e.t > T0 + (k - 1) * 100);
+		s = apply(s, ...(due.length > 0 ? [due] : []), ...(k > 0 ? [frame(T0 + k * 100)] : []));
+	}
+
+	const pattern = (slices: readonly string[]): string => slices.map((x) => ({computing: 'c', gil: 'g', split: 's'}[x] ?? '?')).join('');
+	const [t0, t1] = toSnapshot(s, T0 + 1300).lanes.map((l) => pattern(l.slices.slice(0, 13)));
+	assert.equal(t0, 'cccgggcccggsc');
+	assert.equal(t1, 'gggcccgggccsg');
+});

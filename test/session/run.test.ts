@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {setTimeout as delay} from 'node:timers/promises';
 import type {RunConfig} from '../../source/config/config.js';
 import type {BusEvent} from '../../source/events/events.js';
-import {startRun} from '../../source/session/run.js';
+import {lagFor, METRICS_LAG_MS, startRun} from '../../source/session/run.js';
 import {withServer} from '../helpers/server.js';
 import {config as base} from '../ui/fixtures.js';
 
@@ -61,4 +61,13 @@ test('pause stops handing out tasks until resume; onEvents sees the bus', async 
 	assert.equal(result.completed, 50);
 	assert.equal(events.filter((e) => e.type === 'task-end').length, 50);
 	assert.ok(events.some((e) => e.type === 'worker-up'));
+});
+
+test('events are applied a kernel later for CPU work, and with the GIL as many kernels later as threads share it', () => {
+	assert.equal(lagFor({...base, work: 'io'}), METRICS_LAG_MS);
+	assert.equal(lagFor({...base, mode: 'threads', work: 'cpu', cpuMs: 10}), METRICS_LAG_MS + 10);
+	assert.equal(lagFor({...base, mode: 'threads', work: 'cpu', cpuMs: 300, workers: 2, gil: true}), METRICS_LAG_MS + 600, 'a thread waits for the other’s kernel, then runs its own');
+	assert.equal(lagFor({...base, mode: 'processes-threads', work: 'mixed', cpuMs: 300, threads: 4, gil: true}), METRICS_LAG_MS + 1200);
+	assert.equal(lagFor({...base, mode: 'processes', work: 'cpu', cpuMs: 300, gil: true}), METRICS_LAG_MS + 300, 'no threads share a process');
+	assert.equal(lagFor({...base, mode: 'threads', work: 'cpu', cpuMs: 60_000}), METRICS_LAG_MS + 5000, 'never more than 5 s late');
 });

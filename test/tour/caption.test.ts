@@ -48,3 +48,25 @@ test('with the help open, the caption rows name the tour’s keys, in both langu
 		assert.ok([...line].length <= 80, line);
 	}
 });
+
+test('the last scene offers no next: back, or q to end the tour', () => {
+	assert.equal(plain(tourBarLine({tour: tourAt(10), lang: 'en', width: 100, height: 30, now: 0})),
+		` 11/11  The closing leaderboard: all six models${' '.repeat(40)}← back q quit`);
+	assert.match(plain(tourBarLine({tour: tourAt(10), lang: 'pt', width: 100, height: 30, now: 0})), /← anterior q sair$/);
+});
+
+test('the closing caption: the workload, the verdict from the measured ranking once every mode ran, and what ≈ means', () => {
+	const ranking = (['processes-async', 'async', 'processes-threads', 'threads', 'processes', 'sequential'] as const)
+		.map((mode, i) => ({mode, ms: [2300, 4300, 50_000, 200_000, 200_000, 400_000][i]!, extrapolated: i > 1}));
+	const outcomes = SCENES.map((_, i) => (i === 10 ? {kind: 'compare' as const, requested: 4000, ranking} : undefined));
+	const running = captionLines({tour: tourAt(10), lang: 'en', width: 100, height: 30, now: 0}).map(plain);
+	assert.deepEqual(running, [
+		"  The same 4,000 requests in every model, C=100 a loop (aiohttp's default).",
+		"  Runs too long stop after 4 s: ≈ is the model's time for all 4,000.",
+		'',
+	]);
+	const ended = captionLines({tour: {...tourAt(10), outcomes}, lang: 'en', width: 100, height: 30, now: 0}).map(plain);
+	assert.equal(ended[1], '  Measured: processes × async 2.3s, async 4.3s, every blocking model behind.');
+	assert.equal(captionLines({tour: {...tourAt(10), outcomes}, lang: 'pt', width: 80, height: 24, now: 0}).map(plain)[2],
+		'  Execuções longas param após 4 s: ≈ é o tempo do modelo para as 4.000.');
+});

@@ -10,7 +10,7 @@ test('the scenes follow the talk, in its order', () => {
 	]);
 	assert.deepEqual(SCENES.map((s) => s.compare ? 'compare' : `${s.preset.mode} ${s.preset.work} ${s.preset.requests}`), [
 		'sequential io 4', 'processes io 4', 'threads io 4', 'sequential io 4000', 'processes-threads io 4000',
-		'processes-threads io 4000000', 'async io 4000', 'processes-async io 400000', 'async cpu 200', 'threads cpu 200', 'compare',
+		'processes-threads io 4000000', 'async io 4000', 'processes-async io 400000', 'async cpu 200', 'threads cpu 20', 'compare',
 	]);
 });
 
@@ -25,9 +25,26 @@ test('every scene has a title and one or two caption lines in both languages', (
 	}
 });
 
-test('runs too long for a talk are bounded: 4,000 sequential requests and the larger counts', () => {
+test('runs too long for a talk are bounded: 4,000 sequential requests, the larger counts, the blocking modes of the leaderboard', () => {
 	const bounded = SCENES.filter((s) => s.boundSeconds !== undefined).map((s) => s.id);
-	assert.deepEqual(bounded, ['four-thousand', 'processes-threads', 'millions', 'processes-async']);
+	assert.deepEqual(bounded, ['four-thousand', 'processes-threads', 'millions', 'processes-async', 'leaderboard']);
+});
+
+test('the GIL scene: two threads whose tasks hold the GIL for three frames each, so the hand-over shows in the lanes', () => {
+	const gil = SCENES.find((s) => s.id === 'gil')!;
+	assert.deepEqual([gil.preset.workers, gil.preset.cpuMs, gil.preset.gil], [2, 300, true]);
+	assert.match(gil.lines[0]!.en, /see █ pass from t0 to t1/);
+});
+
+test('the closing leaderboard: 4,000 requests at C=100 a loop, as aiohttp\'s connector', () => {
+	const last = SCENES.at(-1)!;
+	assert.deepEqual([last.compare, last.preset.requests, last.preset.concurrency], [true, 4000, 100]);
+});
+
+test('scene 6 says what n does', () => {
+	const millions = SCENES.find((s) => s.id === 'millions')!;
+	assert.match(millions.lines[1]!.en, /^Press n to start again with the next N \(4 → 4,000 → 400,000 → 4,000,000\)\.$/);
+	assert.match(millions.lines[1]!.pt, /^Tecle n para recomeçar com o próximo N/);
 });
 
 test('a scene config is the command line with the preset on top (the GIL only where the scene asks)', () => {

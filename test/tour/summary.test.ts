@@ -10,24 +10,28 @@ const outcomes: (SceneOutcome | undefined)[] = SCENES.map(() => undefined);
 outcomes[0] = {kind: 'run', mode: 'sequential', work: 'io', requested: 4, done: 4, elapsedMs: 412, predictedMs: 400, bounded: false};
 outcomes[3] = {kind: 'run', mode: 'sequential', work: 'io', requested: 4000, done: 118, elapsedMs: 12_050, predictedMs: 400_000, bounded: true};
 outcomes[4] = {kind: 'run', mode: 'processes', work: 'io', requested: 4000, done: 520, elapsedMs: 8100, predictedMs: 12_000, bounded: false, left: true};
-outcomes[10] = {kind: 'compare', requested: 40, fastest: 'async', fastestMs: 120, slowest: 'sequential', slowestMs: 4100};
+outcomes[10] = {kind: 'compare', requested: 4000, ranking: [
+	{mode: 'processes-async', ms: 2300, extrapolated: false},
+	{mode: 'async', ms: 4300, extrapolated: false},
+	{mode: 'sequential', ms: 401_100, extrapolated: true},
+]};
 
 test('the closing summary: a line per scene with what its last run measured', () => {
 	const lines = tourSummaryLines(SCENES, outcomes, 'en', 100).map(plain);
 	assert.equal(lines.length, 12);
 	assert.equal(lines[0], 'concviz tour: 11 scenes, every figure measured on this machine');
 	assert.equal(lines[1], ' 1 Sequential – 4 URLs            sequential        4/4 412ms, model 400ms');
-	assert.equal(lines[4], ' 4 What if we needed 4,000 HTTP … sequential        118/4,000 12.1s, model 6m40s for all');
+	assert.equal(lines[4], ' 4 What if we needed 4,000 HTTP … sequential        118/4,000 12.1s as planned, model 6m40s', 'a bounded scene ended as planned, not left');
 	assert.equal(lines[2], ' 2 Multiple processes – 4 URLs, … not played');
 	assert.equal(lines[5], ' 5 Multiple processes and multip… processes         520/4,000 8.1s, model 12.0s · left mid-run');
 	assert.ok(lines.every((line) => line.length <= 100));
-	assert.equal(lines[11], '11 The closing leaderboard: all … n=40 in each: fastest async 120ms, slowest sequential 4.1s');
+	assert.equal(lines[11], '11 The closing leaderboard: all … n=4,000: processes-async 2.3s first, sequential ≈6m41s last');
 });
 
 test('below 100 columns, in Portuguese: the figures under each title, and it still fits 24 rows', () => {
 	const lines = tourSummaryLines(SCENES, outcomes, 'pt', 80).map(plain);
 	assert.equal(lines.length, 23);
 	assert.equal(lines[0], 'concviz tour: 11 cenas, cada número medido nesta máquina');
-	assert.deepEqual(lines.slice(7, 9), [' 4 E se precisássemos realizar 4.000 requisições HTTP?', '   sequential        118/4.000 12,1s, modelo 6m40s para todas']);
+	assert.deepEqual(lines.slice(7, 9), [' 4 E se precisássemos realizar 4.000 requisições HTTP?', '   sequential        118/4.000 12,1s como previsto, modelo 6m40s']);
 	assert.equal(lines[4], '   não exibida');
 });

@@ -82,13 +82,16 @@ function onBoundedScene() {
 	return {driver, show, counts};
 }
 
+/** A run the model says takes 400 s: far past the scene's 12 s bound. */
+const long = (extra: Partial<Snapshot> = {}): Partial<Snapshot> => ({model: {...processes.model, predictedMs: 400_000}, ...extra});
+
 test('a bounded scene stops its run once it has run for the bound', () => {
 	const {driver, show, counts} = onBoundedScene();
-	runFrames(show, snapshot('running', 5000), snapshot('running', 11_900));
+	runFrames(show, snapshot('running', 5000, long()), snapshot('running', 11_900, long()));
 	assert.equal(counts.cancels, 0);
-	show(view(snapshot('running', 12_000)));
+	show(view(snapshot('running', 12_000, long())));
 	assert.equal(counts.cancels, 1);
-	show(view(snapshot('cancelled', 12_050, {completed: 120, failed: 0, cancelled: 3880, run: {...processes.run, requested: 4000}})));
+	show(view(snapshot('cancelled', 12_050, long({completed: 120, failed: 0, cancelled: 3880, run: {...processes.run, requested: 4000}}))));
 	const outcome = driver.getTour().outcomes[1];
 	assert.deepEqual(outcome && outcome.kind === 'run' ? [outcome.done, outcome.requested, outcome.bounded] : outcome, [120, 4000, true]);
 });
@@ -96,10 +99,19 @@ test('a bounded scene stops its run once it has run for the bound', () => {
 test('a bounded scene counts its active time toward the bound: a pause does not use it up', () => {
 	const {driver, show, counts} = onBoundedScene();
 	// 20 s on the wall clock, 9 s of them paused: 11 s of the 12 s bound.
-	runFrames(show, snapshot('running', 5000), snapshot('running', 20_000, {pausedMs: 9000}));
+	runFrames(show, snapshot('running', 5000, long()), snapshot('running', 20_000, long({pausedMs: 9000})));
 	assert.equal(counts.cancels, 0);
-	show(view(snapshot('running', 21_000, {pausedMs: 9000})));
+	show(view(snapshot('running', 21_000, long({pausedMs: 9000}))));
 	assert.equal(counts.cancels, 1);
+});
+
+test('a bounded scene measures a run the model expects within two bounds to its end, and stops any at three', () => {
+	const {show, counts} = onBoundedScene();
+	// The fixture's model says 20 s: under 2 × 12 s, so the run goes on past the bound.
+	runFrames(show, snapshot('running', 12_000), snapshot('running', 35_900));
+	assert.equal(counts.cancels, 0);
+	show(view(snapshot('running', 36_000)));
+	assert.equal(counts.cancels, 1, 'at 3 × 12 s it stops whatever the model said');
 });
 
 test('the previous run’s last view does not count for the new scene', () => {

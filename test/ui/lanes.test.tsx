@@ -25,18 +25,18 @@ test('processes: two thick lanes, newest slice at the right, task counts', () =>
 	);
 });
 
-test('processes × threads: thread lanes grouped under their process', () => {
+test('processes × threads: thread lanes grouped under their process; a run of 8 slices zoomed to fill the width', () => {
 	const {lastFrame} = render(
 		<Lanes lanes={f.processesThreads.lanes} mode="processes-threads" width={40} height={5} secondsPerSlice={0.1} color={false} />,
 	);
 	assert.equal(
 		lastFrame(),
 		[
-			'lanes ──── -2s ─────────────── now tasks',
-			'p0┬t0                     ░░░░░░░░    10',
-			'  └t1                     ░░░█░░░░    20',
-			'p1┬t0                     ░░░░░░░█    30',
-			'  └t1                     ░░░░░░░×    40',
+			'lanes ────── -500ms ────────── now tasks',
+			'p0┬t0     ░░░░░░░░░░░░░░░░░░░░░░░░    10',
+			'  └t1     ░░░░░░░░░███░░░░░░░░░░░░    20',
+			'p1┬t0     ░░░░░░░░░░░░░░░░░░░░░███    30',
+			'  └t1     ░░░░░░░░░░░░░░░░░░░░░×××    40',
 		].join('\n'),
 	);
 });
@@ -49,17 +49,17 @@ test('processes × threads with room: bands keep the process tree joined', () =>
 		lastFrame(),
 		[
 			'lanes ─────────── time → tasks',
-			'p0┬t0           ░░░░░░░░    10',
-			'  │             ░░░░░░░░',
+			'p0┬t0   ░░░░░░░░░░░░░░░░    10',
+			'  │     ░░░░░░░░░░░░░░░░',
 			'  │',
-			'  └t1           ░░░█░░░░    20',
-			'                ░░░█░░░░',
+			'  └t1   ░░░░░░██░░░░░░░░    20',
+			'        ░░░░░░██░░░░░░░░',
 			'',
-			'p1┬t0           ░░░░░░░█    30',
-			'  │             ░░░░░░░█',
+			'p1┬t0   ░░░░░░░░░░░░░░██    30',
+			'  │     ░░░░░░░░░░░░░░██',
 			'  │',
-			'  └t1           ░░░░░░░×    40',
-			'                ░░░░░░░×',
+			'  └t1   ░░░░░░░░░░░░░░××    40',
+			'        ░░░░░░░░░░░░░░××',
 		].join('\n'),
 	);
 });
@@ -77,19 +77,50 @@ test('async: one loop lane with its busy share (elu) and requests in flight', ()
 	);
 });
 
+test('threads under the GIL: █ passes from t0 to t1 and back, never both at once; a hand-over inside a slice is ▓ on both', () => {
+	const lanes = [f.lane(0, 'cccgggcccggsc', {process: 0, thread: 0, pid: 7}), f.lane(1, 'gggcccgggccsg', {process: 0, thread: 1, pid: 7})];
+	const {lastFrame} = render(<Lanes lanes={lanes} mode="threads" width={60} height={6} secondsPerSlice={0.1} color={false} />);
+	assert.equal(
+		lastFrame(),
+		[
+			'lanes ────────────── -1s ─────── -500ms ────────── now tasks',
+			't0             █████████▒▒▒▒▒▒▒▒▒█████████▒▒▒▒▒▒▓▓▓███    10',
+			'               █████████▒▒▒▒▒▒▒▒▒█████████▒▒▒▒▒▒▓▓▓███',
+			'',
+			't1             ▒▒▒▒▒▒▒▒▒█████████▒▒▒▒▒▒▒▒▒██████▓▓▓▒▒▒    20',
+			'               ▒▒▒▒▒▒▒▒▒█████████▒▒▒▒▒▒▒▒▒██████▓▓▓▒▒▒',
+		].join('\n'),
+	);
+});
+
 test('more lanes than rows: as many as fit, then +K more with what the rest are doing', () => {
 	const {lastFrame} = render(<Lanes lanes={f.sixteen.lanes} mode="threads" width={30} height={6} secondsPerSlice={null} color={false} />);
 	assert.equal(
 		lastFrame(),
 		[
 			'lanes ─────────── time → tasks',
-			't0               ░░░░░░█    10',
-			't1               ░░░░░░░    20',
-			't2               ░░░░░░░    30',
-			't3               ░░░░░░░    40',
+			't0        ░░░░░░░░░░░░██    10',
+			't1        ░░░░░░░░░░░░░░    20',
+			't2        ░░░░░░░░░░░░░░    30',
+			't3        ░░░░░░░░░░░░░░    40',
 			'+12 more  ░ 7  █ 3  ▒ 2',
 		].join('\n'),
 	);
+});
+
+test('a short run fills the width: 5 slices drawn 9 columns each, its axis in ms (a frame is 100 ms)', () => {
+	const lanes = [f.lane(0, '.iiii')];
+	const {lastFrame} = render(<Lanes lanes={lanes} mode="sequential" width={60} height={2} secondsPerSlice={0.1} color={false} />);
+	assert.equal(lastFrame(), [
+		'lanes ───── -400ms ────────── -200ms ───────────── now tasks',
+		'main     ·········░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░    10',
+	].join('\n'));
+	// Never more than MAX_ZOOM (20) columns a slice: one slice is not a bar across the screen.
+	const one = render(<Lanes lanes={[f.lane(0, 'i')]} mode="sequential" width={60} height={2} secondsPerSlice={0.1} color={false} />);
+	assert.equal(one.lastFrame(), [
+		'lanes ─ -200ms ──────────── -100ms ─────────────── now tasks',
+		`main${' '.repeat(30)}${'░'.repeat(20)}    10`,
+	].join('\n'));
 });
 
 test('slices are cut to the width, keeping the newest', () => {

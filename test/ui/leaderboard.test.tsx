@@ -63,3 +63,28 @@ test('leaderboard at 60 columns keeps requests/s and fits', () => {
 		assertFits(render(<Leaderboard compare={f.compare} width={width} height={8} color />).lastFrame() ?? '', width, 8);
 	}
 });
+
+test('leaderboard with runs stopped at a bound: the model’s time for all n, marked ≈, no diff; measured runs as measured', () => {
+	const stopped = (mode: Parameters<typeof f.result>[0], predictedMs: number, done: number) =>
+		({...f.result(mode, 4000, predictedMs, 0.02), requested: 4000, completed: done, cancelled: 4000 - done, requestsPerSecond: done / 4});
+	const whole = (mode: Parameters<typeof f.result>[0], wallMs: number, predictedMs: number, rps: number, cpu: number) =>
+		({...f.result(mode, wallMs, predictedMs, cpu), requested: 4000, completed: 4000, requestsPerSecond: rps});
+	const results = [
+		stopped('sequential', 400_000, 39), stopped('processes', 200_000, 78), stopped('threads', 200_000, 78), stopped('processes-threads', 50_000, 312),
+		whole('async', 4300, 4040, 930, 0.3), whole('processes-async', 2300, 2040, 1739, 0.6),
+	];
+	const {lastFrame} = render(<Leaderboard compare={{...f.compare, results, running: null}} width={80} height={8} color={false} />);
+	assert.equal(
+		lastFrame(),
+		[
+			'compare ─────────────────────────────── ≈ extrapolated by the model · all 6 done',
+			'  mode              wall time, one scale              req/s   cpu   model   diff',
+			'  sequential        █████████████████ ≈6m40s            9.8    2%   6m40s      —',
+			'  processes         ████████▌ ≈3m20s ≈×2.0               20    2%   3m20s      —',
+			'  threads           ████████▌ ≈3m20s ≈×2.0               20    2%   3m20s      —',
+			'  processes-threads ██▏ ≈50.0s ≈×8.0                     78    2%   50.0s      —',
+			'  async             ▏ 4.3s ≈×93                         930   30%    4.0s    +6%',
+			'★ processes-async   ▏ 2.3s ≈×174                      1,739   60%    2.0s   +13%',
+		].join('\n'),
+	);
+});
