@@ -107,6 +107,8 @@ export const PT: Readonly<Record<string, string>> = {
 	requests: 'requisições',
 	mean: 'média',
 	'in flight': 'em voo',
+	'on a core': 'num núcleo',
+	at: 'a',
 	peak: 'pico',
 	throughput: 'vazão',
 	latency: 'latência',

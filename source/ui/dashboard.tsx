@@ -71,6 +71,8 @@ export function Dashboard({view, width, height, color, showHelp, stoppedAtBound}
 				// A cancelled run (q, a switch, a tour scene's bound) shows what it finished, not the tasks it dropped.
 				done={s ? (s.status === 'cancelled' ? s.completed + s.failed : endedCount(s)) : 0}
 				etaMs={s?.etaMs ?? null}
+				throughput={s?.throughput ?? 0}
+				modelLeftMs={s && Number.isFinite(s.model.predictedMs) ? s.model.predictedMs - Math.max(0, s.elapsedMs - s.pausedMs) : null}
 				tag={compareTag(view)}
 				stoppedAtBound={stoppedAtBound}
 				width={width}

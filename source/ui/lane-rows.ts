@@ -4,7 +4,7 @@ import type {LaneSnapshot, LaneState} from '../metrics/snapshot.js';
 import {count, percent} from './format.js';
 import {labelsOf, ordered, thicknessOf} from './lane-labels.js';
 import {LANE_STATES, stateGlyph} from './theme.js';
-import {type Line, type Seg, cells, fitLine, lineWidth, padStart, seg} from './text.js';
+import {type Line, type Seg, cells, fitLine, lineWidth, padEnd, padStart, seg} from './text.js';
 import {timeAxis} from './time-axis.js';
 import {t} from '../i18n/catalogue.js';
 import {isLoopMode} from './view-model.js';
@@ -82,7 +82,7 @@ export function laneRows({lanes: unordered, mode, width, height, secondsPerSlice
 	const labels = labelsOf(lanes, mode);
 	const labelWidth = Math.max(4, ...labels.map((l) => lineWidth(l.main)));
 	const tasksWidth = Math.max(5, t('tasks').length, ...lanes.map((l) => count(l.tasks).length));
-	const flightWidth = Math.max(9, t('in flight').length, ...lanes.map((l) => count(l.inFlight).length));
+	const flightWidth = Math.max(9, t('in flight').length, t('on a core').length, ...lanes.map((l) => count(l.inFlight).length));
 	const rightOf = (tasks: string, elu: string, flight: string): string =>
 		' ' + padStart(tasks, tasksWidth) + (loop ? '  ' + padStart(elu, 4) + '  ' + padStart(flight, flightWidth) : '');
 	const rightWidth = cells(rightOf('', '', ''));
@@ -116,9 +116,14 @@ export function laneRows({lanes: unordered, mode, width, height, secondsPerSlice
 				? [seg('  '), seg(padStart(elu, 4), eluTone), seg('  ' + padStart(count(lane.inFlight), flightWidth))]
 				: []),
 		];
+		// Under a loop's elu, the share of that time it was on a core: a loop can be busy and still wait for one.
+		const onCore: Seg[] = loop && lane.elu !== null
+			? [seg(' ' + ' '.repeat(tasksWidth) + '  '), seg(padStart(percent(lane.cpu), 4), 'muted'), seg('  ' + padEnd(t('on a core'), flightWidth), 'muted')]
+			: [];
 		for (let r = 0; r < thickness; r++) {
 			const left = r === mainRow ? label.main : r < mainRow ? [] : label.filler;
-			const row: Seg[] = [...left, seg(' '.repeat(labelWidth - lineWidth(left) + 1)), ...bar, ...(r === mainRow ? right : [])];
+			const rightOfRow = r === mainRow ? right : (r === mainRow + 1 ? onCore : []);
+			const row: Seg[] = [...left, seg(' '.repeat(labelWidth - lineWidth(left) + 1)), ...bar, ...rightOfRow];
 			out.push(fitLine(row, width));
 		}
 

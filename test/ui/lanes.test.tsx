@@ -64,7 +64,7 @@ test('processes × threads with room: bands keep the process tree joined', () =>
 	);
 });
 
-test('async: one loop lane with its busy share (elu) and requests in flight', () => {
+test('async: one loop lane with its busy share (elu), the share of it on a core, and requests in flight', () => {
 	const {lastFrame} = render(<Lanes lanes={f.asyncLoop.lanes} mode="async" width={60} height={4} secondsPerSlice={0.1} color={false} />);
 	assert.equal(
 		lastFrame(),
@@ -72,7 +72,7 @@ test('async: one loop lane with its busy share (elu) and requests in flight', ()
 			'lanes ───── -2s ─────────────── now   tasks   elu  in flight',
 			'                  ███████░█████████',
 			'loop              ███████░█████████ 214,000   83%        900',
-			'                  ███████░█████████',
+			'                  ███████░█████████           97%  on a core',
 		].join('\n'),
 	);
 });

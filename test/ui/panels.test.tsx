@@ -110,6 +110,13 @@ test('stats: a failure reason too long for the panel loses its code, then its ta
 	assert.equal(lineOf(failures([['redirect to a non-HTTP URL refused', 3]])), 'failed     3  redirect to a non-HTTP URL… ×3');
 });
 
+test('header: the ETA says what it is based on when it is a tenth off what the model has left', () => {
+	const second = (modelLeftMs: number): string =>
+		frame(<Header run={f.processes.run} status="running" elapsedMs={6200} done={124} etaMs={30_000} throughput={9.2} modelLeftMs={modelLeftMs} tag="" width={80} color={false} />).split('\n')[1]!;
+	assert.match(second(28_000), / 124\/400 {2}31% {2}ETA 30\.0s$/);
+	assert.match(second(14_000), / 124\/400 {2}31% {2}ETA 30\.0s at 9\.2\/s$/);
+});
+
 test('header: mode, workload, n, T, workers, status, clock; progress with ETA', () => {
 	const header = (
 		<Header run={f.processes.run} status="running" elapsedMs={6200} done={124} etaMs={14_100} tag="" width={80} color={false} />
