@@ -41,7 +41,7 @@ Options
   --help, --version
 
 Keys
-  1-6 mode · w workload · +/- workers · [/] concurrency · n ${REQUEST_STEPS.map((step) => formatCount(step)).join('/')} requests
+  1-6 mode · w workload · +/- workers · [/] concurrency · n requests ${REQUEST_STEPS.map((step) => formatCount(step)).join('/')} and the start
   r restart · space pause · c compare all modes · g GIL · ? help · q quit
 
 Exit codes
