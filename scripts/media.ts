@@ -25,9 +25,9 @@ const PICTURES = [
 ] as const;
 
 const sceneOf = (screen: string): number => Number(/^ (\d+)\/11 /.exec(screen.split('\n')[0] ?? '')?.[1] ?? 0);
-// The status words in either language (--lang pt: executando, concluído, cancelado).
+// The status words in either language (--lang pt: executando, concluído, cancelado; a bounded scene: stopped after…, parada após…).
 const running = (screen: string): boolean => /▸ (running|executando)/.test(screen.split('\n')[4] ?? '');
-const ended = (screen: string): boolean => /✓ (done|concluído)|■ (cancelled|cancelado)/.test(screen.split('\n')[4] ?? '');
+const ended = (screen: string): boolean => /✓ (done|concluído)|■ (cancelled|cancelado|stopped after|parada após)/.test(screen.split('\n')[4] ?? '');
 
 async function record(lang: string, scenes: readonly number[], cast: string): Promise<void> {
 	const pty = startPty(['tour', '--lang', lang, '--record', cast], {cols: 100, rows: 30});

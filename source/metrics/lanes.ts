@@ -183,6 +183,7 @@ export function laneSnapshot(lane: Lane, clock: number, final = false): LaneSnap
 		inFlight: lane.inFlight,
 		busyRatio: lifetime > 0 ? Math.min(1, Math.max(0, busyMs / lifetime)) : 0,
 		elu: final && lane.runEluSpan > 0 ? lane.runEluMs / lane.runEluSpan : lane.elu,
-		cpu: lane.cpu,
+		// Once the run is over both are the run's means, over the same samples, so they can be set side by side.
+		cpu: final && lane.runEluSpan > 0 ? lane.runCpuMs / lane.runEluSpan : lane.cpu,
 	};
 }

@@ -37,6 +37,8 @@ test('once over, the CPU bars and the client figure are the run means, not the i
 	// Each lane's utilisation: its mean over the run's samples (0.9 from its start at +10 to +1,100, then 0 for 100 ms), not the idle last one.
 	assert.equal(live.lanes[0]!.elu, 0.9);
 	assert.equal(last.lanes[0]!.elu, (0.9 * 1090) / 1190);
+	// Its share on a core, over the same samples (what the screen sets under the elu): 1,000 ms of CPU over 1,190 ms.
+	assert.equal(last.lanes[0]!.cpu, 1000 / 1190);
 });
 
 test('once over, the model names other work that kept the cores busy beyond the client and its server', () => {
