@@ -69,6 +69,7 @@ export const PT: Readonly<Record<string, string>> = {
 	', one request each': ', uma requisição em cada',
 	'watch ▒ in the lanes': 'veja o ▒ nas faixas',
 	'watch ░ in the lanes': 'veja o ░ nas faixas',
+	'watch in flight': 'veja em voo',
 	"watch each loop's elu": 'veja o uso de cada loop',
 	"watch the loop's elu": 'veja o uso do loop',
 	'watch the cores': 'veja os núcleos',

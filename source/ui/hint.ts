@@ -43,7 +43,8 @@ function watchText(facts: ModeFacts, run: RunInfo, bound: ModelSnapshot['bound']
 
 	switch (bound) {
 		case 'latency': {
-			return t('watch ░ in the lanes');
+			// A loop with C requests in flight is drawn busy (█) while it waits on them all: its wait is the in-flight count.
+			return t(facts.lane === 'loop' ? 'watch in flight' : 'watch ░ in the lanes');
 		}
 
 		case 'loop': {
