@@ -37,3 +37,6 @@ export const START_DEADLINE_MS = 10_000;
 export const START_PER_WORKER_MS = 50;
 
 export type DispatcherStats = {readonly batches: number; readonly wantMessages: number; readonly grantMessages: number};
+
+/** A dispatcher's phase: `ready` until run(); `running` (paused or not); `cancelling` once ending what is left has begun; `finished`: every id ended. */
+export type Phase = 'ready' | 'running' | 'cancelling' | 'finished';

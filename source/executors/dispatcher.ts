@@ -4,9 +4,8 @@ import type {RunTotals} from './executor.js';
 import {filterBatch} from './filter-batch.js';
 import {Grants} from './grants.js';
 import {createLaneRecord, infoOf, takeOutstanding, type LaneRecord, type WorkerInfo} from './lane-record.js';
-import {HUNG_SILENCE_MS, LIVES_PER_WORKER, START_DEADLINE_MS, START_PER_WORKER_MS, STOP_GRACE_MS, type DispatcherOptions, type DispatcherStats} from './dispatcher-options.js';
-import {SLOT_WORKER} from './layout.js';
-import {startWatchdog} from './watchdog.js';
+import {LIVES_PER_WORKER, STOP_GRACE_MS, type DispatcherOptions, type DispatcherStats, type Phase} from './dispatcher-options.js';
+import {heardFrom, watchLanes} from './watchdog.js';
 import type {LaneMessage} from './protocol.js';
 import {createScheduleTimer, type ScheduleTimer} from './schedule-timer.js';
 import {endHeld, endQueued} from './synthesise.js';
@@ -14,9 +13,6 @@ import {createTaskQueue, type TaskQueue} from './task-queue.js';
 import {createWaiters, type Waiters} from './waiters.js';
 
 export {HUNG_SILENCE_MS, LIVES_PER_WORKER, START_DEADLINE_MS, STOP_GRACE_MS, type DispatcherOptions, type DispatcherStats} from './dispatcher-options.js';
-
-/** `ready` until run(); `running` (paused or not); `cancelling` once ending what is left has begun; `finished`: every id ended. */
-type Phase = 'ready' | 'running' | 'cancelling' | 'finished';
 
 /**
  * The main thread's half of every executor (docs/architecture.md,
@@ -67,28 +63,13 @@ export class Dispatcher {
 		this.#done = new Promise<RunTotals>(resolve => {
 			this.#resolveDone = resolve;
 		});
-		const {hung} = options;
-		this.#stopWatchdog = hung
-			? startWatchdog({
-				lanes: this.#lanes,
-				silenceMs: options.silenceMs ?? HUNG_SILENCE_MS,
-				startMs: options.startMs ?? START_DEADLINE_MS + START_PER_WORKER_MS * options.workers,
-				watching: () => this.#phase === 'ready' || this.#phase === 'running',
-				hung: lane => {
-					hung(lane.worker);
-				},
-			})
-			: () => undefined;
+		this.#stopWatchdog = watchLanes(options, this.#lanes, () => this.#phase === 'ready' || this.#phase === 'running');
 	}
 
 	/** A batch from a worker: account for it, then forward it to the bus. */
 	receive(batch: EventBatch): void {
 		this.#stats.batches++;
-		// A lane's batches hold its own events only: the first names it.
-		const from = batch.count > 0 ? this.#lanes[batch.data[SLOT_WORKER]!] : undefined;
-		if (from) {
-			from.heardAt = now();
-		}
+		heardFrom(batch, this.#lanes);
 
 		const kept = filterBatch(batch, this.#lanes, this.#count, (lane, t) => {
 			lane.up = true;
@@ -109,16 +90,13 @@ export class Dispatcher {
 	/** A lane's message other than an event batch: wants, `stopped`, `died`. */
 	control(message: Exclude<LaneMessage, EventBatch>): void {
 		switch (message.type) {
-			case 'want': {
-				this.#stats.wantMessages++;
-				this.#want(message.worker, message.k);
-				break;
-			}
-
+			case 'want':
 			case 'wants': {
+				// A child process relays its threads' wants as flat pairs (worker, k).
 				this.#stats.wantMessages++;
-				for (let i = 0; i + 1 < message.wants.length; i += 2) {
-					this.#want(message.wants[i]!, message.wants[i + 1]!);
+				const pairs = message.type === 'want' ? [message.worker, message.k] : message.wants;
+				for (let i = 0; i + 1 < pairs.length; i += 2) {
+					this.#want(pairs[i]!, pairs[i + 1]!);
 				}
 
 				break;

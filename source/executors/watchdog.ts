@@ -1,5 +1,7 @@
 import {now} from '../events/events.js';
-import {HUNG_SILENCE_MS, START_DEADLINE_MS, START_PER_WORKER_MS} from './dispatcher-options.js';
+import type {EventBatch} from '../events/events.js';
+import {HUNG_SILENCE_MS, START_DEADLINE_MS, START_PER_WORKER_MS, type DispatcherOptions} from './dispatcher-options.js';
+import {SLOT_WORKER} from './layout.js';
 import type {ExecutorOptions} from './executor.js';
 import type {LaneRecord} from './lane-record.js';
 
@@ -61,4 +63,30 @@ export function startWatchdog(options: WatchdogOptions): () => void {
 export function watchdogOf(options: Pick<ExecutorOptions, 'cpuMs' | 'gil'>, lanes: number, lanesPerGil: number): {silenceMs: number; startMs: number} {
 	const section = (options.cpuMs ?? 0) * (options.gil ? Math.max(1, lanesPerGil) : 1);
 	return {silenceMs: HUNG_SILENCE_MS + 2 * section, startMs: START_DEADLINE_MS + START_PER_WORKER_MS * lanes};
+}
+
+/** The dispatcher's watchdog over its lanes, when its executor handles hung lanes (options.hung); returns stop(). */
+export function watchLanes(options: DispatcherOptions, lanes: readonly LaneRecord[], watching: () => boolean): () => void {
+	const {hung} = options;
+	if (!hung) {
+		return () => undefined;
+	}
+
+	return startWatchdog({
+		lanes,
+		silenceMs: options.silenceMs ?? HUNG_SILENCE_MS,
+		startMs: options.startMs ?? START_DEADLINE_MS + START_PER_WORKER_MS * options.workers,
+		watching,
+		hung: lane => {
+			hung(lane.worker);
+		},
+	});
+}
+
+/** A batch arrived: its lane was heard (a lane's batches hold its own events only, so the first names it). */
+export function heardFrom(batch: EventBatch, lanes: readonly LaneRecord[]): void {
+	const lane = batch.count > 0 ? lanes[batch.data[SLOT_WORKER]!] : undefined;
+	if (lane) {
+		lane.heardAt = now();
+	}
 }
