@@ -6,8 +6,8 @@ import type {PoolCost} from '../calibration/pool-cost.js';
 import type {RunConfig} from '../config/config.js';
 import type {SpawnedServer} from '../server/spawn-server.js';
 import {loopsOf} from '../metrics/model-divisors.js';
-import {BURST_ROUNDS, burstConnectionsOf, burstRequestsOf, startBurst, wantsBurst, type Burst} from './burst.js';
-import {pilotRequestsOf, startPilot, wantsPilot, type Pilot} from './pilot.js';
+import {BURST_ROUNDS, burstConnectionsOf, burstRequestsOf, startBurst, wantsBurst} from './burst.js';
+import {pilotRequestsOf, startPilot, wantsPilot} from './pilot.js';
 import type {Preparing} from './preparing.js';
 
 export type ClientCostsOptions = {
@@ -31,13 +31,16 @@ export type CostsFor = {readonly cost?: ClientCost; readonly missing?: {readonly
  * pilot is not kept; one that failed is (its shape runs on the lane
  * calibration).
  */
+/** A burst or a pilot: a run of the pool that measures it, which may be cancelled. */
+type Measurement<T> = {readonly done: Promise<T | undefined>; readonly cancelled: boolean; cancel(): void};
+
 export class ClientCosts {
 	readonly #options: ClientCostsOptions;
 	#lane: Promise<CostsFor> | undefined;
 	readonly #pools = new Map<string, Promise<PoolCost | undefined>>();
 	readonly #bursts = new Map<string, Promise<BurstCost | undefined>>();
-	#pilot: Pilot | undefined;
-	#burst: Burst | undefined;
+	/** The burst or pilot in progress, which cancel() ends. */
+	readonly #running = new Set<Measurement<unknown>>();
 
 	constructor(options: ClientCostsOptions) {
 		this.#options = options;
@@ -82,57 +85,53 @@ export class ClientCosts {
 
 	/** End the burst or pilot in progress, if any; resolves once its pool is gone. */
 	async cancel(): Promise<void> {
-		const [burst, pilot] = [this.#burst, this.#pilot];
-		burst?.cancel();
-		pilot?.cancel();
-		await Promise.all([burst?.done, pilot?.done]);
+		const running = [...this.#running];
+		for (const measurement of running) {
+			measurement.cancel();
+		}
+
+		await Promise.all(running.map(async measurement => measurement.done));
 	}
 
 	async #burstCost(config: RunConfig, server: SpawnedServer): Promise<BurstCost | undefined> {
 		// A burst's shape: its mode, its loops, the first requests each sends at once, the latency the server holds each.
 		const key = [config.mode, loopsOf(config), burstConnectionsOf(config), config.latency].join(' ');
-		let cost = this.#bursts.get(key);
-		if (!cost) {
+		return this.#once(this.#bursts, key, () => {
 			this.#options.preparing({phase: 'burst', requests: BURST_ROUNDS * burstRequestsOf(config)});
-			const burst = startBurst({config, baseUrl: server.url, cores: this.#options.cores});
-			this.#burst = burst;
-			cost = burst.done.finally(() => {
-				if (burst.cancelled) {
-					this.#bursts.delete(key);
-				}
-
-				if (this.#burst === burst) {
-					this.#burst = undefined;
-				}
-			});
-			this.#bursts.set(key, cost);
-		}
-
-		return cost;
+			return startBurst({config, baseUrl: server.url, cores: this.#options.cores});
+		});
 	}
 
 	async #poolCost(config: RunConfig, server: SpawnedServer): Promise<PoolCost | undefined> {
 		// A pool's shape: its mode, its loops, their connections, the latency the server holds each request.
 		const key = [config.mode, loopsOf(config), config.concurrency, config.latency].join(' ');
-		let pool = this.#pools.get(key);
-		if (!pool) {
+		return this.#once(this.#pools, key, () => {
 			const most = this.#options.pilotRequests;
 			this.#options.preparing({phase: 'pilot', requests: pilotRequestsOf(config, most)});
-			const pilot = startPilot({config, baseUrl: server.url, serverPid: server.pid, cores: this.#options.cores, ...(most === undefined ? {} : {most})});
-			this.#pilot = pilot;
-			pool = pilot.done.finally(() => {
-				if (pilot.cancelled) {
-					// Cancelled: the next run of this shape tries again; failed (a request, /proc): it would fail again.
-					this.#pools.delete(key);
+			return startPilot({config, baseUrl: server.url, serverPid: server.pid, cores: this.#options.cores, ...(most === undefined ? {} : {most})});
+		});
+	}
+
+	/**
+	 * A measurement once per shape: started on the first ask, kept for the
+	 * session; a cancelled one is dropped, so the next run of its shape tries
+	 * again (a failed one, a request or /proc, would fail again).
+	 */
+	async #once<T>(cache: Map<string, Promise<T | undefined>>, key: string, start: () => Measurement<T>): Promise<T | undefined> {
+		let cost = cache.get(key);
+		if (!cost) {
+			const measurement = start();
+			this.#running.add(measurement);
+			cost = measurement.done.finally(() => {
+				if (measurement.cancelled) {
+					cache.delete(key);
 				}
 
-				if (this.#pilot === pilot) {
-					this.#pilot = undefined;
-				}
+				this.#running.delete(measurement);
 			});
-			this.#pools.set(key, pool);
+			cache.set(key, cost);
 		}
 
-		return pool;
+		return cost;
 	}
 }
