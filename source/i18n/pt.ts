@@ -183,6 +183,7 @@ export const PT: Readonly<Record<string, string>> = {
 	'starting workers…': 'iniciando os workers…',
 	'no CPU term: the client calibration did not finish within {time}': 'sem o termo de CPU: a calibração do cliente não terminou em {time}',
 	'δ {wait}: what each request waited past T for busy cores (a pilot measured it)': 'δ {wait}: espera além de T por núcleos ocupados, medida por um piloto',
+	'δ {wait}: what each round took past T, its loop and the server busy (a burst measured it)': 'δ {wait}: o que cada rodada levou além de T, com o loop e o servidor ocupados, medido por uma rajada',
 	'calibrating the CPU kernel…': 'calibrando o kernel de CPU…',
 	'starting the embedded server…': 'iniciando o servidor embutido…',
 	'calibrating what a request costs the client and the server…': 'calibrando quanto uma requisição custa ao cliente e ao servidor…',
