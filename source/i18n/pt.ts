@@ -188,7 +188,7 @@ export const PT: Readonly<Record<string, string>> = {
 	'starting the embedded server…': 'iniciando o servidor embutido…',
 	'calibrating what a request costs the client and the server…': 'calibrando quanto uma requisição custa ao cliente e ao servidor…',
 	"pilot: {n} requests to measure this pool's waits (not part of the run)…": 'piloto: {n} requisições para medir as esperas deste pool (fora da medição)…',
-	'ramp: {n} first requests on fresh lanes (not part of the run)…': 'rampa: {n} primeiras requisições em faixas novas (fora da medição)…',
+	'burst: {n} requests of the first rounds on fresh lanes (not part of the run)…': 'rajada: {n} requisições das primeiras rodadas em faixas novas (fora da medição)…',
 	// Summary paragraph (reporters/plain.ts)
 	done: 'feitas',
 	failed: 'falharam',
