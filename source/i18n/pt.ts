@@ -198,6 +198,11 @@ export const PT: Readonly<Record<string, string>> = {
 	'of 1 core': 'de 1 núcleo',
 	'of {n} cores': 'de {n} núcleos',
 	'start-up': 'inicialização',
+	// Summary table and progress line (reporters/plain.ts): `n`, `req/s`, `p50/p99` and `CPU` are written alike
+	completed: 'concluídas',
+	wall: 'tempo',
+	startup: 'início',
+	'{done}/{n} done, {rate} req/s, {inFlight} in flight, {elapsed}': '{done}/{n} feitas, {rate} req/s, {inFlight} em voo, {elapsed}',
 	'concviz: no run was started.': 'concviz: nenhuma execução foi iniciada.',
 	// Outputs (frontends/outputs.ts, cli/main.ts): one line on stderr each, the reasons from config/errors.ts
 	'cannot write the result to {name}: {why}': 'não foi possível escrever o resultado em {name}: {why}',
