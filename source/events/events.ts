@@ -78,6 +78,11 @@ export type StateEvent = {
 	readonly worker: number;
 	readonly t: number;
 	readonly state: WorkerState;
+	/**
+	 * On a loop lane, the task whose CPU section this state is (`computing` as its kernel starts, `gil` while it
+	 * waits for the GIL); the lane's own state there comes from its utilisation. Absent: the lane's state.
+	 */
+	readonly task?: number;
 };
 
 export type SampleEvent = {
@@ -188,6 +193,7 @@ export function encodeInto(data: Float64Array, index: number, event: BusEvent, r
 		case 'state': {
 			data[o + 2] = 0;
 			data[o + 4] = STATES.indexOf(event.state);
+			data[o + 5] = event.task ?? -1;
 			break;
 		}
 
@@ -240,7 +246,8 @@ export function decodeAt(batch: EventBatch, index: number): BusEvent {
 		}
 
 		case 'state': {
-			return {type, worker, t, state: STATES[d[o + 4]!]!};
+			const task = d[o + 5]!;
+			return task >= 0 ? {type, worker, t, state: STATES[d[o + 4]!]!, task} : {type, worker, t, state: STATES[d[o + 4]!]!};
 		}
 
 		case 'sample': {

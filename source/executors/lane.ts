@@ -184,7 +184,7 @@ class Lane {
 
 		let running: Promise<TaskResult>;
 		try {
-			running = this.#workload.run(task, kind === 'blocking' ? next => this.#setState(next) : () => undefined, url);
+			running = this.#workload.run(task, kind === 'blocking' ? next => this.#setState(next) : next => this.#taskState(task, next), url);
 		} catch (error) {
 			running = Promise.reject(error);
 		}
@@ -227,6 +227,13 @@ class Lane {
 		if (next !== this.#state) {
 			this.#state = next;
 			this.#batcher.emit({type: 'state', worker: this.#config.worker, t: now(), state: next});
+		}
+	}
+
+	/** A loop lane's task entering a CPU section (or waiting for the GIL): the task view's per-task signal (I/O waits send nothing). */
+	#taskState(task: number, next: WorkerState): void {
+		if (next !== 'io') {
+			this.#batcher.emit({type: 'state', worker: this.#config.worker, t: now(), state: next, task});
 		}
 	}
 

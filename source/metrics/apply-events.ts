@@ -12,6 +12,7 @@ import {CPU_WINDOW_MS, draftOf, newLane, update, type Lane, type LaneDraft} from
 import {isRecorded, recordLatency} from './latency.js';
 import {rateEnded, rateRecorded, rateStarted} from './rate.js';
 import {totalRss} from './rss.js';
+import {stateReported, taskEnded, taskStarted} from './task-slices.js';
 import {endedCount, isLoopMode, isTerminal, type MetricsState} from './state.js';
 import {copyRing, countEnd, type MutableRing} from './throughput.js';
 
@@ -67,6 +68,12 @@ class BatchFold {
 	}
 
 	#reported(e: StateEvent): void {
+		stateReported(this.#state.taskSlices, e);
+		if (e.task !== undefined) {
+			// A loop task's CPU section: the lane's own state comes from its utilisation.
+			return;
+		}
+
 		update(this.#lane(e.worker, e.t), e.t, l => {
 			l.reported = e.state;
 		});
@@ -90,6 +97,7 @@ class BatchFold {
 		}
 
 		s.started++;
+		taskStarted(this.#state.taskSlices, e);
 		s.firstStartAt = s.firstStartAt === null ? e.t : Math.min(s.firstStartAt, e.t);
 		update(this.#lane(e.worker, e.t), e.t, l => {
 			l.inFlight++;
@@ -102,6 +110,7 @@ class BatchFold {
 	#taskEnd(e: TaskEndEvent): void {
 		const s = this.#s;
 		this.#ended(e.outcome, e.t, 1, e.reason);
+		taskEnded(this.#state.taskSlices, e);
 		if (e.outcome !== 'cancelled') {
 			this.#ring ??= copyRing(this.#state.ends);
 			countEnd(this.#ring, e.t);

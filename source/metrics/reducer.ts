@@ -13,6 +13,8 @@ import type {ModelSnapshot, RunInfo, RunStatus, Snapshot, StartupCost} from './s
 import {endedCount, isOver, isTerminal, pauses, pausedWithin, runClock, type MetricsState} from './state.js';
 import {BUCKET_MS, bucketOf, emptyRing, pushCapped, rateBetween, settledBucket, WINDOW_MS} from './throughput.js';
 import {finalPoint, rateNow} from './throughput-points.js';
+import {createTaskSlices, frameClosed, taskSnapshots} from './task-slices.js';
+import {factsOf} from '../config/modes.js';
 
 export {MAX_SLICES} from './lanes.js';
 export {HISTORY} from './throughput.js';
@@ -64,6 +66,7 @@ export function initialMetrics(run: RunInfo, t: number, cores: number, options: 
 		maxInFlight: 0,
 		lanes: new Map(),
 		latency: createLatency(),
+		taskSlices: createTaskSlices(factsOf(run.mode).lane === 'loop'),
 		failures: new Map(),
 		ends: emptyRing(),
 		throughput: 0,
@@ -124,6 +127,7 @@ function frame(state: MetricsState, t: number): MetricsState {
 	}
 
 	const closed = new Map([...state.lanes].map(([worker, lane]) => [worker, closeFrame(lane, t)]));
+	frameClosed(state.taskSlices, t);
 	const lanes = state.run.gil === true ? oneComputingPerGil(closed) : closed;
 	if (state.firstStartAt === null) {
 		return {...state, lanes};
@@ -279,6 +283,7 @@ export function toSnapshot(state: MetricsState, t: number): Snapshot {
 			sampled: isOver(state) ? state.cpu.samples > 0 : (state.cpu.history[0]?.length ?? 0) > 0,
 		},
 		lanes,
+		tasks: taskSnapshots(state.taskSlices, clock, state.createdAt),
 		model: other >= OTHER_WORK_NOTE_CORES && base.note === '' ? {...base, ...otherWorkNote(other, state.cores)} : base,
 		peakRssBytes: state.peakRssBytes,
 		...(rate ? {rate} : {}),

@@ -1,3 +1,4 @@
+import type {TaskSnapshot} from './task-slices.js';
 import type {ClientCost} from '../calibration/client-cost.js';
 import type {Mode, RunConfig, Work} from '../config/config.js';
 import type {RateSnapshot} from './rate.js';
@@ -165,6 +166,8 @@ export type Snapshot = TaskCounts & {
 	readonly failures: readonly (readonly [string, number])[];
 	readonly cpu: CpuSnapshot;
 	readonly lanes: readonly LaneSnapshot[];
+	/** The task view: the most recent tasks started, oldest first, each with a cell per lane slice (absent in hand-built snapshots). */
+	readonly tasks?: readonly TaskSnapshot[];
 	readonly model: ModelSnapshot;
 	/** Peak resident memory of the client (main + worker processes), bytes. */
 	readonly peakRssBytes: number;

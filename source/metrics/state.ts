@@ -5,6 +5,7 @@ import type {CpuState} from './cpu-history.js';
 import type {Lane} from './lanes.js';
 import type {LatencyRecorder} from './latency.js';
 import type {RateState} from './rate.js';
+import type {TaskSlices} from './task-slices.js';
 import type {EndRing} from './throughput.js';
 
 /**
@@ -36,6 +37,8 @@ export type MetricsState = TaskCounts & {
 	readonly lanes: ReadonlyMap<number, Lane>;
 	/** Owned by the state and mutated by reduce(): see above. */
 	readonly latency: LatencyRecorder;
+	/** The task view's recent tasks and their spans on a core; owned and changed in place like `latency`. */
+	readonly taskSlices: TaskSlices;
 	readonly failures: ReadonlyMap<string, number>;
 	/** Completed and failed ends per bucket of event time (cancels are not throughput). */
 	readonly ends: EndRing;
