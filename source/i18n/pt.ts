@@ -220,4 +220,14 @@ export const PT: Readonly<Record<string, string>> = {
 	'it is a directory': 'é um diretório',
 	'not a directory': 'não é um diretório',
 	'no such file or directory': 'arquivo ou diretório inexistente',
+	// The task view (ui/task-view.tsx)
+	took: 'levou',
+	'no task started yet': 'nenhuma tarefa começou ainda',
+	'on a core part of the slice': 'num núcleo parte da fatia',
+	'part of it': 'parte dela',
+	'waiting (I/O, await, GIL)': 'esperando (I/O, await, GIL)',
+	waiting: 'esperando',
+	part: 'parte',
+	wait: 'espera',
+	'lanes / task view': 'faixas / tarefas',
 };

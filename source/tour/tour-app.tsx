@@ -56,7 +56,7 @@ export function TourApp({controller, driver, scenes, lang, color}: TourAppProps)
 	return (
 		<Box flexDirection="column" width={columns}>
 			<Lines lines={[tourBarLine(input), ...(ui.showHelp ? tourHelpLines(lang, columns) : captionLines(input))]} width={columns} color={color} />
-			<Dashboard view={view} width={columns} height={Math.max(1, rows - CAPTION_ROWS)} color={color} showHelp={ui.showHelp} stoppedAtBound={stopped ? bound : undefined} />
+			<Dashboard view={view} width={columns} height={Math.max(1, rows - CAPTION_ROWS)} color={color} showHelp={ui.showHelp} taskView={ui.taskView} stoppedAtBound={stopped ? bound : undefined} />
 		</Box>
 	);
 }

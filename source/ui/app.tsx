@@ -21,5 +21,5 @@ export function App({controller, color}: AppProps) {
 		return <Text>{view.summary.split('\n').flatMap((line) => (line.length > columns ? wrap(line, columns) : [line])).join('\n')}</Text>;
 	}
 
-	return <Dashboard view={view} width={columns} height={rows} color={color} showHelp={ui.showHelp} />;
+	return <Dashboard view={view} width={columns} height={rows} color={color} showHelp={ui.showHelp} taskView={ui.taskView} />;
 }

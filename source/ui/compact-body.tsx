@@ -9,12 +9,15 @@ import {Legend} from './legend.js';
 import {Lines} from './lines.js';
 import {Model, modelLineCount} from './model.js';
 import {Stats} from './stats.js';
+import {TaskView} from './task-view.js';
 
 export type BodyProps = {
 	readonly snapshot: Snapshot;
 	readonly compare: CompareView | null;
 	/** Seconds per lane slice (1/fps). */
 	readonly secondsPerSlice: number | null;
+	/** The task view in place of the lanes and their legend. */
+	readonly taskView?: boolean;
 	readonly width: number;
 	readonly height: number;
 	readonly color: boolean;
@@ -24,7 +27,7 @@ export type BodyProps = {
 const MIN_LANE_ROWS = 4;
 
 /** Up to the wide layout (80×24 first): lanes take the free rows, the legend and the hint under them; CPU and requests side by side; the model line. */
-export function CompactBody({snapshot: s, compare, secondsPerSlice, width, height, color}: BodyProps) {
+export function CompactBody({snapshot: s, compare, secondsPerSlice, taskView = false, width, height, color}: BodyProps) {
 	const modelHeight = modelLineCount(s.model);
 	const board = compare ? Math.min(compare.modes.length + 2, height - modelHeight - 4) : 0;
 	const block = compare ? 0 : height >= 18 ? 6 : 5;
@@ -36,8 +39,14 @@ export function CompactBody({snapshot: s, compare, secondsPerSlice, width, heigh
 		<Box flexDirection="column" width={width}>
 			{compare ? <Leaderboard compare={compare} width={width} height={board} color={color} /> : null}
 			<Box flexDirection="column" width={width} height={lanes + 1 + hint}>
-				<Lanes lanes={s.lanes} mode={s.run.mode} width={width} height={lanes} secondsPerSlice={secondsPerSlice} color={color} />
-				<Legend width={width} color={color} />
+				{taskView ? (
+					<TaskView tasks={s.tasks ?? []} lanes={s.lanes} mode={s.run.mode} width={width} height={lanes} secondsPerSlice={secondsPerSlice} color={color} />
+				) : (
+					<>
+						<Lanes lanes={s.lanes} mode={s.run.mode} width={width} height={lanes} secondsPerSlice={secondsPerSlice} color={color} />
+						<Legend width={width} color={color} />
+					</>
+				)}
 				{hint ? <Lines lines={[hintLine({run: s.run, model: s.model, startup: s.startup, width})]} width={width} color={color} /> : null}
 			</Box>
 			{compare ? null : (

@@ -20,6 +20,8 @@ export type DashboardProps = {
 	readonly height: number;
 	readonly color: boolean;
 	readonly showHelp: boolean;
+	/** The task view in place of the lanes (`v`). */
+	readonly taskView?: boolean;
 	/** The run ended at a tour scene's bound of this many seconds (the header says it stopped as planned). */
 	readonly stoppedAtBound?: number | undefined;
 };
@@ -34,7 +36,7 @@ function compareTag(view: View): string {
 }
 
 /** The whole screen for a terminal of `width`×`height`: a pure function of its props. */
-export function Dashboard({view, width, height, color, showHelp, stoppedAtBound}: DashboardProps) {
+export function Dashboard({view, width, height, color, showHelp, taskView = false, stoppedAtBound}: DashboardProps) {
 	if (isTooSmall(width, height)) {
 		return <TooSmall width={width} height={height} color={color} />;
 	}
@@ -58,7 +60,7 @@ export function Dashboard({view, width, height, color, showHelp, stoppedAtBound}
 	} else {
 		const Body = isWide(width, height) ? WideBody : CompactBody;
 		const secondsPerSlice = view.config.fps > 0 ? 1 / view.config.fps : null;
-		body = <Body snapshot={s} compare={view.compare} secondsPerSlice={secondsPerSlice} width={width} height={bodyHeight} color={color} />;
+		body = <Body snapshot={s} compare={view.compare} secondsPerSlice={secondsPerSlice} taskView={taskView} width={width} height={bodyHeight} color={color} />;
 	}
 
 	return (

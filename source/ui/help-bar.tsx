@@ -5,7 +5,7 @@ import {type Line, type Seg, fitLine, lineWidth, seg, spread} from './text.js';
 import {t, tFilled} from '../i18n/catalogue.js';
 
 /** Keys kept longest when the line is short: quit and the modes first, then the knobs of the mode, restart last. */
-const priority = ['q', '1-6', '+/-', '[/]', 'g', 'space', 'n', 'w', 'c', 'r'];
+const priority = ['q', '1-6', '+/-', '[/]', 'g', 'v', 'space', 'n', 'w', 'c', 'r'];
 
 const item = (key: string, word: string): Seg[] => [seg(t(key), 'key'), seg(` ${t(word)}`, 'muted')];
 

@@ -7,7 +7,10 @@ import type {Command} from '../frontends/controller.js';
 export type KeyFlags = {readonly ctrl?: boolean; readonly meta?: boolean};
 
 /** The keys of the dashboard, each with its command (the mode keys come from the mode table). */
-const KEYS: ReadonlyMap<string, Command | 'help'> = new Map<string, Command | 'help'>([
+/** Keys the UI handles itself: the full help, and the lanes / task view switch. */
+export type UiKey = 'help' | 'tasks';
+
+const KEYS: ReadonlyMap<string, Command | UiKey> = new Map<string, Command | UiKey>([
 	['w', {type: 'cycle-work'}],
 	['+', {type: 'workers', delta: 1}],
 	['=', {type: 'workers', delta: 1}],
@@ -22,10 +25,11 @@ const KEYS: ReadonlyMap<string, Command | 'help'> = new Map<string, Command | 'h
 	['q', {type: 'quit'}],
 	['\u0003', {type: 'quit'}],
 	['?', 'help'],
+	['v', 'tasks'],
 ]);
 
-/** What a key press means: a command for the session, `help` (handled by the UI), or nothing. */
-export function keyToCommand(input: string, key: KeyFlags): Command | 'help' | null {
+/** What a key press means: a command for the session, `help` or `tasks` (handled by the UI), or nothing. */
+export function keyToCommand(input: string, key: KeyFlags): Command | UiKey | null {
 	if (key.ctrl) {
 		return input === 'c' ? {type: 'quit'} : null;
 	}
@@ -60,6 +64,7 @@ export const KEY_HELP: readonly KeyHelp[] = [
 	{key: 'space', word: 'pause', long: 'pause / resume'},
 	{key: 'c', word: 'compare', long: 'compare all modes'},
 	{key: 'g', word: 'GIL', long: 'GIL on/off (thread modes)', command: 'toggle-gil'},
+	{key: 'v', word: 'tasks', long: 'lanes / task view'},
 	{key: '?', word: 'help', long: 'this help (again to close)'},
 	{key: 'q', word: 'quit', long: 'quit (Ctrl+C too)'},
 ];
@@ -74,7 +79,7 @@ export const stepsText = (steps: readonly number[]): string => steps.map((step) 
  * Every command in one input event: a terminal may hand over several keys at once
  * (fast typing, a paste, a slow pseudo-terminal), which Ink passes as one string.
  */
-export function keysToCommands(input: string, key: KeyFlags): (Command | 'help')[] {
+export function keysToCommands(input: string, key: KeyFlags): (Command | UiKey)[] {
 	if (key.ctrl || key.meta || [...input].length <= 1) {
 		const one = keyToCommand(input, key);
 		return one ? [one] : [];

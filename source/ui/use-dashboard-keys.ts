@@ -50,6 +50,8 @@ export function useDashboardKeys(controller: Controller, ended: boolean, options
 			for (const command of keysToCommands(input, key)) {
 				if (command === 'help') {
 					send({type: 'toggle-help'});
+				} else if (command === 'tasks') {
+					send({type: 'toggle-tasks'});
 				} else {
 					dispatch(command);
 				}

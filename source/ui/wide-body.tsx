@@ -9,11 +9,12 @@ import {Legend} from './legend.js';
 import {Lines} from './lines.js';
 import {Model, modelLines} from './model.js';
 import {Stats} from './stats.js';
+import {taskLegendLine, taskRows} from './task-view.js';
 
 export const isWide = (width: number, height: number): boolean => width >= 120 && height >= 30;
 
 /** 120×30 and up: lanes wide on the left; CPU, requests and the model stacked on the right. */
-export function WideBody({snapshot: s, compare, secondsPerSlice, width, height, color}: BodyProps) {
+export function WideBody({snapshot: s, compare, secondsPerSlice, taskView = false, width, height, color}: BodyProps) {
 	const right = Math.min(64, Math.max(48, Math.floor(width * 0.36)));
 	const left = width - right - 2;
 	const statsHeight = 6;
@@ -25,7 +26,7 @@ export function WideBody({snapshot: s, compare, secondsPerSlice, width, height, 
 	const hint = hintLine({run: s.run, model: s.model, startup: s.startup, width: left});
 	const laneInput = {lanes: s.lanes, mode: s.run.mode, width: left, height: lanes, secondsPerSlice, maxThickness: 8} as const;
 	// Rows the lanes leave (few lanes at 160×48): the terms as bars, latency percentiles, start-up, requests/s over time.
-	const laneLines = laneRows(laneInput);
+	const laneLines = taskView ? taskRows({...laneInput, tasks: s.tasks ?? []}) : laneRows(laneInput);
 	const spare = compare ? 0 : lanes - laneLines.length - 1;
 	return (
 		<Box flexDirection="row" columnGap={2} width={width}>
@@ -36,7 +37,7 @@ export function WideBody({snapshot: s, compare, secondsPerSlice, width, height, 
 					</Box>
 				) : null}
 				<Lines lines={laneLines} width={left} color={color} />
-				<Legend width={left} color={color} />
+				{taskView ? <Lines lines={[taskLegendLine(left)]} width={left} color={color} /> : <Legend width={left} color={color} />}
 				<Box marginTop={1}>
 					<Lines lines={[hint]} width={left} color={color} />
 				</Box>

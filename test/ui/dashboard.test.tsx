@@ -89,7 +89,7 @@ test('80×24, processes mid-run', () => {
 			'cpu3 ███████▌         50% ▂▂▃▁▁▂▅▅▅▅  failed     3  status 500 ×2  timeout ×1',
 			'client 0.04 of 4 cores                start-up   312ms  peak rss 123 MB',
 			'model n·T/P = 400·100ms/2 = 20.0s   measured 6.2s so far   latency-bound',
-			'1-6 mode  w work  +/- workers  n count  space pause  c compare  q quit  ? more',
+			'1-6 mode  w work  +/- workers  n count  space pause  v tasks  q quit  ? more',
 		].join('\n'),
 	);
 });
@@ -145,7 +145,7 @@ test('160×48, processes × threads 4×4 on 8 cores: lanes wide on the left, CPU
 			'',
 			'',
 			'',
-			'1-6 mode  w work  +/- workers  n count  r restart  space pause  c compare  g GIL  ? help  q quit',
+			'1-6 mode  w work  +/- workers  n count  r restart  space pause  c compare  g GIL  v tasks  ? help  q quit',
 		].join('\n'),
 	);
 });
@@ -165,7 +165,8 @@ test('help replaces the body with every key and what to look for in each mode', 
 	const lines = frame.split('\n');
 	assert.equal(lines[2], 'keys ───────────────────────────────────────────────────────────────────────────');
 	assert.equal(lines[3], '1-6   switch mode (see below)            space pause / resume');
-	assert.equal(lines[7], 'n     requests 4 → 400 → 4k → 400k → 4M  q     quit (Ctrl+C too)');
+	assert.equal(lines[7], 'n     requests 4 → 400 → 4k → 400k → 4M  ?     this help (again to close)');
+	assert.equal(lines[8], 'r     restart the run                    q     quit (Ctrl+C too)');
 	assert.ok(lines.includes('▸3 threads           W lanes, each waiting; start-up, memory measured; ≈ n·T/W'), lines.join('\n'));
 	assert.ok(lines.includes(' 1 sequential        one lane, mostly ░ waiting; CPU near zero; time ≈ n·T'));
 });

@@ -12,34 +12,34 @@ const frame = (width: number, mode: Mode, notice = ''): string => render(<HelpBa
 /** The bar at 80, 100 and 160 columns for each mode: every key the mode takes, or as many as fit and `? more`. */
 const BARS: Readonly<Record<Mode, readonly [string, string, string]>> = {
 	sequential: [
-		'1-6 mode  w work  n count  r restart  space pause  c compare  ? help  q quit',
-		'1-6 mode  w work  n count  r restart  space pause  c compare  ? help  q quit',
-		'1-6 mode  w work  n count  r restart  space pause  c compare  ? help  q quit',
+		'1-6 mode  w work  n count  space pause  c compare  v tasks  q quit  ? more',
+		'1-6 mode  w work  n count  r restart  space pause  c compare  v tasks  ? help  q quit',
+		'1-6 mode  w work  n count  r restart  space pause  c compare  v tasks  ? help  q quit',
 	],
 	processes: [
-		'1-6 mode  w work  +/- workers  n count  space pause  c compare  q quit  ? more',
-		'1-6 mode  w work  +/- workers  n count  r restart  space pause  c compare  ? help  q quit',
-		'1-6 mode  w work  +/- workers  n count  r restart  space pause  c compare  ? help  q quit',
+		'1-6 mode  w work  +/- workers  n count  space pause  v tasks  q quit  ? more',
+		'1-6 mode  w work  +/- workers  n count  r restart  space pause  c compare  v tasks  ? help  q quit',
+		'1-6 mode  w work  +/- workers  n count  r restart  space pause  c compare  v tasks  ? help  q quit',
 	],
 	threads: [
-		'1-6 mode  w work  +/- workers  n count  space pause  g GIL  q quit  ? more',
-		'1-6 mode  w work  +/- workers  n count  r restart  space pause  c compare  g GIL  ? help  q quit',
-		'1-6 mode  w work  +/- workers  n count  r restart  space pause  c compare  g GIL  ? help  q quit',
+		'1-6 mode  +/- workers  n count  space pause  g GIL  v tasks  q quit  ? more',
+		'1-6 mode  w work  +/- workers  n count  space pause  c compare  g GIL  v tasks  q quit  ? more',
+		'1-6 mode  w work  +/- workers  n count  r restart  space pause  c compare  g GIL  v tasks  ? help  q quit',
 	],
 	'processes-threads': [
-		'1-6 mode  w work  +/- workers  n count  space pause  g GIL  q quit  ? more',
-		'1-6 mode  w work  +/- workers  n count  r restart  space pause  c compare  g GIL  ? help  q quit',
-		'1-6 mode  w work  +/- workers  n count  r restart  space pause  c compare  g GIL  ? help  q quit',
+		'1-6 mode  +/- workers  n count  space pause  g GIL  v tasks  q quit  ? more',
+		'1-6 mode  w work  +/- workers  n count  space pause  c compare  g GIL  v tasks  q quit  ? more',
+		'1-6 mode  w work  +/- workers  n count  r restart  space pause  c compare  g GIL  v tasks  ? help  q quit',
 	],
 	async: [
-		'1-6 mode  w work  [/] conc  n count  space pause  c compare  q quit  ? more',
-		'1-6 mode  w work  [/] conc  n count  r restart  space pause  c compare  ? help  q quit',
-		'1-6 mode  w work  [/] conc  n count  r restart  space pause  c compare  ? help  q quit',
+		'1-6 mode  w work  [/] conc  n count  space pause  v tasks  q quit  ? more',
+		'1-6 mode  w work  [/] conc  n count  r restart  space pause  c compare  v tasks  ? help  q quit',
+		'1-6 mode  w work  [/] conc  n count  r restart  space pause  c compare  v tasks  ? help  q quit',
 	],
 	'processes-async': [
-		'1-6 mode  w work  +/- workers  [/] conc  n count  space pause  q quit  ? more',
-		'1-6 mode  w work  +/- workers  [/] conc  n count  r restart  space pause  c compare  ? help  q quit',
-		'1-6 mode  w work  +/- workers  [/] conc  n count  r restart  space pause  c compare  ? help  q quit',
+		'1-6 mode  +/- workers  [/] conc  n count  space pause  v tasks  q quit  ? more',
+		'1-6 mode  w work  +/- workers  [/] conc  n count  space pause  c compare  v tasks  q quit  ? more',
+		'1-6 mode  w work  +/- workers  [/] conc  n count  r restart  space pause  c compare  v tasks  ? help  q quit',
 	],
 };
 
@@ -93,8 +93,8 @@ test('help bar: every refusal fits 80 columns whole beside help and quit, in Eng
 test('help bar, --lang pt: mais for more, at 80 columns', () => {
 	setLang('pt');
 	try {
-		assert.equal(frame(80, 'threads'), '1-6 modo  w carga  +/- workers  n tamanho  espaço pausa  g GIL  q sair  ? mais');
-		assert.equal(frame(100, 'sequential'), '1-6 modo  w carga  n tamanho  r reiniciar  espaço pausa  c comparar  ? ajuda  q sair');
+		assert.equal(frame(80, 'threads'), '1-6 modo  +/- workers  n tamanho  espaço pausa  g GIL  v tarefas  q sair  ? mais');
+		assert.equal(frame(100, 'sequential'), '1-6 modo  w carga  n tamanho  r reiniciar  espaço pausa  c comparar  v tarefas  ? ajuda  q sair');
 	} finally {
 		setLang('en');
 	}

@@ -48,9 +48,9 @@ test('several keys in one input event each count', () => {
 
 test('ui state: ? toggles help, Escape closes it', () => {
 	const shown = uiReducer(initialUiState, {type: 'toggle-help'});
-	assert.deepEqual(shown, {showHelp: true});
-	assert.deepEqual(uiReducer(shown, {type: 'toggle-help'}), {showHelp: false});
-	assert.deepEqual(uiReducer(shown, {type: 'close-help'}), {showHelp: false});
+	assert.deepEqual(shown, {showHelp: true, taskView: false});
+	assert.deepEqual(uiReducer(shown, {type: 'toggle-help'}), {showHelp: false, taskView: false});
+	assert.deepEqual(uiReducer(shown, {type: 'close-help'}), {showHelp: false, taskView: false});
 	assert.equal(uiReducer(initialUiState, {type: 'close-help'}), initialUiState);
-	assert.deepEqual(initialUiState, {showHelp: false});
+	assert.deepEqual(initialUiState, {showHelp: false, taskView: false});
 });
