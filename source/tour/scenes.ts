@@ -17,10 +17,55 @@ export type Scene = {
 	 * and let the model line extrapolate the whole run (the screen says so).
 	 */
 	readonly boundSeconds?: number;
+	/** Played with the task view (`v`) in place of the lanes: the definitions, where each task is the point. */
+	readonly taskView?: boolean;
 };
 
 /** The talk (../shared/seed, "Concorrência e paralelismo"), scene by scene, in its order. */
 export const SCENES: readonly Scene[] = [
+	{
+		id: 'parallelism',
+		title: {pt: 'Paralelismo', en: 'Parallelism'},
+		lines: [
+			{pt: 'Duas ou mais tarefas são executadas literalmente ao mesmo tempo.', en: 'Two or more tasks are executed literally at the same time.'},
+			{pt: 'Necessita de múltiplos CPUs: veja █ na mesma coluna em p0 e p1, um núcleo cada.', en: 'It needs several CPUs: see █ in the same column on p0 and p1, a core each.'},
+		],
+		// CPU work on processes, 300 ms a task (three slices at 10 fps): the bars on two cores line up.
+		preset: {mode: 'processes', work: 'cpu', requests: 8, cpuMs: 300},
+		taskView: true,
+	},
+	{
+		id: 'concurrency',
+		title: {pt: 'Concorrência', en: 'Concurrency'},
+		lines: [
+			{pt: 'Duas ou mais tarefas começam e terminam em espaços de tempo que se sobrepõem.', en: 'Two or more tasks start and end in spans of time that overlap.'},
+			{pt: 'Não significa que estejam em execução ao mesmo tempo: C tarefas em voo num só loop, esperando ░.', en: 'It does not mean they run at the same time: C tasks in flight on one loop, waiting ░.'},
+		],
+		preset: {mode: 'async', work: 'io', requests: 40, concurrency: 10},
+		taskView: true,
+	},
+	{
+		id: 'cpu-io',
+		title: {pt: 'CPU bound e I/O bound', en: 'CPU-bound and I/O-bound'},
+		lines: [
+			{pt: 'CPU bound: passa a maior parte do tempo em execução, usando o processador (█).', en: 'CPU-bound: most of the time running, using the processor (█).'},
+			{pt: 'I/O bound: passa a maior parte em espera por I/O (░). Cada tarefa aqui faz os dois; tecle w.', en: 'I/O-bound: most of the time waiting for I/O (░). Each task here does both; press w.'},
+		],
+		// A GET (░, the server's T) then 100 ms of CPU (█): the time of each part set by the waits, then by the CPU.
+		preset: {mode: 'processes', work: 'mixed', requests: 12, cpuMs: 100},
+		taskView: true,
+	},
+	{
+		id: 'coroutines',
+		title: {pt: 'Corotinas', en: 'Coroutines'},
+		lines: [
+			{pt: 'Funções que podem ser suspensas em determinados pontos e retomadas depois, mantendo seu estado.', en: 'Functions suspended at certain points and resumed later, keeping their state.'},
+			{pt: 'Cada tarefa fica ░ suspensa no await e █ quando o loop a retoma: uma por vez.', en: 'Each task is ░ suspended at its await and █ when the event loop resumes it: one at a time.'},
+		],
+		// Ten GETs at once, then each one's 100 ms of CPU on the one loop: a staircase of █, one a column.
+		preset: {mode: 'async', work: 'mixed', requests: 10, concurrency: 10, cpuMs: 100},
+		taskView: true,
+	},
 	{
 		id: 'problem',
 		title: {pt: 'Sequencial – 4 URLs', en: 'Sequential – 4 URLs'},

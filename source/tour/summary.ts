@@ -24,7 +24,7 @@ const WORDS = {
 	},
 } as const;
 
-function outcomeText(outcome: SceneOutcome | undefined, lang: Lang): string {
+function outcomeText(outcome: SceneOutcome | undefined, lang: Lang, modeWidth = 17): string {
 	const w = WORDS[lang];
 	if (!outcome) {
 		return w.skipped;
@@ -36,7 +36,7 @@ function outcomeText(outcome: SceneOutcome | undefined, lang: Lang): string {
 		return w.compare(count(outcome.requested, lang), time(outcome.ranking[0]!), time(outcome.ranking.at(-1)!));
 	}
 
-	const mode = padEnd(outcome.mode, 17);
+	const mode = padEnd(outcome.mode, modeWidth);
 	const [done, n, ms, model] = [count(outcome.done, lang), count(outcome.requested, lang), duration(outcome.elapsedMs, lang), duration(outcome.predictedMs, lang)];
 	if (outcome.bounded) {
 		return `${mode} ${w.bounded(done, n, ms, model)}`;
@@ -48,17 +48,25 @@ function outcomeText(outcome: SceneOutcome | undefined, lang: Lang): string {
 
 /**
  * The screen left when the tour ends: one line per scene with what its last run measured
- * (below 100 columns, two: the title, then the figures under it).
+ * (below 100 columns, two: the title, then the figures under it, where `height` rows hold them;
+ * else one, the title cut to leave the figures whole).
  */
-export function tourSummaryLines(scenes: readonly Scene[], outcomes: readonly (SceneOutcome | undefined)[], lang: Lang, width: number): Line[] {
+export function tourSummaryLines(scenes: readonly Scene[], outcomes: readonly (SceneOutcome | undefined)[], lang: Lang, width: number, height = 24): Line[] {
 	const wide = width >= 100;
-	const titleWidth = Math.min(width >= 120 ? 52 : 30, Math.max(...scenes.map((s) => pick(s.title, lang).length)));
+	const twoRows = !wide && 2 * scenes.length + 1 <= height;
+	// On one row below 100 columns, the modes' column only as wide as the modes that ran.
+	const modeWidth = wide || twoRows ? 17 : Math.max(0, ...outcomes.map((o) => (o?.kind === 'run' ? o.mode.length : 0)));
+	const texts = scenes.map((_, i) => outcomeText(outcomes[i], lang, modeWidth));
+	const longest = Math.max(...scenes.map((s) => pick(s.title, lang).length));
+	const titleWidth = wide || twoRows
+		? Math.min(width >= 120 ? 52 : 30, longest)
+		: Math.min(longest, 30, Math.max(22, width - 4 - Math.max(...texts.map((text) => text.length))));
 	const rows = scenes.flatMap((scene, i): Line[] => {
 		const number = seg(`${String(i + 1).padStart(2)} `, 'key');
-		const outcome = seg(outcomeText(outcomes[i], lang), outcomes[i] ? 'plain' : 'muted');
-		return wide
-			? [[number, seg(padEnd(fit(pick(scene.title, lang), titleWidth), titleWidth + 1), 'title'), outcome]]
-			: [[number, seg(pick(scene.title, lang), 'title')], [seg('   '), outcome]];
+		const outcome = seg(texts[i]!, outcomes[i] ? 'plain' : 'muted');
+		return twoRows
+			? [[number, seg(pick(scene.title, lang), 'title')], [seg('   '), outcome]]
+			: [[number, seg(padEnd(fit(pick(scene.title, lang), titleWidth), titleWidth + 1), 'title'), outcome]];
 	});
 	return [[seg(WORDS[lang].head(scenes.length), 'title')], ...rows].map((line) => fitLine(line, width));
 }

@@ -44,10 +44,11 @@ export function TourApp({controller, driver, scenes, lang, color}: TourAppProps)
 	// A new scene (or a rerun) starts with the dashboard, not the help it replaced.
 	useEffect(() => {
 		send({type: 'close-help'});
+		send({type: 'set-tasks', on: tour.scene.taskView === true});
 	}, [tour.state.take]);
 
 	if (ended) {
-		return <Lines lines={tourSummaryLines(scenes, tour.outcomes, lang, columns)} width={columns} color={color} />;
+		return <Lines lines={tourSummaryLines(scenes, tour.outcomes, lang, columns, rows)} width={columns} color={color} />;
 	}
 
 	const input = {tour, lang, width: columns, height: rows, now};

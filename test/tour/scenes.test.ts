@@ -5,10 +5,12 @@ import {parseOptions} from '../../source/cli/options.js';
 
 test('the scenes follow the talk, in its order', () => {
 	assert.deepEqual(SCENES.map((s) => s.id), [
+		'parallelism', 'concurrency', 'cpu-io', 'coroutines',
 		'problem', 'processes', 'threads', 'four-thousand', 'processes-threads', 'millions',
 		'async', 'processes-async', 'cpu-bound', 'gil', 'leaderboard',
 	]);
 	assert.deepEqual(SCENES.map((s) => s.compare ? 'compare' : `${s.preset.mode} ${s.preset.work} ${s.preset.requests}`), [
+		'processes cpu 8', 'async io 40', 'processes mixed 12', 'async mixed 10',
 		'sequential io 4', 'processes io 4', 'threads io 4', 'sequential io 4000', 'processes-threads io 4000',
 		'processes-threads io 4000000', 'async io 4000', 'processes-async io 400000', 'async cpu 200', 'threads cpu 20', 'compare',
 	]);
@@ -49,7 +51,7 @@ test('scene 6 says what n does', () => {
 
 test('a scene config is the command line with the preset on top (the GIL only where the scene asks)', () => {
 	const base = parseOptions({latency: '50', gil: true}, ['tour'], {}, () => 1).config;
-	const threads = sceneConfig(SCENES[2]!, base);
+	const threads = sceneConfig(SCENES[6]!, base);
 	assert.equal(threads.mode, 'threads');
 	assert.equal(threads.workers, 4);
 	assert.equal(threads.latency, 50);
@@ -73,12 +75,22 @@ test('every caption fits its three rows at 80 and 100 columns, in both languages
 	}
 });
 
-test('the cost captions of scenes 2 and 3 point at the start-up line the stats panel shows at 100×30', () => {
+test('the cost captions of scenes 6 and 7 point at the start-up line the stats panel shows at 100×30', () => {
 	for (const lang of ['en', 'pt'] as const) {
-		const lines = [SCENES[1]!, SCENES[2]!].flatMap((scene) => scene.lines.map((line) => line[lang]));
+		const lines = [SCENES[5]!, SCENES[6]!].flatMap((scene) => scene.lines.map((line) => line[lang]));
 		assert.ok(lines.every((line) => !line.includes('peak rss')), lines.join('\n'));
 	}
 
-	assert.match(SCENES[1]!.lines.at(-1)!.pt, /inicialização e MB por processo/);
-	assert.match(SCENES[2]!.lines.at(-1)!.en, /start-up and MB a thread/);
+	assert.match(SCENES[5]!.lines.at(-1)!.pt, /inicialização e MB por processo/);
+	assert.match(SCENES[6]!.lines.at(-1)!.en, /start-up and MB a thread/);
+});
+
+test('the definitions open the tour, each a live run played with the task view, in the talk\'s words', () => {
+	const definitions = SCENES.slice(0, 4);
+	assert.deepEqual(definitions.map((s) => s.title.pt), ['Paralelismo', 'Concorrência', 'CPU bound e I/O bound', 'Corotinas']);
+	assert.ok(definitions.every((s) => s.taskView === true && s.boundSeconds === undefined && s.compare !== true));
+	assert.ok(SCENES.slice(4).every((s) => s.taskView !== true));
+	assert.match(definitions[0]!.lines[0]!.pt, /^Duas ou mais tarefas são executadas literalmente ao mesmo tempo\.$/);
+	assert.match(definitions[1]!.lines[1]!.pt, /^Não significa que estejam em execução ao mesmo tempo/);
+	assert.match(definitions[3]!.lines[1]!.en, /suspended at its await/);
 });
