@@ -3,6 +3,7 @@ import type {BusEvent, TaskEndEvent} from '../events/events.js';
 import type {RunInfo, RunResult, Snapshot} from '../metrics/snapshot.js';
 import type {SessionObserver} from '../session/observer.js';
 import {laneName, processLabel} from './track-names.js';
+import {createTaskRuns, type RunSpan} from './task-runs.js';
 import {asyncSlice, completeSlice, counter, instant, micros, processName, threadName, type TraceEvent} from './trace-events.js';
 import type {TraceFile} from './trace-file.js';
 
@@ -19,7 +20,15 @@ export type Tracer = SessionObserver & {
 };
 
 type Track = {readonly pid: number; readonly tid: number};
-type RunTracks = {readonly info: RunInfo; readonly loop: boolean; readonly pid: number; readonly processes: Set<number>; readonly lanes: Map<number, Track>};
+type RunTracks = {
+	readonly info: RunInfo;
+	readonly loop: boolean;
+	readonly pid: number;
+	readonly processes: Set<number>;
+	readonly lanes: Map<number, Track>;
+	/** Each task's spans on a core, as the task view draws them. */
+	readonly runs: ReturnType<typeof createTaskRuns>;
+};
 
 /** What a tracer counts across its runs, and its clock (µs since the origin). */
 type Tally = {readonly ts: (t: number) => number; seen: number; written: number};
@@ -55,7 +64,20 @@ function taskEnd(r: RunTracks, e: TaskEndEvent, tally: Tally, out: TraceEvent[])
 	}
 }
 
+/** A task's span on a core, an X inside its task's slice on the lane's track (one at a time on a lane, a loop too). */
+function runSlice(r: RunTracks, span: RunSpan, tally: Tally, out: TraceEvent[]): void {
+	if (tally.seen >= FULL_TASKS && span.task % SUBSET_EVERY !== 0) {
+		return;
+	}
+
+	const track = r.lanes.get(span.worker) ?? {pid: r.pid, tid: 0};
+	out.push(completeSlice({...track, ts: tally.ts(span.from), end: tally.ts(span.to), id: `${r.info.id}.${span.task}.cpu`, name: 'on a core', cat: 'cpu', args: {task: span.task}}));
+}
+
 function traceEvent(r: RunTracks, e: BusEvent, tally: Tally, out: TraceEvent[]): void {
+	r.runs(e, span => {
+		runSlice(r, span, tally, out);
+	});
 	switch (e.type) {
 		case 'worker-up': {
 			workerUp(r, e, out);
@@ -102,7 +124,7 @@ export function createTracer(file: TraceFile, origin: number, lagMs = 0): Tracer
 
 	return {
 		runStarted(info, t) {
-			run = {info, loop: !usesBlockingLanes(info), pid: info.id * 1000, processes: new Set(), lanes: new Map()};
+			run = {info, loop: !usesBlockingLanes(info), pid: info.id * 1000, processes: new Set(), lanes: new Map(), runs: createTaskRuns(!usesBlockingLanes(info))};
 			const {mode, work, requested} = info;
 			file.write([
 				...processName(run.pid, `run ${info.id} ${mode} · ${work} · n=${requested} · ${info.target}`, run.pid),
