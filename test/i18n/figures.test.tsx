@@ -163,27 +163,31 @@ test('--lang pt: the summary left after quitting writes 3.990/4.000, 9,2 req/s, 
 
 test('--lang pt: the tour’s summary writes 4.000, 12,1s and 13h53m; its bounded caption 4.000', () => {
 	const outcomes: (SceneOutcome | undefined)[] = SCENES.map(() => undefined);
-	outcomes[0] = {kind: 'run', mode: 'sequential', work: 'io', requested: 4, done: 4, elapsedMs: 412, predictedMs: 400, bounded: false};
-	outcomes[3] = {kind: 'run', mode: 'sequential', work: 'io', requested: 4000, done: 118, elapsedMs: 12_050, predictedMs: 400_000, bounded: true};
-	outcomes[4] = {kind: 'run', mode: 'processes', work: 'io', requested: 4000, done: 520, elapsedMs: 8100, predictedMs: 12_000, bounded: false, left: true};
-	outcomes[6] = {kind: 'run', mode: 'async', work: 'io', requested: 4_000_000, done: 4_000_000, elapsedMs: 49_980_000, predictedMs: 49_000_000, bounded: false};
-	outcomes[10] = {kind: 'compare', requested: 4000, ranking: [{mode: 'async', ms: 1450, extrapolated: false}, {mode: 'sequential', ms: 401_100, extrapolated: true}]};
+	outcomes[4] = {kind: 'run', mode: 'sequential', work: 'io', requested: 4, done: 4, elapsedMs: 412, predictedMs: 400, bounded: false};
+	outcomes[7] = {kind: 'run', mode: 'sequential', work: 'io', requested: 4000, done: 118, elapsedMs: 12_050, predictedMs: 400_000, bounded: true};
+	outcomes[8] = {kind: 'run', mode: 'processes', work: 'io', requested: 4000, done: 520, elapsedMs: 8100, predictedMs: 12_000, bounded: false, left: true};
+	outcomes[10] = {kind: 'run', mode: 'async', work: 'io', requested: 4_000_000, done: 4_000_000, elapsedMs: 49_980_000, predictedMs: 49_000_000, bounded: false};
+	outcomes[14] = {kind: 'compare', requested: 4000, ranking: [{mode: 'async', ms: 1450, extrapolated: false}, {mode: 'sequential', ms: 401_100, extrapolated: true}]};
 	assert.deepEqual(tourSummaryLines(SCENES, outcomes, 'pt', 100).map(plain), [
-		'concviz tour: 11 cenas, cada número medido nesta máquina',
-		' 1 Sequencial – 4 URLs            sequential        4/4 412ms, modelo 400ms',
-		' 2 Múltiplos processos – 4 URLs,… não exibida',
-		' 3 Múltiplas threads – 4 URLs, 4… não exibida',
-		' 4 E se precisássemos realizar 4… sequential        118/4.000 12,1s como previsto, modelo 6m40s',
-		' 5 Múltiplos processos e múltipl… processes         520/4.000 8,1s, modelo 12,0s · interrompida',
-		' 6 E se fossem 400.000 ou 4.000.… não exibida',
-		' 7 I/O assíncrono – um loop de e… async             4.000.000/4.000.000 13h53m, modelo 13h37m',
-		' 8 E 400.000 URLs? Múltiplos pro… não exibida',
-		' 9 CPU bound: a lição se inverte  não exibida',
-		'10 O GIL do Python                não exibida',
-		'11 Placar final: os seis modelos  n=4.000: async 1,5s primeiro, sequential ≈6m41s último',
+		'concviz tour: 15 cenas, cada número medido nesta máquina',
+		' 1 Paralelismo                    não exibida',
+		' 2 Concorrência                   não exibida',
+		' 3 CPU bound e I/O bound          não exibida',
+		' 4 Corotinas                      não exibida',
+		' 5 Sequencial – 4 URLs            sequential        4/4 412ms, modelo 400ms',
+		' 6 Múltiplos processos – 4 URLs,… não exibida',
+		' 7 Múltiplas threads – 4 URLs, 4… não exibida',
+		' 8 E se precisássemos realizar 4… sequential        118/4.000 12,1s como previsto, modelo 6m40s',
+		' 9 Múltiplos processos e múltipl… processes         520/4.000 8,1s, modelo 12,0s · interrompida',
+		'10 E se fossem 400.000 ou 4.000.… não exibida',
+		'11 I/O assíncrono – um loop de e… async             4.000.000/4.000.000 13h53m, modelo 13h37m',
+		'12 E 400.000 URLs? Múltiplos pro… não exibida',
+		'13 CPU bound: a lição se inverte  não exibida',
+		'14 O GIL do Python                não exibida',
+		'15 Placar final: os seis modelos  n=4.000: async 1,5s primeiro, sequential ≈6m41s último',
 	]);
 	const bounded = SCENES.find((scene) => scene.boundSeconds !== undefined)!;
-	const tour = {state: {index: 3, count: SCENES.length}, scene: bounded, nextAt: null} as unknown as Parameters<typeof captionLines>[0]['tour'];
+	const tour = {state: {index: 7, count: SCENES.length}, scene: bounded, nextAt: null} as unknown as Parameters<typeof captionLines>[0]['tour'];
 	const caption = captionLines({tour, lang: 'pt', width: 100, height: 30, now: 0}).map(plain).join(' ');
 	assert.match(caption, /Execução limitada: para após 12 s; a linha do modelo extrapola as 4\.000\./);
 });
@@ -197,9 +201,9 @@ test('--lang pt: the help screen', () => {
 			'1-6    trocar de modo (veja abaixo)      espaço pausar / continuar',
 			'w      carga io → cpu → mixed            c      comparar todos os modos',
 			'+/-    workers +1 / −1                   g      GIL liga/desliga (threads)',
-			'[/]    concorrência −/+ (async)          ?      esta ajuda (de novo para fechar)',
-			'n      tamanho 4 → 400 → 4k → 400k → 4M  q      sair (Ctrl+C também)',
-			'r      reiniciar a execução',
+			'[/]    concorrência −/+ (async)          v      faixas / tarefas',
+			'n      tamanho 4 → 400 → 4k → 400k → 4M  ?      esta ajuda (de novo para fechar)',
+			'r      reiniciar a execução              q      sair (Ctrl+C também)',
 			'o que observar ─────────────────────────────────────────────────────────────────',
 			' 1 sequential        uma faixa, quase só ░ esperando; CPU ociosa; tempo ≈ n·T',
 			' 2 processes         P faixas, cada uma ainda esperando; inicialização e memóri…',

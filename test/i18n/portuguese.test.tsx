@@ -28,7 +28,7 @@ test('--lang pt: the legend in the talk’s words', () => {
 
 test('--lang pt: the help bar and the help screen', () => {
 	setLang('pt');
-	assert.equal(plain(helpBarLine(80, '', 'sequential')), '1-6 modo  w carga  n tamanho  espaço pausa  c comparar  q sair  ? mais');
+	assert.equal(plain(helpBarLine(80, '', 'sequential')), '1-6 modo  w carga  n tamanho  espaço pausa  v tarefas  q sair  ? mais');
 	const help = helpLines({mode: 'sequential', requestSteps: [4, 400, 4000, 400_000, 4_000_000], width: 80, height: 30}).map(plain);
 	assert.match(help[0]!, /^teclas ─+$/);
 	assert.ok(help.includes('▸1 sequential        uma faixa, quase só ░ esperando; CPU ociosa; tempo ≈ n·T'), help.join('\n'));
