@@ -8,16 +8,9 @@
  * accepting them all at once), and the waits for the cores meanwhile. Pure.
  */
 
-/** A burst's shape and what it took, ms. */
-export type BurstCost = {
-	/** Loops, and the first requests each sent at once. */
-	readonly loops: number;
-	readonly connections: number;
-	/** First request started → last request ended. */
-	readonly wallMs: number;
-	/** B: the wall time past T, what the run's first round takes beyond its wait. */
-	readonly rampMs: number;
-};
+import type {BurstCost} from '../model/client-cost.js';
+
+export type {BurstCost} from '../model/client-cost.js';
 
 /** What a burst's events say: its first start, its last end (epoch ms), and how many of its requests completed. */
 export type BurstTimes = {readonly firstStart: number; readonly lastEnd: number; readonly completed: number};

@@ -5,7 +5,7 @@ import {decodeBatch, type EventBatch} from '../events/events.js';
 import {runLane} from '../executors/lane.js';
 import type {ControlMessage, LaneLink} from '../executors/protocol.js';
 import {initialMetrics, reduce} from '../metrics/reducer.js';
-import type {ClientCost} from './client-cost.js';
+import type {ClientCost} from '../model/client-cost.js';
 import {laneCpuMs, processCpuMs, threadCpuMs} from './thread-cpu.js';
 
 type Input = {readonly baseUrl: string; readonly serverPid: number; readonly connections: number; readonly rounds: number};

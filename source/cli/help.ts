@@ -1,6 +1,6 @@
 import {REQUEST_STEPS} from '../config/config-cycle.js';
 import {MODES} from '../config/modes.js';
-import {formatCount} from '../metrics/format.js';
+import {formatCount} from '../i18n/format.js';
 
 /** The --help text. docs/usage.md's "Usage" section is this text, word for word (a test checks it). */
 export const HELP = `

@@ -99,7 +99,7 @@ async function runFrontend(options: Options, config: RunConfig, observer: Tracer
 			throw new UsageError('the tour needs a terminal (stdout is not one)');
 		}
 
-		const {runTour} = await import('../frontends/tour.js');
+		const {runTour} = await import('../tour/run-tour.js');
 		return runTour({config, server: options.server, lang: options.lang, autoplay: options.autoplay, outputs});
 	}
 

@@ -1,6 +1,6 @@
 import {factsOf, inFlightOf} from '../config/modes.js';
 import {dueBy, intendedAt, LATE_MS, type Timetable} from '../schedule/schedule.js';
-import {formatDuration} from './format.js';
+import {formatDuration} from '../i18n/format.js';
 import {createLatency, latencySnapshot, recordLatency, type LatencyRecorder} from './latency.js';
 import type {Latency, ModelSnapshot, RunInfo} from './snapshot.js';
 

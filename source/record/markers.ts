@@ -1,5 +1,5 @@
 import type {Mode} from '../config/config.js';
-import type {Controller, View} from '../frontends/controller.js';
+import type {Controller, View} from '../view/contract.js';
 
 /** The mode a view is running: the comparison's current one, else the config's; undefined once a comparison is done. */
 export const modeOfView = (view: View): Mode | undefined => (view.compare ? view.compare.running ?? undefined : view.config.mode);

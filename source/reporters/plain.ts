@@ -1,5 +1,5 @@
-import {fillIn, formatCount, formatDuration, formatLatency, formatPercent as percent, formatRate, localiseFigures, type NumberLang} from '../metrics/format.js';
-import {BOUND_WORDS} from '../metrics/model.js';
+import {fillIn, formatCount, formatDuration, formatLatency, formatPercent as percent, formatRate, localiseFigures, type NumberLang} from '../i18n/format.js';
+import {BOUND_WORDS} from '../model/formulas.js';
 import type {ModelSnapshot, RunResult, Snapshot} from '../metrics/snapshot.js';
 import {currentLang, t, tFormula} from '../i18n/catalogue.js';
 

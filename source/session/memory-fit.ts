@@ -5,9 +5,9 @@ import {factsOf, isThreaded} from '../config/modes.js';
 import {createEventBus} from '../events/bus.js';
 import {createExecutor} from '../executors/create-executor.js';
 import {residentBytes} from '../executors/lane-sampler.js';
-import {formatBytes, formatCount} from '../metrics/format.js';
+import {formatBytes, formatCount} from '../i18n/format.js';
 import type {StartupCost} from '../metrics/snapshot.js';
-import {startupCostOf, workerKindOf} from './startup-cost.js';
+import {startupCostOf, workerKindOf} from '../run/startup-cost.js';
 
 /**
  * Worker threads one process runs well at most: past this Node's main thread

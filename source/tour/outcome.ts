@@ -1,4 +1,4 @@
-import type {View} from '../frontends/controller.js';
+import type {View} from '../view/contract.js';
 import type {Mode, Work} from '../config/config.js';
 import {rankTime} from '../ui/leaderboard.js';
 import {endedAtBound} from './bound.js';

@@ -1,5 +1,5 @@
 import {render} from 'ink';
-import type {Controller} from '../frontends/controller.js';
+import type {Controller} from '../view/contract.js';
 import type {Lang} from '../i18n/lang.js';
 import type {Scene} from './scenes.js';
 import type {TourDriver} from './tour-driver.js';

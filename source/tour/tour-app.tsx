@@ -1,6 +1,6 @@
 import {Box, useWindowSize} from 'ink';
 import {useEffect} from 'react';
-import type {Controller} from '../frontends/controller.js';
+import type {Controller} from '../view/contract.js';
 import type {Lang} from '../i18n/lang.js';
 import {Dashboard} from '../ui/dashboard.js';
 import {Lines} from '../ui/lines.js';

@@ -1,5 +1,5 @@
 import {Text, useWindowSize} from 'ink';
-import type {Controller} from '../frontends/controller.js';
+import type {Controller} from '../view/contract.js';
 import {Dashboard} from './dashboard.js';
 import {wrap} from './text.js';
 import {useDashboardKeys} from './use-dashboard-keys.js';

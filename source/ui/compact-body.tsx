@@ -1,5 +1,5 @@
 import {Box} from 'ink';
-import type {CompareView} from '../frontends/controller.js';
+import type {CompareView} from '../view/contract.js';
 import type {Snapshot} from '../metrics/snapshot.js';
 import {Cpu} from './cpu.js';
 import {hintLine} from './hint.js';

@@ -1,5 +1,5 @@
 import {Box} from 'ink';
-import type {View} from '../frontends/controller.js';
+import type {View} from '../view/contract.js';
 import {CompactBody} from './compact-body.js';
 import {Header} from './header.js';
 import {Help} from './help.js';

@@ -10,7 +10,7 @@ import {
 	formatPercent,
 	formatRate,
 	localiseFigures,
-} from '../metrics/format.js';
+} from '../i18n/format.js';
 import {currentLang, tFormula} from '../i18n/catalogue.js';
 import type {Lang} from '../i18n/lang.js';
 

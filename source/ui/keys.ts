@@ -1,7 +1,7 @@
 import {accepts} from '../config/config-cycle.js';
 import {type Mode, modeOfKey} from '../config/modes.js';
 import {compactCount} from './format.js';
-import type {Command} from '../frontends/controller.js';
+import type {Command} from '../view/contract.js';
 
 /** The modifier flags of Ink's `Key` that matter here. */
 export type KeyFlags = {readonly ctrl?: boolean; readonly meta?: boolean};

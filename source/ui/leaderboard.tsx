@@ -1,4 +1,4 @@
-import type {CompareView} from '../frontends/controller.js';
+import type {CompareView} from '../view/contract.js';
 import type {RunResult} from '../metrics/snapshot.js';
 import {bar} from './charts.js';
 import {count, decimal, duration, percent, rate} from './format.js';

@@ -1,6 +1,6 @@
 import type {ModelSnapshot, ModelTerm, RunStatus} from '../metrics/snapshot.js';
-import {BOUND_WORDS} from '../metrics/model.js';
-import {fillIn, formatDuration} from '../metrics/format.js';
+import {BOUND_WORDS} from '../model/formulas.js';
+import {fillIn, formatDuration} from '../i18n/format.js';
 import {duration, figures, formula as inLang} from './format.js';
 import {Lines} from './lines.js';
 import {type Line, type Seg, firstFitting, fitLine, rule, seg, wrap} from './text.js';

@@ -1,6 +1,6 @@
 import {t} from '../i18n/catalogue.js';
 import {count} from './format.js';
-import type {View} from '../frontends/controller.js';
+import type {View} from '../view/contract.js';
 
 /** What the screen says while a run is being prepared (before its first snapshot). */
 export function preparingText(preparing: View['preparing']): string {

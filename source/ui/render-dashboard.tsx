@@ -1,5 +1,5 @@
 import {render} from 'ink';
-import type {Controller} from '../frontends/controller.js';
+import type {Controller} from '../view/contract.js';
 import {App} from './app.js';
 
 export type RenderDashboardOptions = {

@@ -1,6 +1,6 @@
 import {useApp, useInput, useStdin, type Key} from 'ink';
 import {useEffect, useReducer, type Dispatch} from 'react';
-import type {Command, Controller} from '../frontends/controller.js';
+import type {Command, Controller} from '../view/contract.js';
 import {keysToCommands} from './keys.js';
 import {stopJob} from './suspend.js';
 import {initialUiState, uiReducer, type UiAction, type UiState} from './ui-state.js';

@@ -1,5 +1,5 @@
 import {useCallback, useSyncExternalStore} from 'react';
-import type {Controller, View} from '../frontends/controller.js';
+import type {Controller, View} from '../view/contract.js';
 
 /** The controller's latest View; re-renders when it publishes a new one (it already throttles to the fps). */
 export function useView(controller: Controller): View {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
-import type {View} from '../../source/frontends/controller.js';
+import type {View} from '../../source/view/contract.js';
 import {setLang} from '../../source/i18n/catalogue.js';
 import {formatLeaderboardLines, formatSummaryParagraph} from '../../source/reporters/plain.js';
 import {cpuLines} from '../../source/ui/cpu.js';

@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {startupCostOf} from '../../source/session/startup-cost.js';
+import {startupCostOf} from '../../source/run/startup-cost.js';
 
 const pids = [process.pid, process.ppid];
 

@@ -1,11 +1,11 @@
-import {calibrateClient} from '../calibration/calibrate-client.js';
+import {calibrateClient} from './calibrate-client.js';
 import {DeadlineError} from '../workloads/off-thread.js';
-import type {BurstCost} from '../calibration/burst-cost.js';
-import {withBurst, withPool, type ClientCost} from '../calibration/client-cost.js';
-import type {PoolCost} from '../calibration/pool-cost.js';
+import type {BurstCost} from './burst-cost.js';
+import {withBurst, withPool, type ClientCost} from '../model/client-cost.js';
+import type {PoolCost} from './pool-cost.js';
 import type {RunConfig} from '../config/config.js';
 import type {SpawnedServer} from '../server/spawn-server.js';
-import {loopsOf} from '../metrics/model-divisors.js';
+import {loopsOf} from '../model/divisors.js';
 import {BURST_ROUNDS, burstConnectionsOf, burstRequestsOf, startBurst, wantsBurst} from './burst.js';
 import {pilotRequestsOf, startPilot, wantsPilot} from './pilot.js';
 import type {Preparing} from './preparing.js';

@@ -1,8 +1,8 @@
 import type {RunConfig} from '../config/config.js';
 import type {BusEvent} from '../events/events.js';
-import {burstCostOf, type BurstCost, type BurstTimes} from '../calibration/burst-cost.js';
-import {loopsOf} from '../metrics/model-divisors.js';
-import {startRun, type Run} from './run.js';
+import {burstCostOf, type BurstCost, type BurstTimes} from './burst-cost.js';
+import {loopsOf} from '../model/divisors.js';
+import {startRun, type Run} from '../run/run.js';
 
 /** A burst past this, plus eight times T and two request deadlines, is ended and counts as failed (the run's ramp falls back to C·c₀). */
 const BURST_DEADLINE_MS = 10_000;

@@ -4,12 +4,12 @@ import {pick} from '../i18n/catalogue.js';
 import type {Lang} from '../i18n/lang.js';
 import {recordMarkers} from '../record/markers.js';
 import {createSession} from '../session/session.js';
-import {renderTour} from '../tour/render-tour.js';
-import {SCENES, sceneConfig} from '../tour/scenes.js';
-import {createTourDriver} from '../tour/tour-driver.js';
-import {createDashboardController} from './dashboard-controller.js';
-import {openRecorder, runLive} from './live.js';
-import type {Outputs} from './outputs.js';
+import {renderTour} from './render-tour.js';
+import {SCENES, sceneConfig} from './scenes.js';
+import {createTourDriver} from './tour-driver.js';
+import {createDashboardController} from '../frontends/dashboard-controller.js';
+import {openRecorder, runLive} from '../frontends/live.js';
+import type {Outputs} from '../frontends/outputs.js';
 
 export type TourInput = {
 	readonly config: RunConfig;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {runInfoOf} from '../../source/metrics/run-info.js';
+import {runInfoOf} from '../../source/model/run-info.js';
 import {config} from '../ui/fixtures.js';
 
 test('runInfoOf: the embedded target is T, a --urls target is its file name with no T', () => {

@@ -1,12 +1,12 @@
 import type {RunConfig} from '../config/config.js';
 import {now, type BusEvent} from '../events/events.js';
-import {poolCostOf, windowOf, type CpuReading, type LoopSample, type PilotEnd, type PoolCost} from '../calibration/pool-cost.js';
-import {partsCpuMs} from '../calibration/thread-cpu.js';
-import type {ClientCost} from '../calibration/client-cost.js';
-import {predict} from '../metrics/model.js';
-import {loopsOf} from '../metrics/model-divisors.js';
-import {runInfoOf} from '../metrics/run-info.js';
-import {startRun} from './run.js';
+import {poolCostOf, windowOf, type CpuReading, type LoopSample, type PilotEnd, type PoolCost} from './pool-cost.js';
+import {partsCpuMs} from './thread-cpu.js';
+import type {ClientCost} from '../model/client-cost.js';
+import {predict} from '../model/formulas.js';
+import {loopsOf} from '../model/divisors.js';
+import {runInfoOf} from '../model/run-info.js';
+import {startRun} from '../run/run.js';
 
 /** Most requests a pilot sends past the first P·C (docs/architecture.md, "The model"). */
 export const PILOT_REQUESTS = 14_000;

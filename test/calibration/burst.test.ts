@@ -2,7 +2,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import type {RunConfig} from '../../source/config/config.js';
 import {spawnServer} from '../../source/server/spawn-server.js';
-import {burstConnectionsOf, burstRequestsOf, startBurst, wantsBurst} from '../../source/session/burst.js';
+import {burstConnectionsOf, burstRequestsOf, startBurst, wantsBurst} from '../../source/calibration/burst.js';
 import {childrenOf} from '../helpers/children.js';
 import {TEST_SERVER_DEFAULTS} from '../helpers/server.js';
 import {config as base} from '../ui/fixtures.js';

@@ -14,7 +14,7 @@ import {
 	formatRate,
 	localiseFigures,
 	UNKNOWN,
-} from '../../source/metrics/format.js';
+} from '../../source/i18n/format.js';
 
 /** 13 h 53 min in ms. */
 const H13M53 = ((13 * 60) + 53) * 60_000;

@@ -1,6 +1,6 @@
 import {computingFactors, factorValue, factsOf, inFlightOf, type Factor} from '../config/modes.js';
-import {formatCount} from './format.js';
-import type {ModelInput} from './model.js';
+import {formatCount} from '../i18n/format.js';
+import type {ModelInput} from './formulas.js';
 
 /** A divisor of a formula: its symbol (`P`, `(P·Th)`), its numbers (`2`, `(2·4)`) and its value. */
 export type Divisor = {readonly symbol: string; readonly numbers: string; readonly value: number};

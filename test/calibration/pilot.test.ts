@@ -1,11 +1,11 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import type {ClientCost} from '../../source/calibration/client-cost.js';
+import type {ClientCost} from '../../source/model/client-cost.js';
 import {childrenOf} from '../helpers/children.js';
 import type {RunConfig} from '../../source/config/config.js';
 import {spawnServer} from '../../source/server/spawn-server.js';
-import {loopsOf} from '../../source/metrics/model-divisors.js';
-import {PILOT_REQUESTS, pilotRequestsOf, startPilot, wantsPilot} from '../../source/session/pilot.js';
+import {loopsOf} from '../../source/model/divisors.js';
+import {PILOT_REQUESTS, pilotRequestsOf, startPilot, wantsPilot} from '../../source/calibration/pilot.js';
 import {TEST_SERVER_DEFAULTS} from '../helpers/server.js';
 import {config as base} from '../ui/fixtures.js';
 

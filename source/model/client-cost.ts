@@ -1,6 +1,3 @@
-import type {BurstCost} from './burst-cost.js';
-import type {PoolCost} from './pool-cost.js';
-
 /** What one request costs the client (and the embedded server) in CPU, measured before a run. */
 export type ClientCost = {
 	/** CPU of one request on an open connection, in the lane's thread and the V8 helper threads that collect its garbage, ms. */
@@ -42,3 +39,32 @@ export const withPool = (cost: ClientCost, pool: PoolCost): ClientCost => ({
 	connectMs: Math.max(cost.connectMs, pool.requestMs),
 	pilot: {loops: pool.loops, connections: pool.connections, requests: pool.requests},
 });
+
+/** The steady state of a busy pool of loops, per request. */
+export type PoolCost = {
+	/** c: the lanes' CPU. */
+	readonly requestMs: number;
+	/** s: the embedded server's CPU. */
+	readonly serverMs: number;
+	/** m: this process's CPU beside the lanes (taking in and folding their events). */
+	readonly mainMs: number;
+	/** ℓ: one loop's busy time per request, every loop running at once (the pool's wall time per request, times its loops, times their utilisation). */
+	readonly loopMs: number;
+	/** δ: what a request's round trip took past T, on the mean (its waits for busy cores, for garbage collection, in the server's queue). */
+	readonly waitMs: number;
+	/** The pilot's shape: loops, connections per loop, and the requests its figures come from. */
+	readonly loops: number;
+	readonly connections: number;
+	readonly requests: number;
+};
+
+/** A burst's shape and what it took, ms. */
+export type BurstCost = {
+	/** Loops, and the first requests each sent at once. */
+	readonly loops: number;
+	readonly connections: number;
+	/** First request started → last request ended. */
+	readonly wallMs: number;
+	/** B: the wall time past T, what the run's first round takes beyond its wait. */
+	readonly rampMs: number;
+};

@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {formatDuration, predict, type ModelInput} from '../../source/metrics/model.js';
+import {formatDuration, predict, type ModelInput} from '../../source/model/formulas.js';
 
 const base: ModelInput = {
 	mode: 'sequential',

@@ -1,6 +1,6 @@
 import type {Mode, RunConfig} from '../config/config.js';
 import type {RunInfo, RunResult, Snapshot} from '../metrics/snapshot.js';
-import type {Preparing} from '../session/preparing.js';
+import type {Preparing} from '../calibration/preparing.js';
 
 export type {Command} from '../config/commands.js';
 import type {Command} from '../config/commands.js';

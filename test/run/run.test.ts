@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {setTimeout as delay} from 'node:timers/promises';
 import type {RunConfig} from '../../source/config/config.js';
 import type {BusEvent} from '../../source/events/events.js';
-import {lagFor, METRICS_LAG_MS, startRun} from '../../source/session/run.js';
+import {lagFor, METRICS_LAG_MS, startRun} from '../../source/run/run.js';
 import {withServer} from '../helpers/server.js';
 import {config as base} from '../ui/fixtures.js';
 

@@ -1,9 +1,10 @@
-import type {ClientCost} from '../calibration/client-cost.js';
-import {formatCost, formatCount, formatDuration} from './format.js';
-import {cpuDivisor, ioDivisor, loopsOf, over} from './model-divisors.js';
-import type {ModelSnapshot, ModelTerm, RunInfo} from './snapshot.js';
+import type {ClientCost} from './client-cost.js';
+import {formatCost, formatCount, formatDuration} from '../i18n/format.js';
+import {cpuDivisor, ioDivisor, loopsOf, over} from './divisors.js';
+import type {ModelSnapshot, ModelTerm} from './prediction.js';
+import type {RunInfo} from './run-info.js';
 
-export {formatDuration} from './format.js';
+export {formatDuration} from '../i18n/format.js';
 
 /**
  * What the model reads: the run's settings as the snapshot has them (RunInfo),
