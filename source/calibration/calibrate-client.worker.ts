@@ -2,7 +2,7 @@
 import {deserialize, serialize} from 'node:v8';
 import {parentPort, workerData} from 'node:worker_threads';
 import {decodeBatch, type EventBatch} from '../events/events.js';
-import {runLane} from '../executors/lane.js';
+import {runLane} from '../executors/lane/lane.js';
 import type {ControlMessage, LaneLink} from '../executors/protocol.js';
 import {initialMetrics, reduce} from '../metrics/reducer.js';
 import type {ClientCost} from '../model/client-cost.js';

@@ -3,7 +3,7 @@ import {MODES, type RunConfig} from '../config/config.js';
 import {openFilesWhy} from '../session/open-files.js';
 import {threadsWhy} from '../session/memory-fit.js';
 import {runHeadless} from '../frontends/headless.js';
-import {setTheme} from '../ui/theme.js';
+import {setTheme} from '../ui/text/theme.js';
 import type {Options} from './options.js';
 import {assertWritable} from '../record/writable.js';
 import {runServe} from '../server/serve.js';
@@ -108,6 +108,6 @@ async function runFrontend(options: Options, config: RunConfig, observer: Tracer
 		return runHeadless({config, server: options.server, compare, stdout: process.stdout, stderr: process.stderr, observer, outputs});
 	}
 
-	const {runDashboard} = await import('../frontends/dashboard.js');
+	const {runDashboard} = await import('../frontends/run-dashboard.js');
 	return runDashboard({config, server: options.server, compare, observer, outputs});
 }

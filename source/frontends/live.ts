@@ -3,7 +3,7 @@ import type {RunConfig} from '../config/config.js';
 import type {Recorder} from '../record/asciicast.js';
 import type {Session} from '../session/session.js';
 import {TERMINAL_COLOURS} from '../config/terminal-colours.js';
-import {currentTheme} from '../ui/theme.js';
+import {currentTheme} from '../ui/text/theme.js';
 import type {Outputs} from './outputs.js';
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;

@@ -3,7 +3,7 @@ import type {RunConfig} from '../config/config.js';
 import {factorValue, factsOf} from '../config/modes.js';
 import {now, type BusEvent} from '../events/events.js';
 import {createExecutor, type PoolExecutor} from '../executors/create-executor.js';
-import {residentBytes} from '../executors/lane-sampler.js';
+import {residentBytes} from '../executors/lane/lane-sampler.js';
 import {startupCostOf} from './startup-cost.js';
 import {initialMetrics, reduce, toSnapshot, type MetricsState} from '../metrics/reducer.js';
 import {toResult} from '../metrics/result.js';

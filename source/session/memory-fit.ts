@@ -4,7 +4,7 @@ import {UsageError} from '../config/errors.js';
 import {factsOf, isThreaded} from '../config/modes.js';
 import {createEventBus} from '../events/bus.js';
 import {createExecutor} from '../executors/create-executor.js';
-import {residentBytes} from '../executors/lane-sampler.js';
+import {residentBytes} from '../executors/lane/lane-sampler.js';
 import {formatBytes, formatCount} from '../i18n/format.js';
 import type {StartupCost} from '../metrics/snapshot.js';
 import {startupCostOf, workerKindOf} from '../run/startup-cost.js';

@@ -1,7 +1,7 @@
 import {pick, tIn} from '../i18n/catalogue.js';
 import type {Lang} from '../i18n/lang.js';
-import {count, number} from '../ui/format.js';
-import {type Line, type Seg, fitLine, lineWidth, seg, spread, wrap} from '../ui/text.js';
+import {count, number} from '../ui/text/format.js';
+import {type Line, type Seg, fitLine, lineWidth, seg, spread, wrap} from '../ui/text/text.js';
 import {TOUR_KEYS} from './tour-keys.js';
 import type {TourView} from './tour-driver.js';
 import {verdictLine} from './verdict.js';

@@ -1,7 +1,7 @@
 import {pick} from '../i18n/catalogue.js';
 import type {Lang} from '../i18n/lang.js';
-import {count, duration} from '../ui/format.js';
-import {type Line, fit, fitLine, padEnd, seg} from '../ui/text.js';
+import {count, duration} from '../ui/text/format.js';
+import {type Line, fit, fitLine, padEnd, seg} from '../ui/text/text.js';
 import type {Ranked, SceneOutcome} from './outcome.js';
 import type {Scene} from './scenes.js';
 

@@ -1,6 +1,6 @@
 import {factsOf} from '../config/modes.js';
 import type {Lang} from '../i18n/lang.js';
-import {duration} from '../ui/format.js';
+import {duration} from '../ui/text/format.js';
 import type {Ranked} from './outcome.js';
 
 /**

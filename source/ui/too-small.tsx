@@ -1,5 +1,5 @@
-import {Lines} from './lines.js';
-import {fit, seg} from './text.js';
+import {Lines} from './text/line-text.js';
+import {fit, seg} from './text/text.js';
 import {t} from '../i18n/catalogue.js';
 
 export const MIN_WIDTH = 60;

@@ -4,7 +4,7 @@ import {TERMINAL_COLOURS, THEMES, headerTheme} from '../../source/config/termina
 import {parseCast} from '../../source/export/cast.js';
 import {screenAt} from '../../source/export/screen-at.js';
 import {CELL_HEIGHT, screenToSvg} from '../../source/export/svg.js';
-import {LANE_STATES, setTheme, stateGlyph, styled} from '../../source/ui/theme.js';
+import {LANE_STATES, setTheme, stateGlyph, styled} from '../../source/ui/text/theme.js';
 
 after(() => {
 	setTheme('dark');

@@ -68,6 +68,12 @@ export function importsUnder(root: string): Import[] {
 /** The top-level folder of a path from source/ (`ui/text/wrap.ts` → `ui`); '' for the root's files. */
 export const folderOf = (path: string): string => (path.includes('/') ? path.slice(0, path.indexOf('/')) : '');
 
+/** The deepest folder with a row that holds a path (`executors/lane/lane.ts` → `executors/lane`), else its top-level folder. */
+export function unitOf(path: string, rules: readonly Rule[]): string {
+	const held = rules.map((rule) => rule.folder).filter((folder) => path.startsWith(`${folder}/`));
+	return held.sort((a, b) => b.length - a.length)[0] ?? folderOf(path);
+}
+
 /**
  * The rules of a markdown table whose first column names a folder (`` `ui/` ``)
  * and whose last says what it may import: folders by name, `name (types)` for
@@ -76,7 +82,7 @@ export const folderOf = (path: string): string => (path.includes('/') ? path.sli
  */
 export function rulesOf(markdown: string): Rule[] {
 	const rows = markdown.split('\n')
-		.map((line) => /^\|\s*`([a-z0-9-]+)\/`\s*\|.*\|\s*([^|]*?)\s*\|\s*$/.exec(line))
+		.map((line) => /^\|\s*`([a-z0-9-]+(?:\/[a-z0-9-]+)*)\/`\s*\|.*\|\s*([^|]*?)\s*\|\s*$/.exec(line))
 		.filter((match): match is RegExpExecArray => match !== null);
 	return rows.map((row, index) => {
 		const values = new Set<string>();
@@ -87,7 +93,7 @@ export function rulesOf(markdown: string): Rule[] {
 				continue;
 			}
 
-			const named = /^([a-z0-9-]+)(?:\/[\w./-]*)?\s*(\(([^)]*)\))?$/.exec(item);
+			const named = /^([a-z0-9-]+(?:\/[a-z0-9-]+)*)\/?\s*(\(([^)]*)\))?$/.exec(item);
 			if (!named) continue;
 			(named[3]?.startsWith('types') ? types : values).add(named[1]!);
 		}
@@ -96,16 +102,27 @@ export function rulesOf(markdown: string): Rule[] {
 	});
 }
 
-/** The imports the rules forbid: to another folder not listed beside the importer's, or listed for types and importing a value. */
+/**
+ * The imports the rules forbid. Between top-level folders, the importer's
+ * row must list the target's folder (or list it for types, and the import be
+ * type-only). Inside one folder, a sub-folder with its own row
+ * (`executors/lane/`) may import only the parts of its folder its row lists
+ * (`executors`: the folder's own files); a folder's own files may import its
+ * sub-folders.
+ */
 export function forbidden(imports: readonly Import[], rules: readonly Rule[]): Import[] {
 	const byFolder = new Map(rules.map((rule) => [rule.folder, rule]));
+	const allows = (rule: Rule | undefined, target: string, typeOnly: boolean): boolean =>
+		rule !== undefined && (rule.values.has(target) || (typeOnly && rule.types.has(target)));
 	return imports.filter((entry) => {
 		const from = folderOf(entry.from);
 		const to = folderOf(entry.to);
-		if (from === to || from === '') return false;
-		const rule = byFolder.get(from);
-		if (!rule) return true;
-		return !(rule.values.has(to) || (entry.typeOnly && rule.types.has(to)));
+		if (from === '') return false;
+		if (from !== to) return !allows(byFolder.get(from), to, entry.typeOnly);
+		const unit = unitOf(entry.from, rules);
+		const target = unitOf(entry.to, rules);
+		if (unit === target || unit === from) return false;
+		return !allows(byFolder.get(unit), target, entry.typeOnly);
 	});
 }
 
