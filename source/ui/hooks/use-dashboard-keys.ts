@@ -3,7 +3,7 @@ import {useEffect, useReducer, type Dispatch} from 'react';
 import type {Command, Controller} from '../../view/contract.js';
 import {keysToCommands} from './keys.js';
 import {stopJob} from './suspend.js';
-import {initialUiState, uiReducer, type UiAction, type UiState} from '../ui-state.js';
+import {initialUiState, uiReducer, type UiAction, type UiState} from './ui-state.js';
 
 export type DashboardKeysOptions = {
 	/** Sees each key first (the tour's clicker keys); true when it took the key. */

@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {keyToCommand, keysToCommands} from '../../../source/ui/hooks/keys.js';
-import {initialUiState, uiReducer} from '../../../source/ui/ui-state.js';
+import {initialUiState, uiReducer} from '../../../source/ui/hooks/ui-state.js';
 
 test('keys 1–6 pick the modes in MODES order', () => {
 	assert.deepEqual(keyToCommand('1', {}), {type: 'mode', mode: 'sequential'});
