@@ -1,3 +1,4 @@
+import {factsOf, isThreaded} from '../config/modes.js';
 import type {ClientCost} from './client-cost.js';
 import {formatCost, formatCount, formatDuration} from '../i18n/format.js';
 import {cpuDivisor, ioDivisor, loopsOf, over} from './divisors.js';
@@ -154,14 +155,14 @@ function clientTerm(input: ModelInput, cost: ClientCost): CpuTerm {
 }
 
 function notes(input: ModelInput): string {
-	const threadMode = input.mode === 'threads' || input.mode === 'processes-threads';
-	if (input.work !== 'io' && input.gil === true && threadMode) {
-		return input.mode === 'threads'
+	const facts = factsOf(input.mode);
+	if (input.work !== 'io' && input.gil === true && isThreaded(facts)) {
+		return facts.pool === 'threads'
 			? 'the GIL lets one thread compute at a time'
 			: 'the GIL lets one thread per process compute at a time';
 	}
 
-	if (input.work === 'cpu' && input.mode === 'async') {
+	if (input.work === 'cpu' && facts.lane === 'loop' && facts.pool === 'threads') {
 		return 'async does not help CPU work: one event loop computes one task at a time';
 	}
 

@@ -1,5 +1,5 @@
 import {accepts} from '../../config/config-cycle.js';
-import {type Mode, modeOfKey} from '../../config/modes.js';
+import {MODE_KEYS, type Mode, modeOfKey} from '../../config/modes.js';
 import {compactCount} from '../text/format.js';
 import type {Command} from '../../view/contract.js';
 
@@ -51,7 +51,7 @@ export type KeyHelp = {
 
 /** The keys for the help bar and the help screen, in their order. */
 export const KEY_HELP: readonly KeyHelp[] = [
-	{key: '1-6', word: 'mode', long: 'switch mode (see below)'},
+	{key: MODE_KEYS, word: 'mode', long: 'switch mode (see below)'},
 	{key: 'w', word: 'work', long: 'workload io → cpu → mixed'},
 	{key: '+/-', word: 'workers', long: 'workers +1 / −1', command: 'workers'},
 	{key: '[/]', word: 'conc', long: 'concurrency −/+ (async)', command: 'concurrency'},

@@ -1,11 +1,12 @@
 import type {Mode} from '../../config/config.js';
+import {MODE_KEYS} from '../../config/modes.js';
 import {KEY_HELP, type KeyHelp, takes} from '../hooks/keys.js';
 import {Lines} from '../text/line-text.js';
 import {type Line, type Seg, fitLine, lineWidth, seg, spread} from '../text/text.js';
 import {t, tFilled} from '../../i18n/catalogue.js';
 
 /** Keys kept longest when the line is short: quit and the modes first, then the knobs of the mode, restart last. */
-const priority = ['q', '1-6', '+/-', '[/]', 'g', 'space', 'n', 'w', 'c', 'r'];
+const priority = ['q', MODE_KEYS, '+/-', '[/]', 'g', 'space', 'n', 'w', 'c', 'r'];
 
 const item = (key: string, word: string): Seg[] => [seg(t(key), 'key'), seg(` ${t(word)}`, 'muted')];
 

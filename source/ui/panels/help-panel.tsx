@@ -1,6 +1,7 @@
 import {MODES, type Mode} from '../../config/config.js';
+import {factsOf} from '../../config/modes.js';
 import {KEY_HELP, stepsText, takes} from '../hooks/keys.js';
-import {EXTRA_LESSONS, MODE_LESSONS} from '../lines/lessons.js';
+import {EXTRA_LESSONS} from '../lines/lessons.js';
 import {Lines} from '../text/line-text.js';
 import {type Line, type Seg, fitLine, padEnd, rule, seg} from '../text/text.js';
 import {t} from '../../i18n/catalogue.js';
@@ -44,7 +45,7 @@ export function helpLines({mode, requestSteps, width, height}: Omit<HelpProps, '
 			seg(here ? '▸' : ' ', 'accent'),
 			seg(`${i + 1} `, 'key'),
 			seg(padEnd(m, 18), here ? 'accent' : 'title'),
-			seg(t(MODE_LESSONS[m]), here ? undefined : 'muted'),
+			seg(t(factsOf(m).lesson.io), here ? undefined : 'muted'),
 		];
 	});
 	const extraRows: Line[] = EXTRA_LESSONS.map(([what, lesson]) => [seg('  '), seg(padEnd(what, 19), 'key'), seg(t(lesson), 'muted')]);
