@@ -1,6 +1,6 @@
 import {accepts} from '../../config/config-cycle.js';
 import {MODE_KEYS, type Mode, modeOfKey} from '../../config/modes.js';
-import {compactCount} from '../text/format.js';
+import {formatCompactCount} from '../text/format.js';
 import type {Command} from '../../view/contract.js';
 
 /** The modifier flags of Ink's `Key` that matter here. */
@@ -68,7 +68,7 @@ export const KEY_HELP: readonly KeyHelp[] = [
 export const takes = (mode: Mode, key: KeyHelp): boolean => key.command === undefined || accepts(mode, key.command);
 
 /** `4 → 400 → 4k → 400k → 4M`: the counts `n` cycles through. */
-export const stepsText = (steps: readonly number[]): string => steps.map((step) => compactCount(step)).join(' → ');
+export const stepsText = (steps: readonly number[]): string => steps.map((step) => formatCompactCount(step)).join(' → ');
 
 /**
  * Every command in one input event: a terminal may hand over several keys at once

@@ -1,6 +1,6 @@
 import {factsOf, factorValue, inFlightOf, isThreaded, type ModeFacts} from '../../config/modes.js';
 import type {ModelSnapshot, RunInfo, StartupCost} from '../../metrics/snapshot.js';
-import {count} from '../text/format.js';
+import {formatCount} from '../text/format.js';
 import {perWorkerText} from './lessons.js';
 import {boundWord} from './model-lines.js';
 import {type Line, firstFitting, seg} from '../text/text.js';
@@ -23,13 +23,13 @@ export function lanesText(run: RunInfo): string {
 	const factors = facts.inFlight.filter((factor) => factor !== 'C');
 	const lanes = factors.reduce((product, factor) => product * factorValue(factor, run), 1);
 	const loop = facts.lane === 'loop';
-	const who = lanes === 1 ? t(loop ? '1 loop' : '1 lane') : fill(loop ? '{n} loops ({f})' : '{n} lanes ({f})', {n: count(lanes), f: factors.join('·')});
+	const who = lanes === 1 ? t(loop ? '1 loop' : '1 lane') : fill(loop ? '{n} loops ({f})' : '{n} lanes ({f})', {n: formatCount(lanes), f: factors.join('·')});
 	if (run.work === 'cpu') {
 		return loop ? who + t(lanes === 1 ? ', one task at a time' : ', one task at a time each') : who;
 	}
 
 	if (loop) {
-		return who + fill(', {k} in flight ({f})', {k: count(Math.min(run.requested, inFlightOf(facts, run))), f: facts.inFlight.join('·')});
+		return who + fill(', {k} in flight ({f})', {k: formatCount(Math.min(run.requested, inFlightOf(facts, run))), f: facts.inFlight.join('·')});
 	}
 
 	return who + t(lanes === 1 ? ', one request at a time' : ', one request each');

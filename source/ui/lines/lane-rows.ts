@@ -1,7 +1,7 @@
 import {factsOf} from '../../config/modes.js';
 import type {Mode} from '../../config/config.js';
 import type {LaneSnapshot, LaneState} from '../../metrics/snapshot.js';
-import {count, percent} from '../text/format.js';
+import {formatCount, formatPercent} from '../text/format.js';
 import {labelsOf, ordered, thicknessOf} from './lane-labels.js';
 import {LANE_STATES, stateGlyph} from '../text/theme.js';
 import {type Line, type Seg, cells, fitLine, lineWidth, padEnd, padStart, seg} from '../text/text.js';
@@ -66,8 +66,8 @@ function moreLine(hidden: readonly LaneSnapshot[]): Line {
 
 	const states = LANE_STATES.filter((s) => tally.has(s)).sort((a, b) => tally.get(b)! - tally.get(a)!);
 	return [
-		seg(t('+{n} more').replace('{n}', count(hidden.length)), 'muted'),
-		...states.flatMap((s) => [seg('  '), seg(stateGlyph[s], s), seg(` ${count(tally.get(s)!)}`, 'muted')]),
+		seg(t('+{n} more').replace('{n}', formatCount(hidden.length)), 'muted'),
+		...states.flatMap((s) => [seg('  '), seg(stateGlyph[s], s), seg(` ${formatCount(tally.get(s)!)}`, 'muted')]),
 	];
 }
 
@@ -81,8 +81,8 @@ export function laneRows({lanes: unordered, mode, width, height, secondsPerSlice
 	const loop = isLoopMode(mode);
 	const labels = labelsOf(lanes, mode);
 	const labelWidth = Math.max(4, ...labels.map((l) => lineWidth(l.main)));
-	const tasksWidth = Math.max(5, t('tasks').length, ...lanes.map((l) => count(l.tasks).length));
-	const flightWidth = Math.max(9, t('in flight').length, t('on a core').length, ...lanes.map((l) => count(l.inFlight).length));
+	const tasksWidth = Math.max(5, t('tasks').length, ...lanes.map((l) => formatCount(l.tasks).length));
+	const flightWidth = Math.max(9, t('in flight').length, t('on a core').length, ...lanes.map((l) => formatCount(l.inFlight).length));
 	const rightOf = (tasks: string, elu: string, flight: string): string =>
 		' ' + padStart(tasks, tasksWidth) + (loop ? '  ' + padStart(elu, 4) + '  ' + padStart(flight, flightWidth) : '');
 	const rightWidth = cells(rightOf('', '', ''));
@@ -108,17 +108,17 @@ export function laneRows({lanes: unordered, mode, width, height, secondsPerSlice
 		const lane = lanes[i]!;
 		const label = labels[i]!;
 		const bar = sliceSegs(lane.slices, sliceWidth, zoom);
-		const elu = lane.elu === null ? '—' : percent(lane.elu);
+		const elu = lane.elu === null ? '—' : formatPercent(lane.elu);
 		const eluTone = lane.elu !== null && lane.elu >= 0.9 ? 'warn' : undefined;
 		const right: Seg[] = [
-			seg(' ' + padStart(count(lane.tasks), tasksWidth)),
+			seg(' ' + padStart(formatCount(lane.tasks), tasksWidth)),
 			...(loop
-				? [seg('  '), seg(padStart(elu, 4), eluTone), seg('  ' + padStart(count(lane.inFlight), flightWidth))]
+				? [seg('  '), seg(padStart(elu, 4), eluTone), seg('  ' + padStart(formatCount(lane.inFlight), flightWidth))]
 				: []),
 		];
 		// Under a loop's elu, the share of that time it was on a core: a loop can be busy and still wait for one.
 		const onCore: Seg[] = loop && lane.elu !== null
-			? [seg(' ' + ' '.repeat(tasksWidth) + '  '), seg(padStart(percent(lane.cpu), 4), 'muted'), seg('  ' + padEnd(t('on a core'), flightWidth), 'muted')]
+			? [seg(' ' + ' '.repeat(tasksWidth) + '  '), seg(padStart(formatPercent(lane.cpu), 4), 'muted'), seg('  ' + padEnd(t('on a core'), flightWidth), 'muted')]
 			: [];
 		for (let r = 0; r < thickness; r++) {
 			const left = r === mainRow ? label.main : r < mainRow ? [] : label.filler;

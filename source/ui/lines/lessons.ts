@@ -1,7 +1,7 @@
 import type {Mode, Work} from '../../config/config.js';
 import {factsOf} from '../../config/modes.js';
 import type {StartupCost} from '../../metrics/snapshot.js';
-import {bytes, duration} from '../text/format.js';
+import {formatBytes, formatDuration} from '../text/format.js';
 import {t} from '../../i18n/catalogue.js';
 
 export const EXTRA_LESSONS: readonly (readonly [string, string])[] = [
@@ -12,7 +12,7 @@ export const EXTRA_LESSONS: readonly (readonly [string, string])[] = [
 /** `30ms & 31 MB a thread`: one worker's measured share of the start-up and the memory it adds. */
 export function perWorkerText(cost: StartupCost): string {
 	const template = cost.perWorkerBytes === null ? `{ms} a ${cost.kind}` : `{ms} & {mb} a ${cost.kind}`;
-	return t(template).replace('{ms}', duration(cost.perWorkerMs)).replace('{mb}', cost.perWorkerBytes === null ? '' : bytes(cost.perWorkerBytes));
+	return t(template).replace('{ms}', formatDuration(cost.perWorkerMs)).replace('{mb}', cost.perWorkerBytes === null ? '' : formatBytes(cost.perWorkerBytes));
 }
 
 /** What to look for in a mode, before its run starts (the hint under the lanes, ui/hint.ts, takes over from the run's figures). */

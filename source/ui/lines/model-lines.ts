@@ -1,7 +1,7 @@
 import type {ModelSnapshot, ModelTerm, RunStatus} from '../../metrics/snapshot.js';
 import {BOUND_WORDS} from '../../model/formulas.js';
-import {fillIn, formatDuration} from '../../i18n/format.js';
-import {duration, figures, formula as inLang} from '../text/format.js';
+import {fillIn} from '../../i18n/format.js';
+import {formatDuration, localiseFigures, localiseFormula} from '../text/format.js';
 import {type Line, type Seg, firstFitting, fitLine, rule, seg, wrap} from '../text/text.js';
 import {t as translate} from '../../i18n/catalogue.js';
 
@@ -25,7 +25,7 @@ export type ModelProps = {
 
 /** `+4%` / `−12%`: how far the measurement is from the prediction; then the paused time it leaves out. */
 function deviation(measured: number, predicted: number, pausedMs: number): Seg[] {
-	const paused = pausedMs > 0 ? [seg(`${predicted > 0 ? ', ' : ''}${duration(pausedMs)} ${translate('paused not counted')}`, 'muted')] : [];
+	const paused = pausedMs > 0 ? [seg(`${predicted > 0 ? ', ' : ''}${formatDuration(pausedMs)} ${translate('paused not counted')}`, 'muted')] : [];
 	if (!(predicted > 0)) {
 		return paused.length > 0 ? [seg(' ('), ...paused, seg(')')] : [];
 	}
@@ -44,10 +44,10 @@ function measured(props: ModelProps): Seg[] {
 	}
 
 	if (status === 'done') {
-		return [seg(duration(ms), 'title'), ...deviation(ms, model.predictedMs, pausedMs)];
+		return [seg(formatDuration(ms), 'title'), ...deviation(ms, model.predictedMs, pausedMs)];
 	}
 
-	return [seg(duration(ms), 'title'), seg(` ${translate('so far')}`, 'muted'), ...(pausedMs > 0 ? [seg(` (${duration(pausedMs)} ${translate('paused not counted')})`, 'muted')] : [])];
+	return [seg(formatDuration(ms), 'title'), seg(` ${translate('so far')}`, 'muted'), ...(pausedMs > 0 ? [seg(` (${formatDuration(pausedMs)} ${translate('paused not counted')})`, 'muted')] : [])];
 }
 
 type NamedTerm = {readonly name: string; readonly term: ModelTerm; readonly wins: boolean};
@@ -80,9 +80,9 @@ function fitTerms(terms: readonly NamedTerm[], room: number): NamedTerm[] {
 	return terms.filter(t => keep.has(t));
 }
 
-const short = (t: ModelTerm): string => `${inLang(t.symbol)} = ${duration(t.ms)}`;
+const short = (t: ModelTerm): string => `${localiseFormula(t.symbol)} = ${formatDuration(t.ms)}`;
 /** A term whose numbers are its one measured figure (`B = 135ms`) is written once. */
-const full = (t: ModelTerm): string => (t.numbers === formatDuration(t.ms) ? short(t) : `${inLang(`${t.symbol} = ${t.numbers}`)} = ${duration(t.ms)}`);
+const full = (t: ModelTerm): string => (t.numbers === formatDuration(t.ms, 'en') ? short(t) : `${localiseFormula(`${t.symbol} = ${t.numbers}`)} = ${formatDuration(t.ms)}`);
 
 /** One line per term: `model latency n·T/C = … = 2.0s`, then `      loop    n·c = … = 900ms   measured …   latency-bound`. */
 function termLines(props: ModelProps, terms: readonly NamedTerm[]): Line[] {
@@ -106,7 +106,7 @@ function termLines(props: ModelProps, terms: readonly NamedTerm[]): Line[] {
 
 /** A note's values (written in English by metrics/) as the current language writes them. */
 const localParams = (params: Readonly<Record<string, string>> = {}): Record<string, string> =>
-	Object.fromEntries(Object.entries(params).map(([name, value]) => [name, figures(value)]));
+	Object.fromEntries(Object.entries(params).map(([name, value]) => [name, localiseFigures(value)]));
 
 /** The model's note in the current language, its figures filled in ('' when there is none). */
 export const noteText = (model: Pick<ModelSnapshot, 'note' | 'noteParams'>): string =>
@@ -124,7 +124,7 @@ export function modelLines(props: ModelProps): Line[] {
 			return [...termLines(props, shown), ...(text && height > shown.length ? [fitLine(noteLine, width)] : [])];
 		}
 
-		const formula = [seg(`${translate('model')} `, 'title'), seg(inLang(model.formula))];
+		const formula = [seg(`${translate('model')} `, 'title'), seg(localiseFormula(model.formula))];
 		const m = [seg(`   ${translate('measured')} `, 'muted'), ...measured(props)];
 		const first = firstFitting([[...formula, ...m, seg(`   ${boundWord(model.bound)}`, 'muted')], [...formula, ...m], formula], width);
 		const second: Line[] = text && height >= 2 ? [fitLine(noteLine, width)] : [];
@@ -133,7 +133,7 @@ export function modelLines(props: ModelProps): Line[] {
 
 	const label = (text: string, tone: 'muted' | 'title' = 'muted'): Seg => seg(translate(text).padEnd(Math.max(11, translate(text).length + 1)), tone);
 	const termBlock = terms.length === 0
-		? wrap(inLang(model.formula), width - 11).map((part, i) => [label(i === 0 ? 'predicted' : ''), seg(part)])
+		? wrap(localiseFormula(model.formula), width - 11).map((part, i) => [label(i === 0 ? 'predicted' : ''), seg(part)])
 		: terms.flatMap(t => wrap(full(t.term), width - 11).map((part, i) => [label(i === 0 ? t.name : '', t.wins ? 'title' : 'muted'), seg(part)]));
 	const lines: Line[] = [
 		rule(translate('model'), width, translate('predicted vs measured')),

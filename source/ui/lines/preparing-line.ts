@@ -1,5 +1,5 @@
 import {t} from '../../i18n/catalogue.js';
-import {count} from '../text/format.js';
+import {formatCount} from '../text/format.js';
 import type {View} from '../../view/contract.js';
 
 /** What the screen says while a run is being prepared (before its first snapshot). */
@@ -18,11 +18,11 @@ export function preparingText(preparing: View['preparing']): string {
 		}
 
 		case 'burst': {
-			return t('ramp: {n} first requests on fresh lanes (not part of the run)…').replace('{n}', count(preparing.requests));
+			return t('ramp: {n} first requests on fresh lanes (not part of the run)…').replace('{n}', formatCount(preparing.requests));
 		}
 
 		case 'pilot': {
-			return t("pilot: {n} requests to measure this pool's waits (not part of the run)…").replace('{n}', count(preparing.requests));
+			return t("pilot: {n} requests to measure this pool's waits (not part of the run)…").replace('{n}', formatCount(preparing.requests));
 		}
 
 		case undefined: {

@@ -1,5 +1,5 @@
 import type {Latency, RateSnapshot, Snapshot} from '../../metrics/snapshot.js';
-import {count, latency, rate as perSecond} from '../text/format.js';
+import {formatCount, formatLatency, formatRate} from '../text/format.js';
 import {type Line, type Seg, firstFitting, seg} from '../text/text.js';
 import {t} from '../../i18n/catalogue.js';
 
@@ -14,7 +14,7 @@ export function percentileLine(name: string, l: Latency, answered: boolean, widt
 		return [label(name), seg('—', 'muted')];
 	}
 
-	const q = (key: string, ms: number, gap = '  '): Seg[] => [seg(gap), seg(`${key} `, 'muted'), seg(latency(ms))];
+	const q = (key: string, ms: number, gap = '  '): Seg[] => [seg(gap), seg(`${key} `, 'muted'), seg(formatLatency(ms))];
 	const base = [label(name), ...q('p50', l.p50, ''), ...q('p90', l.p90), ...q('p99', l.p99)];
 	return firstFitting([[...base, ...q('max', l.max)], base, [label(name), ...q('p50', l.p50, ''), ...q('p99', l.p99)]], width);
 }
@@ -28,15 +28,15 @@ export function rateLines(s: Snapshot, r: RateSnapshot, width: number): Line[] {
 	const behind = r.achieved < r.target * 0.95 && s.started > 1;
 	const schedule = firstFitting(
 		[
-			[label('schedule'), seg(`${perSecond(r.target)}/s`, 'title'), seg(`  ${t('sent')} `, 'muted'), seg(`${perSecond(r.achieved)}/s`, behind ? 'warn' : undefined), seg(`  ${t('late')} `, 'muted'), seg(count(r.late), r.late > 0 ? 'warn' : undefined)],
-			[label('schedule'), seg(`${perSecond(r.target)}/s`, 'title'), seg(` ${t('sent')} `, 'muted'), seg(`${perSecond(r.achieved)}/s`, behind ? 'warn' : undefined)],
+			[label('schedule'), seg(`${formatRate(r.target)}/s`, 'title'), seg(`  ${t('sent')} `, 'muted'), seg(`${formatRate(r.achieved)}/s`, behind ? 'warn' : undefined), seg(`  ${t('late')} `, 'muted'), seg(formatCount(r.late), r.late > 0 ? 'warn' : undefined)],
+			[label('schedule'), seg(`${formatRate(r.target)}/s`, 'title'), seg(` ${t('sent')} `, 'muted'), seg(`${formatRate(r.achieved)}/s`, behind ? 'warn' : undefined)],
 		],
 		width,
 	);
 	const backlog = firstFitting(
 		[
-			[label('backlog'), seg(count(r.backlog), r.backlog > 0 ? 'warn' : 'title'), seg(` ${t('due, not sent yet')}`, 'muted')],
-			[label('backlog'), seg(count(r.backlog), r.backlog > 0 ? 'warn' : 'title')],
+			[label('backlog'), seg(formatCount(r.backlog), r.backlog > 0 ? 'warn' : 'title'), seg(` ${t('due, not sent yet')}`, 'muted')],
+			[label('backlog'), seg(formatCount(r.backlog), r.backlog > 0 ? 'warn' : 'title')],
 		],
 		width,
 	);

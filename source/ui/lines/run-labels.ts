@@ -1,7 +1,7 @@
 import type {Mode} from '../../config/config.js';
 import {factorValue, factsOf, isThreaded} from '../../config/modes.js';
 import type {RunInfo, RunStatus} from '../../metrics/snapshot.js';
-import {count, number} from '../text/format.js';
+import {formatCount, formatNumber} from '../text/format.js';
 import type {Tone} from '../text/theme.js';
 
 
@@ -11,10 +11,10 @@ export const isLoopMode = (mode: Mode): boolean => factsOf(mode).lane === 'loop'
 
 /** The knobs that matter in this mode, as the talk writes them: `P=4`, `W=8`, `P=2 × Th=4`, `C=1,000`. */
 export const paramsOf = (run: RunInfo): string =>
-	factsOf(run.mode).inFlight.map((factor) => `${factor}=${count(factorValue(factor, run))}`).join(' × ');
+	factsOf(run.mode).inFlight.map((factor) => `${factor}=${formatCount(factorValue(factor, run))}`).join(' × ');
 
 /** `io`, `cpu 10ms`, `mixed 10ms`. */
-export const workOf = (run: RunInfo): string => (run.work === 'io' ? 'io' : `${run.work} ${number(run.cpuMs)}ms`);
+export const workOf = (run: RunInfo): string => (run.work === 'io' ? 'io' : `${run.work} ${formatNumber(run.cpuMs)}ms`);
 
 /** `GIL on` / `GIL off` in thread modes; elsewhere only when on. */
 export function gilOf(run: RunInfo): string {

@@ -1,5 +1,5 @@
 import {t} from '../../i18n/catalogue.js';
-import {number} from '../text/format.js';
+import {formatNumber} from '../text/format.js';
 import {type Seg, seg} from '../text/text.js';
 
 export type TimeAxisInput = {
@@ -22,7 +22,7 @@ function ago(seconds: number): string {
 	}
 
 	if (seconds < 60) {
-		return `-${number(seconds)}s`;
+		return `-${formatNumber(seconds)}s`;
 	}
 
 	const m = Math.floor(seconds / 60);

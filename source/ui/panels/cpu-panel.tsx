@@ -1,6 +1,6 @@
 import type {CpuSnapshot} from '../../metrics/snapshot.js';
 import {bar, sparkline, tick} from '../lines/charts.js';
-import {count, decimal, percent} from '../text/format.js';
+import {formatCount, formatDecimal, formatPercent} from '../text/format.js';
 import {Lines} from '../text/line-text.js';
 import {loadTone} from '../text/theme.js';
 import {type Line, firstFitting, padEnd, padStart, rule, seg} from '../text/text.js';
@@ -15,8 +15,8 @@ export type CpuProps = {
 };
 
 function clientLine(cpu: CpuSnapshot, width: number): Line {
-	const client = [seg(`${t('client')} `, 'muted'), seg(decimal(cpu.client, 2), 'title'), seg(` ${t(cpu.cores === 1 ? 'of 1 core' : 'of {n} cores').replace('{n}', count(cpu.cores))}`, 'muted')];
-	const tail = cpu.final ? ` · ${t('run mean')}` : ` · ${t('machine run mean')} ${cpu.sampled ? percent(cpu.utilisation) : '—'}`;
+	const client = [seg(`${t('client')} `, 'muted'), seg(formatDecimal(cpu.client, 2), 'title'), seg(` ${t(cpu.cores === 1 ? 'of 1 core' : 'of {n} cores').replace('{n}', formatCount(cpu.cores))}`, 'muted')];
+	const tail = cpu.final ? ` · ${t('run mean')}` : ` · ${t('machine run mean')} ${cpu.sampled ? formatPercent(cpu.utilisation) : '—'}`;
 	return firstFitting([[...client, seg(tail, 'muted')], client], width);
 }
 
@@ -32,7 +32,7 @@ function coreLine(cpu: CpuSnapshot, core: number, width: number, labelWidth: num
 		seg(' '),
 		seg(b.filled, tone),
 		seg(b.empty),
-		seg(padStart(cpu.sampled ? percent(value) : '—', 5), tone),
+		seg(padStart(cpu.sampled ? formatPercent(value) : '—', 5), tone),
 		...(history ? [seg(' '), seg(history, 'spark')] : []),
 	];
 }
@@ -42,7 +42,7 @@ export function cpuLines({cpu, width, height}: Omit<CpuProps, 'color'>): Line[] 
 	const cores = cpu.perCore.length;
 	const machine = cores > 0 ? cpu.perCore.reduce((a, b) => a + b, 0) / cores : 0;
 	// Nothing sampled (a run shorter than the sampling interval): unknown, never 0%.
-	const shown = cpu.sampled ? percent(machine) : '—';
+	const shown = cpu.sampled ? formatPercent(machine) : '—';
 	const head = rule(t('cpu'), width, cpu.final ? `${t('run mean')} ${shown}` : shown);
 	if (height < 3) {
 		return [head, clientLine(cpu, width)].slice(0, Math.max(0, height));

@@ -1,6 +1,6 @@
 import {isTerminal, type RunInfo, type RunStatus} from '../../metrics/snapshot.js';
 import {progress} from '../lines/charts.js';
-import {clock, count, duration, number, percent, rate} from '../text/format.js';
+import {formatClock, formatCount, formatDuration, formatNumber, formatPercent, formatRate} from '../text/format.js';
 import {Lines} from '../text/line-text.js';
 import {type Line, type Seg, firstFitting, lineWidth, seg, spread} from '../text/text.js';
 import {gilOf, paramsOf, statusLook, workOf} from '../lines/run-labels.js';
@@ -28,8 +28,8 @@ export type HeaderProps = {
 /** What runs, at three levels of detail: everything; without the target; the mode's knobs only. CPU work has no target: it sends no request. */
 function facts(run: RunInfo, sep: string, level: 0 | 1 | 2): Seg[] {
 	// The embedded server's T as the language writes it (`T=2,5ms` in pt); a URL file by its name.
-	const target = Number.isFinite(run.latencyMs) ? `T=${number(run.latencyMs)}ms` : run.target;
-	const all = [workOf(run), `n=${count(run.requested)}`, run.work === 'cpu' ? '' : target, paramsOf(run), t(gilOf(run))];
+	const target = Number.isFinite(run.latencyMs) ? `T=${formatNumber(run.latencyMs)}ms` : run.target;
+	const all = [workOf(run), `n=${formatCount(run.requested)}`, run.work === 'cpu' ? '' : target, paramsOf(run), t(gilOf(run))];
 	const parts = (level === 0 ? all : level === 1 ? [all[0], all[1], all[3], all[4]] : [all[0], all[3], all[4]]).filter(Boolean);
 	return parts.flatMap((p, i) => (i === 0 ? [seg(p!)] : [seg(sep, 'muted'), seg(p!)]));
 }
@@ -40,20 +40,20 @@ function etaBasis(etaMs: number | null, modelLeftMs: number | null, throughput: 
 		return '';
 	}
 
-	return Math.abs(etaMs - modelLeftMs) > 0.1 * Math.max(etaMs, modelLeftMs) ? ` ${t('at')} ${rate(throughput)}/s` : '';
+	return Math.abs(etaMs - modelLeftMs) > 0.1 * Math.max(etaMs, modelLeftMs) ? ` ${t('at')} ${formatRate(throughput)}/s` : '';
 }
 
 export function headerLines(props: HeaderProps): Line[] {
 	const {run, status, elapsedMs, done, etaMs, throughput = 0, modelLeftMs = null, tag, stoppedAtBound, width} = props;
 	const planned = status === 'cancelled' && stoppedAtBound !== undefined;
 	const look = planned
-		? {text: t('■ stopped after {s} s, as planned').replace('{s}', number(stoppedAtBound)), tone: 'good' as const}
+		? {text: t('■ stopped after {s} s, as planned').replace('{s}', formatNumber(stoppedAtBound)), tone: 'good' as const}
 		: {...statusLook[status], text: t(statusLook[status].text)};
 	const right: Seg[] = [
 		...(tag ? [seg(tag, 'accent'), seg('  ')] : []),
 		seg(look.text, look.tone),
 		seg('  '),
-		seg(clock(elapsedMs), 'title'),
+		seg(formatClock(elapsedMs), 'title'),
 	];
 	const badge = seg(` ${run.mode} `, 'badge');
 	const left = firstFitting(
@@ -71,8 +71,8 @@ export function headerLines(props: HeaderProps): Line[] {
 	const total = run.requested;
 	const fraction = total > 0 ? done / total : 0;
 	const finished = isTerminal(status);
-	const eta = finished ? '' : `  ${t('ETA')} ${etaMs === null ? '—' : duration(etaMs)}${etaBasis(etaMs, modelLeftMs, throughput)}`;
-	const counts = `${count(done)}/${count(total)}  ${percent(fraction)}${eta}`;
+	const eta = finished ? '' : `  ${t('ETA')} ${etaMs === null ? '—' : formatDuration(etaMs)}${etaBasis(etaMs, modelLeftMs, throughput)}`;
+	const counts = `${formatCount(done)}/${formatCount(total)}  ${formatPercent(fraction)}${eta}`;
 	const barWidth = width - counts.length - 1;
 	const bar = progress(fraction, barWidth);
 	const second: Line =

@@ -1,6 +1,6 @@
 import type {Snapshot} from '../../metrics/snapshot.js';
 import {bar, sparkline} from '../lines/charts.js';
-import {bytes, count, duration, latency, rate} from '../text/format.js';
+import {formatBytes, formatCount, formatDuration, formatLatency, formatRate} from '../text/format.js';
 import {perWorkerText} from '../lines/lessons.js';
 import {Lines} from '../text/line-text.js';
 import {termsOf} from '../lines/model-lines.js';
@@ -37,8 +37,8 @@ function termBars(s: Snapshot, width: number): Line[] {
 	const top = Math.max(measuredMs, ...terms.map(t => t.term.ms));
 	return [
 		rule(translate('the model\'s terms'), width, translate('the larger predicts')),
-		...terms.map(t => barLine(translate(t.name), t.term.ms, top, duration(t.term.ms), width, t.wins)),
-		barLine(translate(s.status === 'done' ? 'measured' : 'so far'), measuredMs, top, duration(measuredMs), width, false),
+		...terms.map(t => barLine(translate(t.name), t.term.ms, top, formatDuration(t.term.ms), width, t.wins)),
+		barLine(translate(s.status === 'done' ? 'measured' : 'so far'), measuredMs, top, formatDuration(measuredMs), width, false),
 	];
 }
 
@@ -51,9 +51,9 @@ function latencyBars(s: Snapshot, width: number): Line[] {
 
 	const top = s.latency.max;
 	return [
-		rule(translate('latency'), width, translate('{n} measured').replace('{n}', count(s.latency.count))),
-		...ladder.map(([p, ms]) => barLine(`p${p}`, ms, top, latency(ms), width, false)),
-		barLine('max', top, top, latency(top), width, false),
+		rule(translate('latency'), width, translate('{n} measured').replace('{n}', formatCount(s.latency.count))),
+		...ladder.map(([p, ms]) => barLine(`p${p}`, ms, top, formatLatency(ms), width, false)),
+		barLine('max', top, top, formatLatency(top), width, false),
 	];
 }
 
@@ -65,7 +65,7 @@ function throughputChart(s: Snapshot, width: number, rows: number): Line[] {
 	}
 
 	const top = Math.max(...history);
-	const lines: Line[] = [rule(translate('requests/s'), width, `${translate('peak')} ${rate(top)}/s`)];
+	const lines: Line[] = [rule(translate('requests/s'), width, `${translate('peak')} ${formatRate(top)}/s`)];
 	for (let r = rows - 1; r >= 0; r--) {
 		// Each row shows the part of every value between its floor and ceiling.
 		const row = history.map(v => {
@@ -85,8 +85,8 @@ function startupLines(s: Snapshot, width: number): Line[] {
 	}
 
 	return [
-		rule(translate('start-up'), width, translate(s.startup.workers === 1 ? `{n} ${s.startup.kind}` : s.startup.kind === 'thread' ? '{n} threads' : '{n} processes').replace('{n}', count(s.startup.workers))),
-		[seg(translate('pool').padEnd(LABEL), 'muted'), seg(duration(s.startupMs)), seg(`   ${translate('one worker')} `, 'muted'), seg(perWorkerText(s.startup)), seg(`   ${translate('peak rss')} `, 'muted'), seg(bytes(s.peakRssBytes))],
+		rule(translate('start-up'), width, translate(s.startup.workers === 1 ? `{n} ${s.startup.kind}` : s.startup.kind === 'thread' ? '{n} threads' : '{n} processes').replace('{n}', formatCount(s.startup.workers))),
+		[seg(translate('pool').padEnd(LABEL), 'muted'), seg(formatDuration(s.startupMs)), seg(`   ${translate('one worker')} `, 'muted'), seg(perWorkerText(s.startup)), seg(`   ${translate('peak rss')} `, 'muted'), seg(formatBytes(s.peakRssBytes))],
 	];
 }
 

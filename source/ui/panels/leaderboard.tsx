@@ -1,7 +1,7 @@
 import type {CompareView} from '../../view/contract.js';
 import type {RunResult} from '../../metrics/snapshot.js';
 import {bar} from '../lines/charts.js';
-import {count, decimal, duration, percent, rate} from '../text/format.js';
+import {formatCount, formatDecimal, formatDuration, formatPercent, formatRate} from '../text/format.js';
 import {Lines} from '../text/line-text.js';
 import {type Line, type Seg, fitLine, padEnd, padStart, rule, seg} from '../text/text.js';
 import {t} from '../../i18n/catalogue.js';
@@ -25,7 +25,7 @@ const signed = (measured: number, predicted: number): string => {
 };
 
 /** `×3.9`, `×191`: how many times faster than sequential (`≈×93` when either time is the model's). */
-const speedup = (x: number, approximate: boolean): string => `${approximate ? '≈' : ''}×${decimal(x, x < 10 ? 1 : 0)}`;
+const speedup = (x: number, approximate: boolean): string => `${approximate ? '≈' : ''}×${formatDecimal(x, x < 10 ? 1 : 0)}`;
 
 /**
  * The time a comparison ranks a run by: its active time (wall less paused, as the header's clock)
@@ -47,7 +47,7 @@ export function leaderboardLines({compare, width, height}: Omit<LeaderboardProps
 	const labels = results.map((r, i) => {
 		const {ms, extrapolated} = times[i]!;
 		const up = base && r.mode !== 'sequential' && ms > 0 ? ` ${speedup(base.ms / ms, extrapolated || base.extrapolated)}` : '';
-		return (extrapolated ? '≈' : '') + duration(ms) + up;
+		return (extrapolated ? '≈' : '') + formatDuration(ms) + up;
 	});
 	const labelWidth = Math.max(5, ...labels.map((l) => l.length));
 	const wide = width - 20 - 9 - 6 - 8 - 7 >= 24;
@@ -57,7 +57,7 @@ export function leaderboardLines({compare, width, height}: Omit<LeaderboardProps
 	const area = Math.max(labelWidth + 2, width - 20 - rightWidth);
 
 	const done = results.length;
-	const progress = (running ? t('{done} of {n} done').replace('{done}', count(done)) : t('all {n} done')).replace('{n}', count(modes.length));
+	const progress = (running ? t('{done} of {n} done').replace('{done}', formatCount(done)) : t('all {n} done')).replace('{n}', formatCount(modes.length));
 	const status = times.some((time) => time.extrapolated) ? `${t('≈ extrapolated by the model')} · ${progress}` : progress;
 	const heading: Line = [
 		seg('  ' + padEnd(t('mode'), 18), 'muted'),
@@ -85,7 +85,7 @@ export function leaderboardLines({compare, width, height}: Omit<LeaderboardProps
 			seg(' '),
 			seg(label, 'title'),
 			seg(' '.repeat(Math.max(0, area - b.filled.length - 1 - label.length))),
-			seg(rightOf(rate(result.requestsPerSecond), percent(cpu), duration(result.predictedMs), times[i]!.extrapolated ? '—' : signed(result.wallMs - result.pausedMs, result.predictedMs))),
+			seg(rightOf(formatRate(result.requestsPerSecond), formatPercent(cpu), formatDuration(result.predictedMs), times[i]!.extrapolated ? '—' : signed(result.wallMs - result.pausedMs, result.predictedMs))),
 		];
 	});
 	return [rule(t('compare'), width, status), heading, ...rows].slice(0, Math.max(0, height)).map((line) => fitLine(line, width));

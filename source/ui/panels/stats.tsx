@@ -1,6 +1,6 @@
 import type {Snapshot} from '../../metrics/snapshot.js';
 import {sparkline} from '../lines/charts.js';
-import {bytes, count, duration, latency, rate} from '../text/format.js';
+import {formatBytes, formatCount, formatDuration, formatLatency, formatRate} from '../text/format.js';
 import {perWorkerText} from '../lines/lessons.js';
 import {Lines} from '../text/line-text.js';
 import {rateLines, statLabel as label} from '../lines/rate-lines.js';
@@ -23,9 +23,9 @@ function latencyLine(s: Snapshot, width: number): Line {
 	}
 
 	const {p50, p90, p99, max} = s.latency;
-	const q = (name: string, ms: number, gap = '  '): Seg[] => [seg(gap), seg(`${name} `, 'muted'), seg(latency(ms))];
+	const q = (name: string, ms: number, gap = '  '): Seg[] => [seg(gap), seg(`${name} `, 'muted'), seg(formatLatency(ms))];
 	const base = [label('latency'), ...q('p50', p50, ''), ...q('p90', p90), ...q('p99', p99)];
-	const ms = (v: number): string => count(v);
+	const ms = (v: number): string => formatCount(v);
 	return firstFitting(
 		[
 			[...base, ...q('max', max)],
@@ -39,12 +39,12 @@ function latencyLine(s: Snapshot, width: number): Line {
 }
 
 function failedLine(s: Snapshot, width: number): Line {
-	const head: Seg[] = [label('failed'), seg(count(s.failed), s.failed > 0 ? 'bad' : 'muted')];
+	const head: Seg[] = [label('failed'), seg(formatCount(s.failed), s.failed > 0 ? 'bad' : 'muted')];
 	const out: Seg[] = [...head];
 	for (const [reason, n] of s.failures) {
 		// A reason too long for the room left loses its bracketed code, then (the first one only) its tail.
 		const room = width - lineWidth(out) - 2;
-		const tally = ` ×${count(n)}`;
+		const tally = ` ×${formatCount(n)}`;
 		const short = reason.replace(/ \([^)]*\)$/, '');
 		const text = [reason, short].map(words => `${words}${tally}`).find(candidate => candidate.length <= room)
 			?? (out.length === head.length && room >= tally.length + 4 ? `${short.slice(0, room - tally.length - 1)}…${tally}` : undefined);
@@ -60,26 +60,26 @@ function failedLine(s: Snapshot, width: number): Line {
 
 /** The requests panel as lines: in flight, throughput with history, latency percentiles, failures, start-up. */
 export function statsLines({snapshot: s, width, height}: Omit<StatsProps, 'color'>): Line[] {
-	const flight: Line = [label('in flight'), seg(count(s.inFlight), 'title'), seg(`  ${t('peak')} `, 'muted'), seg(count(s.maxInFlight))];
-	const now = `${rate(s.throughput)}/s`;
+	const flight: Line = [label('in flight'), seg(formatCount(s.inFlight), 'title'), seg(`  ${t('peak')} `, 'muted'), seg(formatCount(s.maxInFlight))];
+	const now = `${formatRate(s.throughput)}/s`;
 	const throughputHead: Seg[] = [label('throughput'), seg(now, 'title')];
 	const sparkWidth = Math.min(s.throughputHistory.length, width - lineWidth(throughputHead) - 1);
 	const throughput: Line = [
 		...throughputHead,
 		...(sparkWidth > 0 ? [seg(' '), seg(sparkline(s.throughputHistory, sparkWidth), 'spark')] : []),
 	];
-	const pool = [label('start-up'), seg(s.startupMs === null ? '…' : duration(s.startupMs))];
+	const pool = [label('start-up'), seg(s.startupMs === null ? '…' : formatDuration(s.startupMs))];
 	const each = s.startup ? [seg('  '), seg(perWorkerText(s.startup), 'muted')] : [];
-	const peak = [seg(`  ${t('peak rss')} `, 'muted'), seg(bytes(s.peakRssBytes))];
+	const peak = [seg(`  ${t('peak rss')} `, 'muted'), seg(formatBytes(s.peakRssBytes))];
 	const startup: Line = firstFitting([[...pool, ...each, ...peak], [...pool, ...each], [...pool, ...peak], pool], width);
 	if (s.rate) {
 		// The open model: the schedule and both latencies first (see rate-lines.ts).
-		const head = rule(t('requests'), width, `${t('mean')} ${rate(s.meanThroughput)}/s`);
+		const head = rule(t('requests'), width, `${t('mean')} ${formatRate(s.meanThroughput)}/s`);
 		return [head, ...rateLines(s, s.rate, width), flight, failedLine(s, width), startup].slice(0, Math.max(0, height)).map((line) => fitLine(line, width));
 	}
 
 	const lines: Line[] = [
-		rule(t('requests'), width, `${t('mean')} ${rate(s.meanThroughput)}/s`),
+		rule(t('requests'), width, `${t('mean')} ${formatRate(s.meanThroughput)}/s`),
 		flight,
 		throughput,
 		latencyLine(s, width),

@@ -1,18 +1,18 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {bar, progress, sparkline} from '../../../source/ui/lines/charts.js';
-import {bytes, clock, count, duration, latency, percent, rate} from '../../../source/ui/text/format.js';
+import {formatBytes, formatClock, formatCount, formatDuration, formatLatency, formatPercent, formatRate} from '../../../source/ui/text/format.js';
 import {fit, fitLine, seg, wrap} from '../../../source/ui/text/text.js';
 
 test('numbers read the way a speaker says them', () => {
-	assert.equal(count(4_000_000), '4,000,000');
-	assert.deepEqual([850, 6200, 42_140, 184_000, 3_720_000].map((ms) => duration(ms)), ['850ms', '6.2s', '42.1s', '3m04s', '1h02m']);
+	assert.equal(formatCount(4_000_000), '4,000,000');
+	assert.deepEqual([850, 6200, 42_140, 184_000, 3_720_000].map((ms) => formatDuration(ms)), ['850ms', '6.2s', '42.1s', '3m04s', '1h02m']);
 	// The clock reads as the measured time beside it (one rounding rule for one figure): `135ms`, not `0.1s`.
-	assert.deepEqual([0, 135, 450, 6200].map((ms) => clock(ms)), ['0.0s', '135ms', '450ms', '6.2s']);
-	assert.deepEqual([2.44, 101.4, 1300].map((ms) => latency(ms)), ['2.4ms', '101ms', '1.3s']);
-	assert.deepEqual([3.94, 412.2, 7012].map((r) => rate(r)), ['3.9', '412', '7,012']);
-	assert.equal(percent(0.834), '83%');
-	assert.equal(bytes(123 * 1024 * 1024), '123 MB');
+	assert.deepEqual([0, 135, 450, 6200].map((ms) => formatClock(ms)), ['0.0s', '135ms', '450ms', '6.2s']);
+	assert.deepEqual([2.44, 101.4, 1300].map((ms) => formatLatency(ms)), ['2.4ms', '101ms', '1.3s']);
+	assert.deepEqual([3.94, 412.2, 7012].map((r) => formatRate(r)), ['3.9', '412', '7,012']);
+	assert.equal(formatPercent(0.834), '83%');
+	assert.equal(formatBytes(123 * 1024 * 1024), '123 MB');
 });
 
 test('charts: sparklines, eighth-cell bars, progress', () => {
