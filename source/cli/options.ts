@@ -10,7 +10,7 @@ import {
 import {parseCount} from './counts.js';
 import {UsageError} from '../config/errors.js';
 import {LANGS, langFromEnv, type Lang} from '../i18n/lang.js';
-import {THEMES, type ThemeName} from '../ui/text/theme.js';
+import {THEMES, type ThemeName} from '../config/terminal-colours.js';
 import type {ExportJob} from '../export/run-export.js';
 import {autoplayOf, exportJobOf} from './stage-options.js';
 

@@ -1,5 +1,6 @@
 import process from 'node:process';
 import type {RunConfig, ServerOptions} from '../config/config.js';
+import type {ThemeName} from '../config/terminal-colours.js';
 import {pick} from '../i18n/catalogue.js';
 import type {Lang} from '../i18n/lang.js';
 import {recordMarkers} from '../record/markers.js';
@@ -15,6 +16,7 @@ export type TourInput = {
 	readonly config: RunConfig;
 	readonly server: ServerOptions;
 	readonly lang: Lang;
+	readonly theme: ThemeName;
 	/** Seconds each scene waits after its run before the next; null: the presenter moves on. */
 	readonly autoplay: number | null;
 	readonly outputs: Outputs;
@@ -25,7 +27,7 @@ export async function runTour(input: TourInput): Promise<number> {
 	const {config, lang} = input;
 	const session = createSession({server: input.server});
 	const controller = createDashboardController(sceneConfig(SCENES[0]!, config), session);
-	const recorder = await openRecorder(config, input.outputs);
+	const recorder = await openRecorder(config, input.outputs, input.theme);
 	const markers = recorder ? recordMarkers(controller, recorder) : undefined;
 
 	const driver = createTourDriver({
@@ -44,7 +46,7 @@ export async function runTour(input: TourInput): Promise<number> {
 
 	await runLive({session, recorder, outputs: input.outputs, quit}, async () => {
 		driver.start();
-		await renderTour(controller, driver, SCENES, {color: config.color, fps: config.fps, lang, stdout: recorder?.stdout ?? process.stdout});
+		await renderTour(controller, driver, SCENES, {color: config.color, theme: input.theme, fps: config.fps, lang, stdout: recorder?.stdout ?? process.stdout});
 		quit();
 		await controller.finished;
 	});

@@ -1,4 +1,5 @@
 import {styleText} from 'node:util';
+import {createContext} from 'react';
 import type {LaneState} from '../../metrics/snapshot.js';
 import type {ThemeName} from '../../config/terminal-colours.js';
 
@@ -81,30 +82,21 @@ const contrast: Readonly<Record<Tone, Style>> = {
 
 export const THEME_STYLES: Readonly<Record<ThemeName, Readonly<Record<Tone, Style>>>> = {dark, light, contrast};
 
-let styles = dark;
-let current: ThemeName = 'dark';
-
-/** Set once by the frontend, before the first frame (--theme). */
-export function setTheme(name: ThemeName): void {
-	styles = THEME_STYLES[name];
-	current = name;
-}
-
-/** The theme set (the recorder writes its terminal colours into the recording). */
-export const currentTheme = (): ThemeName => current;
+/** The theme the screen is drawn in (--theme), handed down from the front end's render (dark when none is). */
+export const ThemeContext = createContext<ThemeName>('dark');
 
 const none: Style = {};
 
 /** Style for a tone; with colour off there is no style at all, so no escape codes are written. */
-export function styleOf(tone: Tone | undefined, color: boolean): Style {
-	return color && tone ? styles[tone] : none;
+export function styleOf(tone: Tone | undefined, color: boolean, theme: ThemeName = 'dark'): Style {
+	return color && tone ? THEME_STYLES[theme][tone] : none;
 }
 
 type Format = Parameters<typeof styleText>[0];
 
 /** Text with the tone's style as ANSI codes (what <Text> with those props would print). */
-export function styled(text: string, tone: Tone | undefined): string {
-	const style = styleOf(tone, true);
+export function styled(text: string, tone: Tone | undefined, theme: ThemeName = 'dark'): string {
+	const style = styleOf(tone, true, theme);
 	const format: string[] = [];
 	if (style.color) {
 		format.push(style.color);
