@@ -70,3 +70,11 @@ test('the reader sees every kind of import', () => {
 		{specifier: './h.worker.js', typeOnly: false},
 	]);
 });
+
+test('no file of source/ cites a path outside the repository', () => {
+	const citing = importsUnder(source).filter((entry) => entry.to.startsWith('../'));
+	assert.deepEqual(show(citing), '');
+	const walk = (folder: string): string[] => readdirSync(folder).flatMap((name) =>
+		statSync(`${folder}/${name}`).isDirectory() ? walk(`${folder}/${name}`) : [`${folder}/${name}`]);
+	assert.deepEqual(walk(source).filter((file) => readFileSync(file, 'utf8').includes('../shared')).map((file) => file.slice(root.length)), []);
+});

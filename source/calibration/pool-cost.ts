@@ -40,7 +40,7 @@ export type PilotEnd = {readonly t: number; readonly latencyMs: number};
  * their heaps, the connections just opened); past it a pilot's round trips
  * match a long run's mean within a few per cent.
  */
-export const WARM_SHARE = 0.6;
+const WARM_SHARE = 0.6;
 
 /** The mean utilisation of the samples taken within [from, to] (1 without one: a loop with no sample to tell is counted busy). */
 function utilisation(samples: readonly LoopSample[], from: number, to: number): number {

@@ -3,7 +3,7 @@ import {UsageError} from '../config/errors.js';
 import {type RawFlags, decimal, text} from './options.js';
 
 /** Seconds to wait after each scene's run when --autoplay is given ('' → DEFAULT_AUTOPLAY). */
-export const DEFAULT_AUTOPLAY = 8;
+const DEFAULT_AUTOPLAY = 8;
 
 export function autoplayOf(flags: RawFlags): number | null {
 	if (text(flags, 'autoplay') === undefined) {

@@ -46,7 +46,7 @@ export type RateSnapshot = {
 const SATURATED_MIN = 5;
 const SATURATED_SHARE = 0.05;
 
-export const capacityOf = (run: RunInfo): number => Math.max(1, Math.min(inFlightOf(factsOf(run.mode), run), run.requested));
+const capacityOf = (run: RunInfo): number => Math.max(1, Math.min(inFlightOf(factsOf(run.mode), run), run.requested));
 
 export const createRateState = (table: Timetable, run: RunInfo): RateState => ({
 	table, capacity: capacityOf(run), late: 0, lateWithRoom: 0, roomSince: table.t0, lastStartAt: null, service: createLatency(),

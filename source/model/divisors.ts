@@ -5,7 +5,7 @@ import type {ModelInput} from './formulas.js';
 /** A divisor of a formula: its symbol (`P`, `(P·Th)`), its numbers (`2`, `(2·4)`) and its value. */
 export type Divisor = {readonly symbol: string; readonly numbers: string; readonly value: number};
 
-export const ONE: Divisor = {symbol: '', numbers: '', value: 1};
+const ONE: Divisor = {symbol: '', numbers: '', value: 1};
 
 /** `/P`, `/(2·4)`; nothing when the divisor is one. */
 export const over = (d: Divisor, what: 'symbol' | 'numbers'): string => (d.value === 1 && d.symbol === '' ? '' : `/${d[what]}`);

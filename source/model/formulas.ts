@@ -5,7 +5,6 @@ import {cpuDivisor, ioDivisor, loopsOf, over} from './divisors.js';
 import type {ModelSnapshot, ModelTerm} from './prediction.js';
 import type {RunInfo} from './run-info.js';
 
-export {formatDuration} from '../i18n/format.js';
 
 /**
  * What the model reads: the run's settings as the snapshot has them (RunInfo),

@@ -21,7 +21,7 @@ import {createSchedule, type Schedule} from '../schedule/schedule.js';
  */
 export const METRICS_LAG_MS = BATCH_MAX_DELAY_MS * 3;
 /** However long a run's kernels, its lanes are drawn at most this much later. */
-export const MAX_KERNEL_LAG_MS = 5000;
+const MAX_KERNEL_LAG_MS = 5000;
 
 /**
  * A blocking lane cannot send its batch while its CPU kernel runs, nor while it waits for the

@@ -7,8 +7,8 @@ import type {TourView} from './tour-driver.js';
 import {verdictLine} from './verdict.js';
 
 /** The terminal size the tour is laid out for (the talk's projector). */
-export const TOUR_WIDTH = 100;
-export const TOUR_HEIGHT = 30;
+const TOUR_WIDTH = 100;
+const TOUR_HEIGHT = 30;
 /** Rows the caption takes above the dashboard: the tour bar and up to three caption rows. */
 export const CAPTION_ROWS = 4;
 

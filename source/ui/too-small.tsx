@@ -2,8 +2,8 @@ import {Lines} from './text/line-text.js';
 import {fit, seg} from './text/text.js';
 import {t} from '../i18n/catalogue.js';
 
-export const MIN_WIDTH = 60;
-export const MIN_HEIGHT = 16;
+const MIN_WIDTH = 60;
+const MIN_HEIGHT = 16;
 
 export const isTooSmall = (width: number, height: number): boolean => width < MIN_WIDTH || height < MIN_HEIGHT;
 

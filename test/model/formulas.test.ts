@@ -1,6 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {formatDuration, predict, type ModelInput} from '../../source/model/formulas.js';
+import {formatDuration} from '../../source/i18n/format.js';
+import {predict, type ModelInput} from '../../source/model/formulas.js';
 
 const base: ModelInput = {
 	mode: 'sequential',

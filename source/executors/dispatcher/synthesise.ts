@@ -12,7 +12,7 @@ const CHUNK = 10_000;
  * in one tasks-end event instead: see the dispatcher.)
  * `startOf` gives a task's start time (NaN when it never started: latency 0).
  */
-export async function synthesiseEnds(
+async function synthesiseEnds(
 	bus: EventBus,
 	end: {worker: number; outcome: Outcome; reason: string},
 	tasks: Iterable<number>,

@@ -18,7 +18,7 @@ const fill = (template: string, values: Readonly<Record<string, string>>): strin
 	t(template).replaceAll(/\{(\w+)\}/g, (all, name: string) => values[name] ?? all);
 
 /** The lanes and what each holds at once: `1 lane, one request at a time`, `4 lanes (P), one request each`, `2 loops (P), 1,000 in flight (P·C)`. */
-export function lanesText(run: RunInfo): string {
+function lanesText(run: RunInfo): string {
 	const facts = factsOf(run.mode);
 	const factors = facts.inFlight.filter((factor) => factor !== 'C');
 	const lanes = factors.reduce((product, factor) => product * factorValue(factor, run), 1);

@@ -22,20 +22,20 @@ export type LaneRowsInput = {
 };
 
 /** A short run is drawn at most this many columns a slice. */
-export const MAX_ZOOM = 20;
+const MAX_ZOOM = 20;
 
 /**
  * Columns each slice takes so the run fills the lanes' width: a run of fewer slices than columns
  * (4 requests, a second) is stretched by a whole factor, every slice the same width, so it can be
  * seen from the back of a room; a longer one scrolls at one column a slice.
  */
-export function zoomOf(lanes: readonly LaneSnapshot[], width: number): number {
+function zoomOf(lanes: readonly LaneSnapshot[], width: number): number {
 	const slices = Math.max(0, ...lanes.map((lane) => lane.slices.length));
 	return slices === 0 ? 1 : Math.min(MAX_ZOOM, Math.max(1, Math.floor(width / slices)));
 }
 
 /** The slices that fit, `zoom` columns each, newest at the right edge, runs of one state merged into one segment. */
-export function sliceSegs(slices: readonly LaneState[], width: number, zoom = 1): Seg[] {
+function sliceSegs(slices: readonly LaneState[], width: number, zoom = 1): Seg[] {
 	const shown = slices.slice(-Math.floor(width / zoom));
 	const out: Seg[] = [];
 	if (shown.length * zoom < width) {

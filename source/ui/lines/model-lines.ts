@@ -109,7 +109,7 @@ const localParams = (params: Readonly<Record<string, string>> = {}): Record<stri
 	Object.fromEntries(Object.entries(params).map(([name, value]) => [name, localiseFigures(value)]));
 
 /** The model's note in the current language, its figures filled in ('' when there is none). */
-export const noteText = (model: Pick<ModelSnapshot, 'note' | 'noteParams'>): string =>
+const noteText = (model: Pick<ModelSnapshot, 'note' | 'noteParams'>): string =>
 	model.note ? fillIn(translate(model.note), localParams(model.noteParams)) : '';
 
 export function modelLines(props: ModelProps): Line[] {

@@ -9,7 +9,7 @@ export const statLabel = (text: string): Seg => seg(t(text).padEnd(Math.max(11, 
 const label = statLabel;
 
 /** `latency    p50 4.2s  p90 8.1s  p99 9.0s` for either histogram, shortened to fit. */
-export function percentileLine(name: string, l: Latency, answered: boolean, width: number): Line {
+function percentileLine(name: string, l: Latency, answered: boolean, width: number): Line {
 	if (!answered) {
 		return [label(name), seg('—', 'muted')];
 	}

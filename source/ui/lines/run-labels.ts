@@ -5,7 +5,7 @@ import {formatCount, formatNumber} from '../text/format.js';
 import type {Tone} from '../text/theme.js';
 
 
-export const isThreadMode = (mode: Mode): boolean => isThreaded(factsOf(mode));
+const isThreadMode = (mode: Mode): boolean => isThreaded(factsOf(mode));
 
 export const isLoopMode = (mode: Mode): boolean => factsOf(mode).lane === 'loop';
 

@@ -43,7 +43,7 @@ function etaBasis(etaMs: number | null, modelLeftMs: number | null, throughput: 
 	return Math.abs(etaMs - modelLeftMs) > 0.1 * Math.max(etaMs, modelLeftMs) ? ` ${t('at')} ${formatRate(throughput)}/s` : '';
 }
 
-export function headerLines(props: HeaderProps): Line[] {
+function headerLines(props: HeaderProps): Line[] {
 	const {run, status, elapsedMs, done, etaMs, throughput = 0, modelLeftMs = null, tag, stoppedAtBound, width} = props;
 	const planned = status === 'cancelled' && stoppedAtBound !== undefined;
 	const look = planned

@@ -37,7 +37,7 @@ export function rankTime(result: RunResult): {readonly ms: number; readonly extr
 	return {ms: extrapolated ? result.predictedMs : result.wallMs - result.pausedMs, extrapolated};
 }
 
-export function leaderboardLines({compare, width, height}: Omit<LeaderboardProps, 'color'>): Line[] {
+function leaderboardLines({compare, width, height}: Omit<LeaderboardProps, 'color'>): Line[] {
 	const {modes, results, running} = compare;
 	const times = results.map((r) => rankTime(r));
 	const walls = times.map((time) => time.ms);

@@ -3,7 +3,7 @@ import {LANE_STATES, stateGlyph, stateWords} from '../text/theme.js';
 import {type Line, firstFitting, seg} from '../text/text.js';
 import {t} from '../../i18n/catalogue.js';
 
-export function legendLine(width: number): Line {
+function legendLine(width: number): Line {
 	/** Words of length v; the split state's may be shorter (`split`), so 80 columns keep the long words. */
 	const variant = (v: 0 | 1 | 2, gap: string, split: 0 | 1 | 2 = v): Line =>
 		LANE_STATES.flatMap((s, i) => [
