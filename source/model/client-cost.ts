@@ -24,6 +24,16 @@ export type ClientCost = {
 /** The lane calibration's figures with the ramp a burst of the run's own pool measured. */
 export const withBurst = (cost: ClientCost, burst: BurstCost): ClientCost => ({...cost, burst});
 
+/** The figures with the burst's B but not its δ: what the knee (a pilot or not) is judged on. */
+export function withoutBurstWait(cost: ClientCost): ClientCost {
+	if (cost.burst?.waitMs === undefined) {
+		return cost;
+	}
+
+	const {waitMs: _wait, ...burst} = cost.burst;
+	return {...cost, burst};
+}
+
 /**
  * The lane calibration's figures with c, s, m, ℓ and δ from a pilot of the
  * run's own pool (its P loops at its C and T). c₀ stays the lane
@@ -60,11 +70,25 @@ export type PoolCost = {
 
 /** A burst's shape and what it took, ms. */
 export type BurstCost = {
-	/** Loops, and the first requests each sent at once. */
+	/** Loops, the first requests each sent at once, and the rounds of them it ran. */
 	readonly loops: number;
 	readonly connections: number;
+	readonly rounds: number;
 	/** First request started → last request ended. */
 	readonly wallMs: number;
-	/** B: the wall time past T, what the run's first round takes beyond its wait. */
+	/** δ: the last round's length past T (absent for a burst of one round). */
+	readonly waitMs?: number;
+	/** B: the wall time past rounds·(T+δ), what the run's first rounds take beyond their waits. */
 	readonly rampMs: number;
 };
+
+/** Most rounds a burst runs: enough for a run of a few rounds (n=4,000 at C=1,000) to be past its cold start. */
+export const BURST_MAX_ROUNDS = 4;
+
+/** Rounds of min(C, n/P) requests a burst of a loop's share of n runs: whole rounds only, at least one, at most BURST_MAX_ROUNDS. */
+export const burstRoundsOf = (share: number, connections: number): number =>
+	Math.max(1, Math.min(BURST_MAX_ROUNDS, Math.floor(share / Math.max(1, connections))));
+
+/** B for a burst given δ: its wall time past rounds·(T+δ), never negative. */
+export const rampOfBurst = (burst: Pick<BurstCost, 'wallMs' | 'rounds'>, latencyMs: number, waitMs = 0): number =>
+	Math.max(0, burst.wallMs - burst.rounds * (latencyMs + waitMs));
