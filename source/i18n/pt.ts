@@ -57,7 +57,7 @@ export const PT: Readonly<Record<string, string>> = {
 	'this help (again to close)': 'esta ajuda (de novo para fechar)',
 	'quit (Ctrl+C too)': 'sair (Ctrl+C também)',
 	'look for ': 'observe ',
-	// The hint under the lanes (ui/hint.ts)
+	// The hint under the lanes (ui/lines/hint.ts)
 	'1 lane': '1 faixa',
 	'{n} lanes ({f})': '{n} faixas ({f})',
 	'1 loop': '1 loop',
@@ -85,7 +85,7 @@ export const PT: Readonly<Record<string, string>> = {
 	'{ms} & {mb} a thread': '{ms} e {mb} por thread',
 	'{ms} a process': '{ms} por processo',
 	'{ms} a thread': '{ms} por thread',
-	// Status words (ui/view-model.ts statusLook)
+	// Status words (ui/lines/run-labels.ts statusLook)
 	'◌ starting': '◌ iniciando',
 	'▸ running': '▸ executando',
 	'‖ paused': '‖ pausado',
@@ -104,7 +104,7 @@ export const PT: Readonly<Record<string, string>> = {
 	'every core busy; the GIL (g) only serialises within a process': 'todos os núcleos ocupados; o GIL (g) só serializa dentro de um processo',
 	'one lane, one core: async does not help CPU work; ≈ n·c': 'uma faixa, um núcleo: async não ajuda trabalho de CPU; ≈ n·c',
 	'a loop per process: CPU work spreads over the cores': 'um loop por processo: o trabalho de CPU se espalha pelos núcleos',
-	// Panels (ui/stats.tsx, cpu.tsx, model.tsx)
+	// Panels (ui/panels/stats.tsx, ui/panels/cpu-panel.tsx, ui/lines/model-lines.ts)
 	requests: 'requisições',
 	mean: 'média',
 	'in flight': 'em voo',
@@ -125,7 +125,7 @@ export const PT: Readonly<Record<string, string>> = {
 	measured: 'medido',
 	'so far': 'até agora',
 	'{bound}-bound': 'limitado por {bound}',
-	// The words at the end of a formula (metrics/model.ts), see tFormula
+	// The words at the end of a formula (model/formulas.ts), see tFormula
 	'T unknown until the first response': 'T desconhecido até a primeira resposta',
 	'T = measured p50': 'T = p50 medido',
 	loop: 'loop',
@@ -144,14 +144,14 @@ export const PT: Readonly<Record<string, string>> = {
 	tasks: 'tarefas',
 	now: 'agora',
 	'time →': 'tempo →',
-	// Leaderboard (ui/leaderboard.tsx)
+	// Leaderboard (ui/panels/leaderboard.tsx)
 	'wall time, one scale': 'tempo total, mesma escala',
 	diff: 'dif',
 	'{done} of {n} done': '{done} de {n} modos concluídos',
 	'all {n} done': 'os {n} modos concluídos',
 	'≈ extrapolated by the model': '≈ extrapolado pelo modelo',
 	'running…': 'executando…',
-	// Many cores (ui/cpu.tsx), a terminal too small (ui/too-small.tsx)
+	// Many cores (ui/panels/cpu-panel.tsx), a terminal too small (ui/too-small.tsx)
 	cores: 'núcleos',
 	'concviz needs at least {min} — now {size}': 'concviz precisa de ao menos {min} — agora {size}',
 	// Header and lanes
@@ -165,13 +165,13 @@ export const PT: Readonly<Record<string, string>> = {
 	'{mode} runs one worker; workers apply to modes {keys}': '{mode} usa 1 worker; workers valem nos modos {keys}',
 	'concurrency applies to the async modes ({keys})': 'a concorrência vale para os modos async ({keys})',
 	'the GIL applies to the thread modes ({keys})': 'o GIL vale para os modos com threads ({keys})',
-	// Model notes (metrics/model.ts, metrics/reducer.ts: English templates with their values)
+	// Model notes (model/formulas.ts, metrics/reducer.ts: English templates with their values)
 	'other work kept {cores} of {of} cores busy (the model counts on free cores)': 'outro trabalho manteve {cores} de {of} núcleos ocupados (o modelo conta com núcleos livres)',
 	'the client fell behind the schedule: {late} sends late with a slot free': 'o cliente ficou atrás da agenda: {late} envios atrasados com vaga livre',
 	'the GIL lets one thread compute at a time': 'o GIL deixa uma thread computar por vez',
 	'the GIL lets one thread per process compute at a time': 'o GIL deixa uma thread por processo computar por vez',
 	'async does not help CPU work: one event loop computes one task at a time': 'async não ajuda trabalho de CPU: um loop de eventos computa uma tarefa por vez',
-	// --rate (ui/rate-lines.ts, the summary)
+	// --rate (ui/lines/rate-lines.ts, the summary)
 	schedule: 'agenda',
 	sent: 'enviadas',
 	late: 'atrasadas',

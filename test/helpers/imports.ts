@@ -53,7 +53,7 @@ const walk = (folder: string): string[] => readdirSync(folder).flatMap((name) =>
 	return statSync(path).isDirectory() ? walk(path) : /\.tsx?$/.test(name) ? [path] : [];
 });
 
-/** Every relative import of every file under root, as paths from root (`ui/app.tsx` → `frontends/controller.ts`'s `frontends/controller.js`). */
+/** Every relative import of every file under root, as paths from root (`ui/app.tsx`'s `../view/contract.js` → `view/contract.js`). */
 export function importsUnder(root: string): Import[] {
 	return walk(root).flatMap((file) => specifiersOf(file, readFileSync(file, 'utf8'))
 		.filter(({specifier}) => specifier.startsWith('.'))

@@ -32,7 +32,7 @@ export type ProcessPoolShape = {
  * this project's 2-core machine, see docs/reliability.md).
  * They start at that size too: grown from 1 MB, a fresh lane scavenged
  * far more often for its first ten thousand requests, which cost it ~20 %
- * more CPU each than later (a pilot's, session/pilot.ts, is that short).
+ * more CPU each than later (a pilot's, calibration/pilot.ts, is that short).
  * No other V8 flag: --expose-gc, say, makes V8 reject Node's built-in code
  * cache and cost each lane process ~15 ms of CPU to start (the lane fetches
  * gc when it first needs it, workloads/collect.ts).

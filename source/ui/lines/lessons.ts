@@ -15,7 +15,7 @@ export function perWorkerText(cost: StartupCost): string {
 	return t(template).replace('{ms}', formatDuration(cost.perWorkerMs)).replace('{mb}', cost.perWorkerBytes === null ? '' : formatBytes(cost.perWorkerBytes));
 }
 
-/** What to look for in a mode, before its run starts (the hint under the lanes, ui/hint.ts, takes over from the run's figures). */
+/** What to look for in a mode, before its run starts (the hint under the lanes, ui/lines/hint.ts, takes over from the run's figures). */
 export function lessonOf(mode: Mode, work: Work): string {
 	return t(factsOf(mode).lesson[work === 'cpu' ? 'cpu' : 'io']);
 }
