@@ -1,6 +1,6 @@
 import {accepts} from '../../config/config-cycle.js';
 import {MODE_KEYS, type Mode, modeOfKey} from '../../config/modes.js';
-import {formatCompactCount} from '../text/format.js';
+import {formatCompactCount} from '../text/screen-format.js';
 import type {Command} from '../../view/contract.js';
 
 /** The modifier flags of Ink's `Key` that matter here. */

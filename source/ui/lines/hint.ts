@@ -1,6 +1,6 @@
 import {factsOf, factorValue, inFlightOf, isThreaded, type ModeFacts} from '../../config/modes.js';
 import type {ModelSnapshot, RunInfo, StartupCost} from '../../metrics/snapshot.js';
-import {formatCount} from '../text/format.js';
+import {formatCount} from '../text/screen-format.js';
 import {perWorkerText} from './lessons.js';
 import {boundWord} from './model-lines.js';
 import {type Line, firstFitting, seg} from '../text/text.js';

@@ -1,7 +1,7 @@
 import {factsOf} from '../../config/modes.js';
 import type {Mode} from '../../config/config.js';
 import type {LaneSnapshot, LaneState} from '../../metrics/snapshot.js';
-import {formatCount, formatPercent} from '../text/format.js';
+import {formatCount, formatPercent} from '../text/screen-format.js';
 import {labelsOf, ordered, thicknessOf} from './lane-labels.js';
 import {LANE_STATES, stateGlyph} from '../text/theme.js';
 import {type Line, type Seg, cells, fitLine, lineWidth, padEnd, padStart, seg} from '../text/text.js';

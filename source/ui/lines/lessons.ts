@@ -1,7 +1,7 @@
 import type {Mode, Work} from '../../config/config.js';
 import {factsOf} from '../../config/modes.js';
 import type {StartupCost} from '../../metrics/snapshot.js';
-import {formatBytes, formatDuration} from '../text/format.js';
+import {formatBytes, formatDuration} from '../text/screen-format.js';
 import {t} from '../../i18n/catalogue.js';
 
 export const EXTRA_LESSONS: readonly (readonly [string, string])[] = [

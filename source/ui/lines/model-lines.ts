@@ -1,7 +1,7 @@
 import type {ModelSnapshot, ModelTerm, RunStatus} from '../../metrics/snapshot.js';
 import {BOUND_WORDS} from '../../model/formulas.js';
 import {fillIn} from '../../i18n/format.js';
-import {formatDuration, localiseFigures, localiseFormula} from '../text/format.js';
+import {formatDuration, localiseFigures, localiseFormula} from '../text/screen-format.js';
 import {type Line, type Seg, firstFitting, fitLine, rule, seg, wrap} from '../text/text.js';
 import {t as translate} from '../../i18n/catalogue.js';
 

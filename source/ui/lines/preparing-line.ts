@@ -1,5 +1,5 @@
 import {t} from '../../i18n/catalogue.js';
-import {formatCount} from '../text/format.js';
+import {formatCount} from '../text/screen-format.js';
 import type {View} from '../../view/contract.js';
 
 /** What the screen says while a run is being prepared (before its first snapshot). */

@@ -1,5 +1,5 @@
 import type {Latency, RateSnapshot, Snapshot} from '../../metrics/snapshot.js';
-import {formatCount, formatLatency, formatRate} from '../text/format.js';
+import {formatCount, formatLatency, formatRate} from '../text/screen-format.js';
 import {type Line, type Seg, firstFitting, seg} from '../text/text.js';
 import {t} from '../../i18n/catalogue.js';
 

@@ -1,7 +1,7 @@
 import type {Mode} from '../../config/config.js';
 import {factorValue, factsOf, isThreaded} from '../../config/modes.js';
 import type {RunInfo, RunStatus} from '../../metrics/snapshot.js';
-import {formatCount, formatNumber} from '../text/format.js';
+import {formatCount, formatNumber} from '../text/screen-format.js';
 import type {Tone} from '../text/theme.js';
 
 

@@ -1,5 +1,5 @@
 import {t} from '../../i18n/catalogue.js';
-import {formatNumber} from '../text/format.js';
+import {formatNumber} from '../text/screen-format.js';
 import {type Seg, seg} from '../text/text.js';
 
 export type TimeAxisInput = {

@@ -1,6 +1,6 @@
 import type {CpuSnapshot} from '../../metrics/snapshot.js';
 import {bar, sparkline, tick} from '../lines/charts.js';
-import {formatCount, formatDecimal, formatPercent} from '../text/format.js';
+import {formatCount, formatDecimal, formatPercent} from '../text/screen-format.js';
 import {Lines} from '../text/line-text.js';
 import {loadTone} from '../text/theme.js';
 import {type Line, firstFitting, padEnd, padStart, rule, seg} from '../text/text.js';

@@ -1,6 +1,6 @@
 import {isTerminal, type RunInfo, type RunStatus} from '../../metrics/snapshot.js';
 import {progress} from '../lines/charts.js';
-import {formatClock, formatCount, formatDuration, formatNumber, formatPercent, formatRate} from '../text/format.js';
+import {formatClock, formatCount, formatDuration, formatNumber, formatPercent, formatRate} from '../text/screen-format.js';
 import {Lines} from '../text/line-text.js';
 import {type Line, type Seg, firstFitting, lineWidth, seg, spread} from '../text/text.js';
 import {gilOf, paramsOf, statusLook, workOf} from '../lines/run-labels.js';

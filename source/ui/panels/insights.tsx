@@ -1,6 +1,6 @@
 import type {Snapshot} from '../../metrics/snapshot.js';
 import {bar, sparkline} from '../lines/charts.js';
-import {formatBytes, formatCount, formatDuration, formatLatency, formatRate} from '../text/format.js';
+import {formatBytes, formatCount, formatDuration, formatLatency, formatRate} from '../text/screen-format.js';
 import {perWorkerText} from '../lines/lessons.js';
 import {Lines} from '../text/line-text.js';
 import {termsOf} from '../lines/model-lines.js';

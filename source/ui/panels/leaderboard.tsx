@@ -1,7 +1,7 @@
 import type {CompareView} from '../../view/contract.js';
 import type {RunResult} from '../../metrics/snapshot.js';
 import {bar} from '../lines/charts.js';
-import {formatCount, formatDecimal, formatDuration, formatPercent, formatRate} from '../text/format.js';
+import {formatCount, formatDecimal, formatDuration, formatPercent, formatRate} from '../text/screen-format.js';
 import {Lines} from '../text/line-text.js';
 import {type Line, type Seg, fitLine, padEnd, padStart, rule, seg} from '../text/text.js';
 import {t} from '../../i18n/catalogue.js';

@@ -1,6 +1,6 @@
 import type {Snapshot} from '../../metrics/snapshot.js';
 import {sparkline} from '../lines/charts.js';
-import {formatBytes, formatCount, formatDuration, formatLatency, formatRate} from '../text/format.js';
+import {formatBytes, formatCount, formatDuration, formatLatency, formatRate} from '../text/screen-format.js';
 import {perWorkerText} from '../lines/lessons.js';
 import {Lines} from '../text/line-text.js';
 import {rateLines, statLabel as label} from '../lines/rate-lines.js';

@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {bar, progress, sparkline} from '../../../source/ui/lines/charts.js';
-import {formatBytes, formatClock, formatCount, formatDuration, formatLatency, formatPercent, formatRate} from '../../../source/ui/text/format.js';
+import {formatBytes, formatClock, formatCount, formatDuration, formatLatency, formatPercent, formatRate} from '../../../source/ui/text/screen-format.js';
 import {fit, fitLine, seg, wrap} from '../../../source/ui/text/text.js';
 
 test('numbers read the way a speaker says them', () => {
