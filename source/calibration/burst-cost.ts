@@ -11,35 +11,14 @@
  * waits for the cores meanwhile. Pure.
  */
 
-/** Most rounds a burst runs: enough for a run of a few rounds (n=4,000 at C=1,000) to be past its cold start. */
-export const BURST_MAX_ROUNDS = 4;
+import {rampOfBurst, type BurstCost} from '../model/client-cost.js';
 
-/** Rounds of min(C, n/P) requests a burst of a loop's share of n runs: whole rounds only, at least one, at most BURST_MAX_ROUNDS. */
-export const burstRoundsOf = (share: number, connections: number): number =>
-	Math.max(1, Math.min(BURST_MAX_ROUNDS, Math.floor(share / Math.max(1, connections))));
-
-/** A burst's shape and what it took, ms. */
-export type BurstCost = {
-	/** Loops, the first requests each sent at once, and the rounds of them it ran. */
-	readonly loops: number;
-	readonly connections: number;
-	readonly rounds: number;
-	/** First request started → last request ended. */
-	readonly wallMs: number;
-	/** δ: the last round's length past T (absent for a burst of one round). */
-	readonly waitMs?: number;
-	/** B: the wall time past rounds·(T+δ), what the run's first rounds take beyond their waits. */
-	readonly rampMs: number;
-};
+export {BURST_MAX_ROUNDS, burstRoundsOf, rampOfBurst, type BurstCost} from '../model/client-cost.js';
 
 /** What a burst's events say: its first start, every end (epoch ms), and how many of its requests completed. */
 export type BurstTimes = {readonly firstStart: number; readonly ends: readonly number[]; readonly completed: number};
 
 type Shape = {readonly loops: number; readonly connections: number; readonly rounds: number; readonly latencyMs: number};
-
-/** B for a burst given δ: its wall time past rounds·(T+δ), never negative. */
-export const rampOfBurst = (burst: Pick<BurstCost, 'wallMs' | 'rounds'>, latencyMs: number, waitMs = 0): number =>
-	Math.max(0, burst.wallMs - burst.rounds * (latencyMs + waitMs));
 
 /** The burst's cost; undefined when some of its requests did not complete (the ramp of a burst cut short says nothing). */
 export function burstCostOf(times: BurstTimes, shape: Shape): BurstCost | undefined {

@@ -57,7 +57,7 @@ export const PT: Readonly<Record<string, string>> = {
 	'this help (again to close)': 'esta ajuda (de novo para fechar)',
 	'quit (Ctrl+C too)': 'sair (Ctrl+C também)',
 	'look for ': 'observe ',
-	// The hint under the lanes (ui/hint.ts)
+	// The hint under the lanes (ui/lines/hint.ts)
 	'1 lane': '1 faixa',
 	'{n} lanes ({f})': '{n} faixas ({f})',
 	'1 loop': '1 loop',
@@ -85,7 +85,7 @@ export const PT: Readonly<Record<string, string>> = {
 	'{ms} & {mb} a thread': '{ms} e {mb} por thread',
 	'{ms} a process': '{ms} por processo',
 	'{ms} a thread': '{ms} por thread',
-	// Status words (ui/view-model.ts statusLook)
+	// Status words (ui/lines/run-labels.ts statusLook)
 	'◌ starting': '◌ iniciando',
 	'▸ running': '▸ executando',
 	'‖ paused': '‖ pausado',
@@ -104,7 +104,7 @@ export const PT: Readonly<Record<string, string>> = {
 	'every core busy; the GIL (g) only serialises within a process': 'todos os núcleos ocupados; o GIL (g) só serializa dentro de um processo',
 	'one lane, one core: async does not help CPU work; ≈ n·c': 'uma faixa, um núcleo: async não ajuda trabalho de CPU; ≈ n·c',
 	'a loop per process: CPU work spreads over the cores': 'um loop por processo: o trabalho de CPU se espalha pelos núcleos',
-	// Panels (ui/stats.tsx, cpu.tsx, model.tsx)
+	// Panels (ui/panels/stats.tsx, ui/panels/cpu-panel.tsx, ui/lines/model-lines.ts)
 	requests: 'requisições',
 	mean: 'média',
 	'in flight': 'em voo',
@@ -125,7 +125,7 @@ export const PT: Readonly<Record<string, string>> = {
 	measured: 'medido',
 	'so far': 'até agora',
 	'{bound}-bound': 'limitado por {bound}',
-	// The words at the end of a formula (metrics/model.ts), see tFormula
+	// The words at the end of a formula (model/formulas.ts), see tFormula
 	'T unknown until the first response': 'T desconhecido até a primeira resposta',
 	'T = measured p50': 'T = p50 medido',
 	loop: 'loop',
@@ -144,14 +144,14 @@ export const PT: Readonly<Record<string, string>> = {
 	tasks: 'tarefas',
 	now: 'agora',
 	'time →': 'tempo →',
-	// Leaderboard (ui/leaderboard.tsx)
+	// Leaderboard (ui/panels/leaderboard.tsx)
 	'wall time, one scale': 'tempo total, mesma escala',
 	diff: 'dif',
 	'{done} of {n} done': '{done} de {n} modos concluídos',
 	'all {n} done': 'os {n} modos concluídos',
 	'≈ extrapolated by the model': '≈ extrapolado pelo modelo',
 	'running…': 'executando…',
-	// Many cores (ui/cpu.tsx), a terminal too small (ui/too-small.tsx)
+	// Many cores (ui/panels/cpu-panel.tsx), a terminal too small (ui/too-small.tsx)
 	cores: 'núcleos',
 	'concviz needs at least {min} — now {size}': 'concviz precisa de ao menos {min} — agora {size}',
 	// Header and lanes
@@ -165,13 +165,13 @@ export const PT: Readonly<Record<string, string>> = {
 	'{mode} runs one worker; workers apply to modes {keys}': '{mode} usa 1 worker; workers valem nos modos {keys}',
 	'concurrency applies to the async modes ({keys})': 'a concorrência vale para os modos async ({keys})',
 	'the GIL applies to the thread modes ({keys})': 'o GIL vale para os modos com threads ({keys})',
-	// Model notes (metrics/model.ts, metrics/reducer.ts: English templates with their values)
+	// Model notes (model/formulas.ts, metrics/reducer.ts: English templates with their values)
 	'other work kept {cores} of {of} cores busy (the model counts on free cores)': 'outro trabalho manteve {cores} de {of} núcleos ocupados (o modelo conta com núcleos livres)',
 	'the client fell behind the schedule: {late} sends late with a slot free': 'o cliente ficou atrás da agenda: {late} envios atrasados com vaga livre',
 	'the GIL lets one thread compute at a time': 'o GIL deixa uma thread computar por vez',
 	'the GIL lets one thread per process compute at a time': 'o GIL deixa uma thread por processo computar por vez',
 	'async does not help CPU work: one event loop computes one task at a time': 'async não ajuda trabalho de CPU: um loop de eventos computa uma tarefa por vez',
-	// --rate (ui/rate-lines.ts, the summary)
+	// --rate (ui/lines/rate-lines.ts, the summary)
 	schedule: 'agenda',
 	sent: 'enviadas',
 	late: 'atrasadas',
@@ -220,6 +220,22 @@ export const PT: Readonly<Record<string, string>> = {
 	'it is a directory': 'é um diretório',
 	'not a directory': 'não é um diretório',
 	'no such file or directory': 'arquivo ou diretório inexistente',
+	// The tour's bar, captions, verdict and closing summary (tour/)
+	'Bounded run: it stops after {s} s; the model line extrapolates all {n}.': 'Execução limitada: para após {s} s; a linha do modelo extrapola as {n}.',
+	"Runs too long stop after {s} s: ≈ is the model's time for all {n}.": 'Execuções longas param após {s} s: ≈ é o tempo do modelo para as {n}.',
+	'next in {s}s': 'próxima em {s}s',
+	'laid out for {layout}, now {size}': 'feito para {layout}, agora {size}',
+	'tour keys: → PageDown Enter next scene · ← PageUp previous · r run the scene again': 'teclas do tour: → PageDown Enter próxima cena · ← PageUp anterior · r repetir a cena',
+	"space pause · q end the tour; the dashboard's keys below work within a scene": 'space pausa · q encerra o tour; as teclas do painel abaixo valem dentro da cena',
+	'Measured: processes × async {pa}, async {a}, every blocking model behind.': 'Medido: processos × async {pa}, async {a}, todo modelo bloqueante atrás.',
+	'Here async ({a}) beat processes × async ({pa}), unlike scene 12.': 'Aqui async ({a}) venceu processos × async ({pa}), ao contrário da cena 12.',
+	'Here a blocking model beat an event loop (async {a}, processes × async {pa}).': 'Aqui um modelo bloqueante venceu um loop (async {a}, processos × async {pa}).',
+	'concviz tour: {n} scenes, every figure measured on this machine': 'concviz tour: {n} cenas, cada número medido nesta máquina',
+	'{done}/{n} {ms} as planned, model {model}': '{done}/{n} {ms} como previsto, modelo {model}',
+	'{done}/{n} {ms}, model {model}': '{done}/{n} {ms}, modelo {model}',
+	'left mid-run': 'interrompida',
+	'n={n}: {fast} first, {slow} last': 'n={n}: {fast} primeiro, {slow} último',
+	'not played': 'não exibida',
 	// The task view (ui/task-view.tsx)
 	took: 'levou',
 	'no task started yet': 'nenhuma tarefa começou ainda',

@@ -1,5 +1,5 @@
-import {round} from './format.js';
-import type {ClientCost} from '../calibration/client-cost.js';
+import {round} from '../i18n/format.js';
+import type {ClientCost} from '../model/client-cost.js';
 import type {Latency, ModelTerm, ModelTermResult, RateSnapshot, RunResult, Snapshot} from './snapshot.js';
 
 export type Calibration = {readonly cpuMs: number; readonly units: number; readonly unitsPerMs: number};

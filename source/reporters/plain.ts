@@ -1,5 +1,5 @@
-import {fillIn, formatCount, formatDuration, formatLatency, formatPercent as percent, formatRate, localiseFigures, type NumberLang} from '../metrics/format.js';
-import {BOUND_WORDS} from '../metrics/model.js';
+import {fillIn, formatCount, formatDuration, formatLatency, formatPercent, formatRate, localiseFigures, type NumberLang} from '../i18n/format.js';
+import {BOUND_WORDS} from '../model/formulas.js';
 import type {ModelSnapshot, RunResult, Snapshot} from '../metrics/snapshot.js';
 import {currentLang, t, tFormula, tIn} from '../i18n/catalogue.js';
 
@@ -16,7 +16,7 @@ const COLUMNS: readonly Column[] = [
 	{title: 'predicted', cell: (r, lang) => formatDuration(r.predictedMs, lang)},
 	{title: 'req/s', cell: (r, lang) => formatRate(r.requestsPerSecond, lang)},
 	{title: 'p50/p99', cell: (r, lang) => `${formatLatency(r.latencyMs.p50, lang)}/${formatLatency(r.latencyMs.p99, lang)}`},
-	{title: 'CPU', cell: (r, lang) => percent(r.cpu.utilisation, lang)},
+	{title: 'CPU', cell: (r, lang) => formatPercent(r.cpu.utilisation, lang)},
 	{title: 'startup', cell: (r, lang) => formatDuration(r.startupMs, lang)},
 ];
 
@@ -98,7 +98,7 @@ export function formatSummaryParagraph(result: RunResult, model?: Pick<ModelSnap
 		`${formatRate(r.requestsPerSecond, lang)} req/s, p50 ${formatLatency(r.latencyMs.p50, lang)}, p99 ${formatLatency(r.latencyMs.p99, lang)}${r.rate ? ` ${t('from the intended start')}` : ''}`,
 		...(r.rate && r.serviceMs ? [rateSummary(r.rate, r.serviceMs, lang)] : []),
 		...(failures === '' ? [] : [`${t('failures')}: ${failures}`]),
-		`CPU ${percent(r.cpu.utilisation, lang)} ${cores}`,
+		`CPU ${formatPercent(r.cpu.utilisation, lang)} ${cores}`,
 		`${t('start-up')} ${duration(r.startupMs)}`,
 		...(model && model.note !== '' ? [fillIn(t(model.note), localParams(model.noteParams, lang))] : []),
 	];

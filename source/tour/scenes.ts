@@ -21,7 +21,7 @@ export type Scene = {
 	readonly taskView?: boolean;
 };
 
-/** The talk (../shared/seed, "Concorrência e paralelismo"), scene by scene, in its order. */
+/** The talk ("Concorrência e paralelismo"), scene by scene, in its order. */
 export const SCENES: readonly Scene[] = [
 	{
 		id: 'parallelism',

@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {render} from 'ink-testing-library';
-import type {View} from '../../source/frontends/controller.js';
+import type {View} from '../../source/view/contract.js';
 import {Dashboard} from '../../source/ui/dashboard.js';
 import {setLang} from '../../source/i18n/catalogue.js';
 import * as f from './fixtures.js';
