@@ -236,7 +236,7 @@ export const PT: Readonly<Record<string, string>> = {
 	'left mid-run': 'interrompida',
 	'n={n}: {fast} first, {slow} last': 'n={n}: {fast} primeiro, {slow} último',
 	'not played': 'não exibida',
-	// The task view (ui/task-view.tsx)
+	// The task view (ui/lines/task-rows.ts)
 	took: 'levou',
 	'no task started yet': 'nenhuma tarefa começou ainda',
 	'on a core part of the slice': 'num núcleo parte da fatia',
