@@ -43,6 +43,7 @@ const cli = meow(HELP, {
 		html: {type: 'string'},
 		svg: {type: 'string'},
 		at: {type: 'string'},
+		save: {type: 'string'},
 	}),
 });
 
