@@ -198,6 +198,14 @@ export function readSave(path: string): Recording {
 			throw new SaveError(`replay: cannot read ${path}: it is a directory`);
 		}
 
+		if (!stat.isFile()) {
+			throw new SaveError(`replay: ${path} is not a concviz save file (not a regular file)`);
+		}
+
+		if (stat.size === 0) {
+			throw new SaveError(`replay: ${path} is empty: nothing to replay`);
+		}
+
 		const from = versionOf(path, readAt(fd, 0, 32));
 		const {frames, cut} = framesOf(path, fd, stat.size, from);
 		return assemble(path, frames, cut);
