@@ -61,6 +61,8 @@ export class ReplayController implements Controller {
 			this.#last = now;
 			this.send({type: 'tick', ms});
 		}, 1000 / this.#fps);
+		// The terminal's input keeps the process alive while the replay is on screen; the clock alone does not.
+		this.#timer.unref();
 	}
 
 	send(action: PlayerAction): void {
