@@ -214,4 +214,14 @@ export const PT: Readonly<Record<string, string>> = {
 	'it is a directory': 'é um diretório',
 	'not a directory': 'não é um diretório',
 	'no such file or directory': 'arquivo ou diretório inexistente',
+	// A replay (concviz replay FILE): its header, its keys, its notice.
+	'replay · recorded {date} on {cores} cores': 'replay · gravado em {date} em {cores} núcleos',
+	paused: 'pausado',
+	'cut short at {at}': 'interrompido em {at}',
+	'5 s': '5 s',
+	frame: 'quadro',
+	speed: 'velocidade',
+	marker: 'marcador',
+	'start/end': 'início/fim',
+	'a replay plays what was saved: it has no run to change': 'um replay mostra o que foi gravado: não há execução para mudar',
 };
