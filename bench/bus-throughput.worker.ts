@@ -1,7 +1,7 @@
 import {parentPort, workerData} from 'node:worker_threads';
 import {createBatcher} from '../source/events/bus.js';
 import {now} from '../source/events/events.js';
-import {portLink} from '../source/executors/links.js';
+import {portLink} from '../source/executors/lane/links.js';
 
 /**
  * Benchmark worker: on 'go', emits `eventsPerWorker` synthetic events

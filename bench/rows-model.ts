@@ -2,7 +2,7 @@
 // per-worker start-up, and the talk's own Python programs against `concviz serve`.
 import {fileURLToPath} from 'node:url';
 import type {SpawnedServer} from '../source/server/spawn-server.js';
-import {calibrateOffThread} from '../source/workloads/calibrate.js';
+import {calibrateOffThread} from '../source/calibration/kernel.js';
 import {concviz, int, log, notes, runProgram, secs, type Proc, type Result, type Row} from './common.js';
 
 type ModelResult = Result & {bound: string; startupMs: number; startup: {perWorkerMs: number; perWorkerBytes: number | null} | null};

@@ -1,10 +1,10 @@
 import {firstMessageOf} from '../workloads/off-thread.js';
-import type {ClientCost} from './client-cost.js';
+import type {ClientCost} from '../model/client-cost.js';
 
-export type {ClientCost} from './client-cost.js';
+export type {ClientCost} from '../model/client-cost.js';
 
 /** A calibration takes under a second; past this (a stopped or wedged server) the run goes on without its figures. */
-export const CLIENT_CALIBRATION_DEADLINE_MS = 10_000;
+const CLIENT_CALIBRATION_DEADLINE_MS = 10_000;
 
 /** Connections a calibration opens at once, and rounds of requests on them. */
 const CONNECTIONS = 100;

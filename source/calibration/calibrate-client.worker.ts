@@ -2,10 +2,11 @@
 import {deserialize, serialize} from 'node:v8';
 import {parentPort, workerData} from 'node:worker_threads';
 import {decodeBatch, type EventBatch} from '../events/events.js';
-import {runLane} from '../executors/lane.js';
+import {runLane} from '../executors/lane/lane.js';
 import type {ControlMessage, LaneLink} from '../executors/protocol.js';
 import {initialMetrics, reduce} from '../metrics/reducer.js';
-import type {ClientCost} from './client-cost.js';
+import {ONE_LOOP} from '../config/modes.js';
+import type {ClientCost} from '../model/client-cost.js';
 import {laneCpuMs, processCpuMs, threadCpuMs} from './thread-cpu.js';
 
 type Input = {readonly baseUrl: string; readonly serverPid: number; readonly connections: number; readonly rounds: number};
@@ -64,7 +65,7 @@ async function lane(input: Input, tasks: number): Promise<LaneCost> {
  * thread's clock.
  */
 function foldMs(batches: readonly Buffer[], requests: number): number {
-	const run = {id: 0, mode: 'async', work: 'io', requested: requests, target: '', latencyMs: 0, workers: 1, threads: 1, concurrency: 1, cpuMs: 0, gil: false} as const;
+	const run = {id: 0, mode: ONE_LOOP, work: 'io', requested: requests, target: '', latencyMs: 0, workers: 1, threads: 1, concurrency: 1, cpuMs: 0, gil: false} as const;
 	let state = initialMetrics(run, 0, 1);
 	const start = threadCpuMs();
 	for (const batch of batches) {

@@ -6,26 +6,12 @@
  * pilot's CPU readings, the times its requests ended and its loops' samples.
  */
 
+import type {PoolCost} from '../model/client-cost.js';
+
+export type {PoolCost} from '../model/client-cost.js';
+
 /** CPU read at one moment of a pilot, ms: the lanes', the main thread's (with a process's helpers), the server's; t on the events' clock. */
 export type CpuReading = {readonly t: number; readonly lane: number; readonly main: number; readonly server: number};
-
-/** The steady state of a busy pool of loops, per request. */
-export type PoolCost = {
-	/** c: the lanes' CPU. */
-	readonly requestMs: number;
-	/** s: the embedded server's CPU. */
-	readonly serverMs: number;
-	/** m: this process's CPU beside the lanes (taking in and folding their events). */
-	readonly mainMs: number;
-	/** ℓ: one loop's busy time per request, every loop running at once (the pool's wall time per request, times its loops, times their utilisation). */
-	readonly loopMs: number;
-	/** δ: what a request's round trip took past T, on the mean (its waits for busy cores, for garbage collection, in the server's queue). */
-	readonly waitMs: number;
-	/** The pilot's shape: loops, connections per loop, and the requests its figures come from. */
-	readonly loops: number;
-	readonly connections: number;
-	readonly requests: number;
-};
 
 /** A reading's figure at time t, linear between the readings around it (the first or last outside them). */
 export function readingAt(readings: readonly CpuReading[], t: number, key: 'lane' | 'main' | 'server'): number {
@@ -54,7 +40,7 @@ export type PilotEnd = {readonly t: number; readonly latencyMs: number};
  * their heaps, the connections just opened); past it a pilot's round trips
  * match a long run's mean within a few per cent.
  */
-export const WARM_SHARE = 0.6;
+const WARM_SHARE = 0.6;
 
 /** The mean utilisation of the samples taken within [from, to] (1 without one: a loop with no sample to tell is counted busy). */
 function utilisation(samples: readonly LoopSample[], from: number, to: number): number {

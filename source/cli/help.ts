@@ -1,6 +1,6 @@
 import {REQUEST_STEPS} from '../config/config-cycle.js';
-import {MODES} from '../config/modes.js';
-import {formatCount} from '../metrics/format.js';
+import {MODE_KEYS, MODES} from '../config/modes.js';
+import {formatCount} from '../i18n/format.js';
 
 /** The --help text. docs/usage.md's "Usage" section is this text, word for word (a test checks it). */
 export const HELP = `
@@ -41,7 +41,7 @@ Options
   --help, --version
 
 Keys
-  1-6 mode · w workload · +/- workers · [/] concurrency · n requests ${REQUEST_STEPS.map((step) => formatCount(step)).join('/')} and the start
+  ${MODE_KEYS} mode · w workload · +/- workers · [/] concurrency · n requests ${REQUEST_STEPS.map((step) => formatCount(step)).join('/')} and the start
   r restart · space pause · c compare all modes · g GIL · ? help · q quit
 
 Exit codes

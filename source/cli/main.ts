@@ -3,7 +3,6 @@ import {MODES, type RunConfig} from '../config/config.js';
 import {openFilesWhy} from '../session/open-files.js';
 import {threadsWhy} from '../session/memory-fit.js';
 import {runHeadless} from '../frontends/headless.js';
-import {setTheme} from '../ui/theme.js';
 import type {Options} from './options.js';
 import {assertWritable} from '../record/writable.js';
 import {runServe} from '../server/serve.js';
@@ -33,7 +32,6 @@ async function withUrls(options: Options): Promise<RunConfig> {
 /** Runs what the command line asked for; returns the exit code (throws UsageError for bad input). */
 export async function main(options: Options): Promise<number> {
 	setLang(options.lang);
-	setTheme(options.theme);
 	if (options.command === 'serve') {
 		await runServe(options.server, process.stdout);
 		return 0;
@@ -108,8 +106,8 @@ async function runFrontend(options: Options, config: RunConfig, observer: Tracer
 			throw new UsageError('the tour needs a terminal (stdout is not one)');
 		}
 
-		const {runTour} = await import('../frontends/tour.js');
-		return runTour({config, server: options.server, lang: options.lang, autoplay: options.autoplay, outputs});
+		const {runTour} = await import('../tour/run-tour.js');
+		return runTour({config, server: options.server, lang: options.lang, theme: options.theme, autoplay: options.autoplay, outputs});
 	}
 
 	const compare = options.command === 'compare';
@@ -117,6 +115,6 @@ async function runFrontend(options: Options, config: RunConfig, observer: Tracer
 		return runHeadless({config, server: options.server, compare, stdout: process.stdout, stderr: process.stderr, observer, outputs, tap});
 	}
 
-	const {runDashboard} = await import('../frontends/dashboard.js');
-	return runDashboard({config, server: options.server, compare, observer, outputs, tap});
+	const {runDashboard} = await import('../frontends/run-dashboard.js');
+	return runDashboard({config, server: options.server, theme: options.theme, compare, observer, outputs, tap});
 }

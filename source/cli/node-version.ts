@@ -1,5 +1,5 @@
 /** The oldest Node.js concviz runs on (package.json's engines says the same). */
-export const NODE_NEEDED = 22;
+const NODE_NEEDED = 22;
 
 /**
  * Throws one line naming the Node.js needed and the one found when `found`

@@ -10,11 +10,11 @@ import {
 import {parseCount} from './counts.js';
 import {UsageError} from '../config/errors.js';
 import {LANGS, langFromEnv, type Lang} from '../i18n/lang.js';
-import {THEMES, type ThemeName} from '../ui/theme.js';
+import {THEMES, type ThemeName} from '../config/terminal-colours.js';
 import type {ExportJob} from '../export/run-export.js';
 import {autoplayOf, exportJobOf, replayFileOf} from './stage-options.js';
 
-export const COMMANDS = ['run', 'serve', 'compare', 'tour', 'export', 'replay'] as const;
+const COMMANDS = ['run', 'serve', 'compare', 'tour', 'export', 'replay'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** What the command line asks for, before the --urls file is read. */
@@ -58,7 +58,7 @@ const KNOWN = new Set([
 ]);
 
 /** Input quoted in a one-line message: printable, at most 40 characters. */
-export const shown = (raw: string): string => {
+const shown = (raw: string): string => {
 	const printable = raw.replaceAll(/[\p{C}]/gu, '?');
 	return printable.length > 40 ? `${printable.slice(0, 40)}…` : printable;
 };
@@ -82,7 +82,7 @@ function distance(a: string, b: string): number {
 }
 
 /** The known option nearest to a mistyped one (kebab-case), when it is within a third of its length (at least 1, at most 2 edits). */
-export function nearestOption(name: string): string | undefined {
+function nearestOption(name: string): string | undefined {
 	const most = Math.min(2, Math.max(1, Math.floor(name.length / 3)));
 	const ranked = [...KNOWN].map(known => kebab(known)).map(known => ({known, edits: distance(name, known)})).sort((x, y) => x.edits - y.edits);
 	return ranked[0] && ranked[0].edits <= most ? ranked[0].known : undefined;

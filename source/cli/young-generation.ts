@@ -2,7 +2,7 @@ import {constants, PerformanceObserver} from 'node:perf_hooks';
 import v8 from 'node:v8';
 
 /** The main process's semi-spaces stop growing at this size, as its lane processes' do (LANE_V8_FLAGS). */
-export const MAX_SEMI_SPACE_MB = 8;
+const MAX_SEMI_SPACE_MB = 8;
 /** V8's default growth factor of the young generation (--semi-space-growth-factor). */
 const GROWTH_FACTOR = 2;
 

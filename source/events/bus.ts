@@ -6,7 +6,7 @@ import {
 	type EventBatch,
 } from './events.js';
 
-export const BATCH_MAX_EVENTS = 500;
+const BATCH_MAX_EVENTS = 500;
 export const BATCH_MAX_DELAY_MS = 50;
 
 /**

@@ -202,7 +202,7 @@ export function encodeInto(data: Float64Array, index: number, event: BusEvent, r
 	}
 }
 
-export function decodeAt(batch: EventBatch, index: number): BusEvent {
+function decodeAt(batch: EventBatch, index: number): BusEvent {
 	const d = batch.data;
 	const o = index * STRIDE;
 	const type = KIND[d[o]!]!;

@@ -1,10 +1,10 @@
 import {factsOf, isThreaded} from '../config/modes.js';
 import type {ExecutorOptions} from './executor.js';
-import type {PoolExecutor} from './pool-executor.js';
-import {createProcessPoolExecutor} from './process-pool-executor.js';
-import {createThreadPoolExecutor} from './thread-pool-executor.js';
+import type {PoolExecutor} from './pools/pool-executor.js';
+import {createProcessPoolExecutor} from './pools/process-pool-executor.js';
+import {createThreadPoolExecutor} from './pools/thread-pool-executor.js';
 
-export type {DispatcherStats, PoolExecutor, WorkerInfo} from './pool-executor.js';
+export type {DispatcherStats, PoolExecutor, WorkerInfo} from './pools/pool-executor.js';
 export {UNASSIGNED_WORKER} from './protocol.js';
 
 /**

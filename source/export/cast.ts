@@ -3,8 +3,8 @@ import {coloursOf, type TerminalColours} from '../config/terminal-colours.js';
 import {type Line, linesOfText} from './lines.js';
 
 /** The largest terminal export draws: no screen has more, and a header claiming more would cost gigabytes. */
-export const MAX_COLUMNS = 1000;
-export const MAX_ROWS = 1000;
+const MAX_COLUMNS = 1000;
+const MAX_ROWS = 1000;
 /** The longest line (one event) read: a frame of a 1000×1000 screen, escapes and all, fits many times. */
 export const MAX_LINE_BYTES = 64 * 1024 * 1024;
 

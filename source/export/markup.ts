@@ -6,7 +6,7 @@
 const UNSAFE = /[^\t\n\r\u0020-\u007E\u00A0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /** Text with each character XML or HTML would refuse replaced by U+FFFD, so a still or a page stays well-formed. */
-export const safeText = (text: string): string => text.replaceAll(UNSAFE, '\uFFFD');
+const safeText = (text: string): string => text.replaceAll(UNSAFE, '\uFFFD');
 
 /** Text for an element's content or a quoted attribute, in SVG or HTML. */
 export const escapeMarkup = (text: string): string =>

@@ -22,7 +22,7 @@ export type ExportJob = {
  * The largest recording the page embeds: the browser holds it whole, as one
  * string and again as the player's events (V8's longest string is 512 MB).
  */
-export const MAX_PAGE_BYTES = 128 * 1024 * 1024;
+const MAX_PAGE_BYTES = 128 * 1024 * 1024;
 
 const MB = 1024 * 1024;
 

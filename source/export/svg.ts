@@ -4,7 +4,7 @@ import {escapeMarkup} from './markup.js';
 import {SHADE_TILE, shadeDots} from './shade.js';
 
 /** One cell in SVG units (a 14 px monospace font). */
-export const CELL_WIDTH = 8.4;
+const CELL_WIDTH = 8.4;
 export const CELL_HEIGHT = 17;
 /**
  * A block glyph's box: the cell less the gap a terminal leaves between lines
@@ -12,7 +12,7 @@ export const CELL_HEIGHT = 17;
  * stay apart as on screen; backgrounds and box-drawing lines fill the cell.
  */
 export const GLYPH_TOP = 1;
-export const GLYPH_HEIGHT = CELL_HEIGHT - 2 * GLYPH_TOP;
+const GLYPH_HEIGHT = CELL_HEIGHT - 2 * GLYPH_TOP;
 const PAD = 10;
 const FONT = "'DejaVu Sans Mono', Menlo, Consolas, 'Liberation Mono', monospace";
 

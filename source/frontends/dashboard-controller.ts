@@ -1,8 +1,8 @@
 import {UsageError} from '../config/errors.js';
 import {applyCommand, requestCycle} from '../config/config-cycle.js';
 import {MODES, type RunConfig} from '../config/config.js';
-import type {Command, CompareView, Controller, View} from './controller.js';
-import {runInfoOf} from '../metrics/run-info.js';
+import type {Command, CompareView, Controller, View} from '../view/contract.js';
+import {runInfoOf} from '../model/run-info.js';
 import type {ModelSnapshot, RunResult} from '../metrics/snapshot.js';
 import {formatLeaderboardLines, formatSummaryParagraph} from '../reporters/plain.js';
 import type {Session} from '../session/session.js';

@@ -3,19 +3,19 @@ import type {RunConfig} from '../config/config.js';
 import type {Recorder} from '../record/asciicast.js';
 import type {Session} from '../session/session.js';
 import {TERMINAL_COLOURS} from '../config/terminal-colours.js';
-import {currentTheme} from '../ui/theme.js';
+import type {ThemeName} from '../config/terminal-colours.js';
 import type {Outputs} from './outputs.js';
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /** The asciicast recorder of --record, when asked for (its output then stands in for stdout), in the theme's colours. */
-export async function openRecorder(config: RunConfig, outputs: Outputs): Promise<Recorder | undefined> {
+export async function openRecorder(config: RunConfig, outputs: Outputs, theme: ThemeName): Promise<Recorder | undefined> {
 	if (config.record === undefined) {
 		return undefined;
 	}
 
 	const file = await outputs.open('--record', config.record);
-	return (await import('../record/asciicast.js')).createRecorder(file, process.stdout, TERMINAL_COLOURS[currentTheme()]);
+	return (await import('../record/asciicast.js')).createRecorder(file, process.stdout, TERMINAL_COLOURS[theme]);
 }
 
 /**

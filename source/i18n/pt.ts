@@ -57,7 +57,7 @@ export const PT: Readonly<Record<string, string>> = {
 	'this help (again to close)': 'esta ajuda (de novo para fechar)',
 	'quit (Ctrl+C too)': 'sair (Ctrl+C também)',
 	'look for ': 'observe ',
-	// The hint under the lanes (ui/hint.ts)
+	// The hint under the lanes (ui/lines/hint.ts)
 	'1 lane': '1 faixa',
 	'{n} lanes ({f})': '{n} faixas ({f})',
 	'1 loop': '1 loop',
@@ -85,7 +85,7 @@ export const PT: Readonly<Record<string, string>> = {
 	'{ms} & {mb} a thread': '{ms} e {mb} por thread',
 	'{ms} a process': '{ms} por processo',
 	'{ms} a thread': '{ms} por thread',
-	// Status words (ui/view-model.ts statusLook)
+	// Status words (ui/lines/run-labels.ts statusLook)
 	'◌ starting': '◌ iniciando',
 	'▸ running': '▸ executando',
 	'‖ paused': '‖ pausado',
@@ -104,7 +104,7 @@ export const PT: Readonly<Record<string, string>> = {
 	'every core busy; the GIL (g) only serialises within a process': 'todos os núcleos ocupados; o GIL (g) só serializa dentro de um processo',
 	'one lane, one core: async does not help CPU work; ≈ n·c': 'uma faixa, um núcleo: async não ajuda trabalho de CPU; ≈ n·c',
 	'a loop per process: CPU work spreads over the cores': 'um loop por processo: o trabalho de CPU se espalha pelos núcleos',
-	// Panels (ui/stats.tsx, cpu.tsx, model.tsx)
+	// Panels (ui/panels/stats.tsx, ui/panels/cpu-panel.tsx, ui/lines/model-lines.ts)
 	requests: 'requisições',
 	mean: 'média',
 	'in flight': 'em voo',
@@ -125,7 +125,7 @@ export const PT: Readonly<Record<string, string>> = {
 	measured: 'medido',
 	'so far': 'até agora',
 	'{bound}-bound': 'limitado por {bound}',
-	// The words at the end of a formula (metrics/model.ts), see tFormula
+	// The words at the end of a formula (model/formulas.ts), see tFormula
 	'T unknown until the first response': 'T desconhecido até a primeira resposta',
 	'T = measured p50': 'T = p50 medido',
 	loop: 'loop',
@@ -144,14 +144,14 @@ export const PT: Readonly<Record<string, string>> = {
 	tasks: 'tarefas',
 	now: 'agora',
 	'time →': 'tempo →',
-	// Leaderboard (ui/leaderboard.tsx)
+	// Leaderboard (ui/panels/leaderboard.tsx)
 	'wall time, one scale': 'tempo total, mesma escala',
 	diff: 'dif',
 	'{done} of {n} done': '{done} de {n} modos concluídos',
 	'all {n} done': 'os {n} modos concluídos',
 	'≈ extrapolated by the model': '≈ extrapolado pelo modelo',
 	'running…': 'executando…',
-	// Many cores (ui/cpu.tsx), a terminal too small (ui/too-small.tsx)
+	// Many cores (ui/panels/cpu-panel.tsx), a terminal too small (ui/too-small.tsx)
 	cores: 'núcleos',
 	'concviz needs at least {min} — now {size}': 'concviz precisa de ao menos {min} — agora {size}',
 	// Header and lanes
@@ -165,13 +165,13 @@ export const PT: Readonly<Record<string, string>> = {
 	'{mode} runs one worker; workers apply to modes {keys}': '{mode} usa 1 worker; workers valem nos modos {keys}',
 	'concurrency applies to the async modes ({keys})': 'a concorrência vale para os modos async ({keys})',
 	'the GIL applies to the thread modes ({keys})': 'o GIL vale para os modos com threads ({keys})',
-	// Model notes (metrics/model.ts, metrics/reducer.ts: English templates with their values)
+	// Model notes (model/formulas.ts, metrics/reducer.ts: English templates with their values)
 	'other work kept {cores} of {of} cores busy (the model counts on free cores)': 'outro trabalho manteve {cores} de {of} núcleos ocupados (o modelo conta com núcleos livres)',
 	'the client fell behind the schedule: {late} sends late with a slot free': 'o cliente ficou atrás da agenda: {late} envios atrasados com vaga livre',
 	'the GIL lets one thread compute at a time': 'o GIL deixa uma thread computar por vez',
 	'the GIL lets one thread per process compute at a time': 'o GIL deixa uma thread por processo computar por vez',
 	'async does not help CPU work: one event loop computes one task at a time': 'async não ajuda trabalho de CPU: um loop de eventos computa uma tarefa por vez',
-	// --rate (ui/rate-lines.ts, the summary)
+	// --rate (ui/lines/rate-lines.ts, the summary)
 	schedule: 'agenda',
 	sent: 'enviadas',
 	late: 'atrasadas',
@@ -183,11 +183,12 @@ export const PT: Readonly<Record<string, string>> = {
 	'starting workers…': 'iniciando os workers…',
 	'no CPU term: the client calibration did not finish within {time}': 'sem o termo de CPU: a calibração do cliente não terminou em {time}',
 	'δ {wait}: what each request waited past T for busy cores (a pilot measured it)': 'δ {wait}: espera além de T por núcleos ocupados, medida por um piloto',
+	'δ {wait}: what each round took past T, its loop and the server busy (a burst measured it)': 'δ {wait}: o que cada rodada levou além de T, com o loop e o servidor ocupados, medido por uma rajada',
 	'calibrating the CPU kernel…': 'calibrando o kernel de CPU…',
 	'starting the embedded server…': 'iniciando o servidor embutido…',
 	'calibrating what a request costs the client and the server…': 'calibrando quanto uma requisição custa ao cliente e ao servidor…',
 	"pilot: {n} requests to measure this pool's waits (not part of the run)…": 'piloto: {n} requisições para medir as esperas deste pool (fora da medição)…',
-	'ramp: {n} first requests on fresh lanes (not part of the run)…': 'rampa: {n} primeiras requisições em faixas novas (fora da medição)…',
+	'burst: {n} requests of the first rounds on fresh lanes (not part of the run)…': 'rajada: {n} requisições das primeiras rodadas em faixas novas (fora da medição)…',
 	// Summary paragraph (reporters/plain.ts)
 	done: 'feitas',
 	failed: 'falharam',
@@ -197,6 +198,11 @@ export const PT: Readonly<Record<string, string>> = {
 	'of 1 core': 'de 1 núcleo',
 	'of {n} cores': 'de {n} núcleos',
 	'start-up': 'inicialização',
+	// Summary table and progress line (reporters/plain.ts): `n`, `req/s`, `p50/p99` and `CPU` are written alike
+	completed: 'concluídas',
+	wall: 'tempo',
+	startup: 'início',
+	'{done}/{n} done, {rate} req/s, {inFlight} in flight, {elapsed}': '{done}/{n} feitas, {rate} req/s, {inFlight} em voo, {elapsed}',
 	'concviz: no run was started.': 'concviz: nenhuma execução foi iniciada.',
 	// Outputs (frontends/outputs.ts, cli/main.ts): one line on stderr each, the reasons from config/errors.ts
 	'cannot write the result to {name}: {why}': 'não foi possível escrever o resultado em {name}: {why}',
@@ -224,4 +230,20 @@ export const PT: Readonly<Record<string, string>> = {
 	marker: 'marcador',
 	'start/end': 'início/fim',
 	'a replay plays what was saved: it has no run to change': 'um replay mostra o que foi gravado: não há execução para mudar',
+	// The tour's bar, captions, verdict and closing summary (tour/)
+	'Bounded run: it stops after {s} s; the model line extrapolates all {n}.': 'Execução limitada: para após {s} s; a linha do modelo extrapola as {n}.',
+	"Runs too long stop after {s} s: ≈ is the model's time for all {n}.": 'Execuções longas param após {s} s: ≈ é o tempo do modelo para as {n}.',
+	'next in {s}s': 'próxima em {s}s',
+	'laid out for {layout}, now {size}': 'feito para {layout}, agora {size}',
+	'tour keys: → PageDown Enter next scene · ← PageUp previous · r run the scene again': 'teclas do tour: → PageDown Enter próxima cena · ← PageUp anterior · r repetir a cena',
+	"space pause · q end the tour; the dashboard's keys below work within a scene": 'space pausa · q encerra o tour; as teclas do painel abaixo valem dentro da cena',
+	'Measured: processes × async {pa}, async {a}, every blocking model behind.': 'Medido: processos × async {pa}, async {a}, todo modelo bloqueante atrás.',
+	'Here async ({a}) beat processes × async ({pa}), unlike scene 8.': 'Aqui async ({a}) venceu processos × async ({pa}), ao contrário da cena 8.',
+	'Here a blocking model beat an event loop (async {a}, processes × async {pa}).': 'Aqui um modelo bloqueante venceu um loop (async {a}, processos × async {pa}).',
+	'concviz tour: {n} scenes, every figure measured on this machine': 'concviz tour: {n} cenas, cada número medido nesta máquina',
+	'{done}/{n} {ms} as planned, model {model}': '{done}/{n} {ms} como previsto, modelo {model}',
+	'{done}/{n} {ms}, model {model}': '{done}/{n} {ms}, modelo {model}',
+	'left mid-run': 'interrompida',
+	'n={n}: {fast} first, {slow} last': 'n={n}: {fast} primeiro, {slow} último',
+	'not played': 'não exibida',
 };

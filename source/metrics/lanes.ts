@@ -4,7 +4,7 @@ import type {InstantState, LaneSnapshot, LaneState} from './snapshot.js';
 /** Closed slices kept per lane (the snapshot adds the slice in progress within this count). */
 export const MAX_SLICES = 240;
 /** An event loop whose utilisation is at least this is drawn as computing. */
-export const LOOP_COMPUTING_ELU = 0.5;
+const LOOP_COMPUTING_ELU = 0.5;
 
 /** Ties between states in a slice go to the first of this order. */
 const TIE_ORDER: readonly InstantState[] = ['dead', 'computing', 'gil', 'io', 'idle'];
@@ -106,7 +106,7 @@ function effective(lane: LaneDraft): InstantState {
 }
 
 /** Count the time from `since` to t into the current state. Late events (t < since) add nothing. */
-export function advance(lane: LaneDraft, t: number): void {
+function advance(lane: LaneDraft, t: number): void {
 	if (t > lane.since) {
 		const dt = t - lane.since;
 		lane.frame[INDEX[lane.state]] += dt;
@@ -126,7 +126,7 @@ export function update(lane: LaneDraft, t: number, change: (lane: LaneDraft) => 
 }
 
 /** A slice computing and waiting for the GIL is 'split' when the smaller of the two is at least this share of the larger. */
-export const SPLIT_RATIO = 0.5;
+const SPLIT_RATIO = 0.5;
 
 /**
  * The state the lane spent most time in (ties: dead, computing, gil, io, idle); its current state if no time passed.

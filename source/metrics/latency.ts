@@ -27,7 +27,7 @@ export type LatencyRecorder = {
 /** The percentiles of the latency chart (wide layout). */
 const LADDER = [50, 75, 90, 95, 99, 99.9] as const;
 
-export const NO_LATENCY: Latency = {p50: 0, p90: 0, p99: 0, max: 0, mean: 0, count: 0};
+const NO_LATENCY: Latency = {p50: 0, p90: 0, p99: 0, max: 0, mean: 0, count: 0};
 
 export function createLatency(): LatencyRecorder {
 	return {

@@ -1,6 +1,6 @@
 import {factsOf, inFlightOf} from '../config/modes.js';
 import {dueBy, intendedAt, LATE_MS, type Timetable} from '../schedule/schedule.js';
-import {formatDuration} from './format.js';
+import {formatDuration} from '../i18n/format.js';
 import {createLatency, latencySnapshot, recordLatency, type LatencyRecorder} from './latency.js';
 import type {Latency, ModelSnapshot, RunInfo} from './snapshot.js';
 
@@ -46,7 +46,7 @@ export type RateSnapshot = {
 const SATURATED_MIN = 5;
 const SATURATED_SHARE = 0.05;
 
-export const capacityOf = (run: RunInfo): number => Math.max(1, Math.min(inFlightOf(factsOf(run.mode), run), run.requested));
+const capacityOf = (run: RunInfo): number => Math.max(1, Math.min(inFlightOf(factsOf(run.mode), run), run.requested));
 
 export const createRateState = (table: Timetable, run: RunInfo): RateState => ({
 	table, capacity: capacityOf(run), late: 0, lateWithRoom: 0, roomSince: table.t0, lastStartAt: null, service: createLatency(),

@@ -1,8 +1,12 @@
-import type {ClientCost} from '../calibration/client-cost.js';
+import type {ClientCost} from '../model/client-cost.js';
 import type {Mode, RunConfig, Work} from '../config/config.js';
 import type {RateSnapshot} from './rate.js';
+import type {ModelSnapshot, ModelTerm} from '../model/prediction.js';
+import type {RunInfo, StartupCost} from '../model/run-info.js';
 
 export type {RateSnapshot} from './rate.js';
+export type {ModelSnapshot, ModelTerm} from '../model/prediction.js';
+export type {RunInfo, StartupCost} from '../model/run-info.js';
 
 /**
  * A lane slice: what the worker mostly did during one frame. 'split': a slice in which the lane computed part of the time and waited for the GIL the rest, neither clearly dominant.
@@ -60,61 +64,6 @@ export type CpuSnapshot = {
 	readonly final: boolean;
 	/** A sample tells these figures: false before the first one, and at the end of a run none was taken during (then unknown, never 0%). */
 	readonly sampled: boolean;
-};
-
-/** One term of the model: its time, its symbols (`n·T/C + C·c₀`) and the run's numbers in them. */
-export type ModelTerm = {
-	readonly ms: number;
-	readonly symbol: string;
-	readonly numbers: string;
-};
-
-export type ModelSnapshot = {
-	/** The larger of the two terms. */
-	readonly predictedMs: number;
-	/** The formula with the run's numbers, e.g. `n·T/P = 400·100ms/2 = 20.0s`. */
-	readonly formula: string;
-	/** What bounds the time: network latency, CPU cores, or the event loop's own CPU. */
-	readonly bound: 'latency' | 'cpu' | 'loop' | 'rate';
-	/** n·T over the requests in flight (null for CPU work, which sends none). */
-	readonly latency: ModelTerm | null;
-	/** CPU per task over the cores that can run it (null when the client's cost is unknown); `loop` when one event loop's own CPU. */
-	readonly cpu: (ModelTerm & {readonly bound: 'cpu' | 'loop'}) | null;
-	/** --rate runs whose schedule is longer than the other terms: (n−1)/R + T (absent otherwise). */
-	readonly rate?: ModelTerm;
-	/**
-	 * A sentence when measurement departs from the model for a known reason (e.g. the loop is saturated):
-	 * English, with `{name}` placeholders for `noteParams` (ui/ and the reporters translate it, then fill it in).
-	 */
-	readonly note: string;
-	readonly noteParams?: Readonly<Record<string, string>>;
-};
-
-export type RunInfo = Pick<RunConfig, 'mode' | 'work' | 'workers' | 'threads' | 'concurrency' | 'cpuMs' | 'gil'> & {
-	readonly id: number;
-	/** n, the config's `requests`. */
-	readonly requested: number;
-	/** `T=100ms` or the --urls file name. */
-	readonly target: string;
-	/** T, ms; NaN for a --urls file. */
-	readonly latencyMs: number;
-	/** The client's CPU per request, calibrated before the run (io and mixed work on the embedded server). */
-	readonly clientCost?: ClientCost;
-	/** Why there is no clientCost: its calibration did not finish within its deadline (a stopped server). */
-	readonly clientCostMissing?: {readonly deadlineMs: number};
-	/** What a worker of the other kind (process or thread) was measured to cost earlier in this session, for the lesson. */
-	readonly otherStartup?: StartupCost;
-};
-
-/** What one worker cost to start and costs to hold, measured as the pool came up. */
-export type StartupCost = {
-	/** Worker threads of this process, or child processes. */
-	readonly kind: 'thread' | 'process';
-	readonly workers: number;
-	/** The pool's start-up over its workers (they start at once), ms. */
-	readonly perWorkerMs: number;
-	/** Resident memory one worker adds, bytes (null where it can't be read). */
-	readonly perWorkerBytes: number | null;
 };
 
 export type RunStatus = 'starting' | 'running' | 'paused' | 'cancelling' | 'done' | 'cancelled' | 'failed';

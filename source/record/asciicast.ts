@@ -16,7 +16,7 @@ export type AsciicastHeader = {
 /** One event line: [seconds since start, "o" output | "r" resize | "m" marker, data]. */
 export type AsciicastEvent = readonly [number, 'o' | 'r' | 'm', string];
 
-export function headerLine(header: AsciicastHeader): string {
+function headerLine(header: AsciicastHeader): string {
 	return `${JSON.stringify(header)}\n`;
 }
 
@@ -30,7 +30,7 @@ export function eventLine(event: AsciicastEvent): string {
  * or a player (which gets no driver in between) draws each line after a bare "\n"
  * from the column where the previous one ended.
  */
-export const asTerminalGetsIt = (text: string): string => text.replaceAll(/\r?\n/g, '\r\n');
+const asTerminalGetsIt = (text: string): string => text.replaceAll(/\r?\n/g, '\r\n');
 
 export type Recorder = {
 	/** Hand this to Ink instead of the terminal: writes go to both, the file with times. */

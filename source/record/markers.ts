@@ -1,8 +1,8 @@
 import type {Mode} from '../config/config.js';
-import type {Controller, View} from '../frontends/controller.js';
+import type {Controller, View} from '../view/contract.js';
 
 /** The mode a view is running: the comparison's current one, else the config's; undefined once a comparison is done. */
-export const modeOfView = (view: View): Mode | undefined => (view.compare ? view.compare.running ?? undefined : view.config.mode);
+const modeOfView = (view: View): Mode | undefined => (view.compare ? view.compare.running ?? undefined : view.config.mode);
 
 export type Markers = {
 	/** A scene starts (the tour): its label, and the mode it runs (no second marker for that mode). */

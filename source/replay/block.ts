@@ -1,4 +1,4 @@
-import {decodeAt, encodeInto, STRIDE, type BusEvent, type EventBatch} from '../events/events.js';
+import {decodeBatch, encodeInto, STRIDE, type BusEvent, type EventBatch} from '../events/events.js';
 import type {MetricsAction} from '../metrics/reducer.js';
 import {parse, stringify} from './json-numbers.js';
 
@@ -175,15 +175,12 @@ const KINDS = 7;
 
 function decodeRange(data: Float64Array, from: number, n: number, reasons: readonly string[]): BusEvent[] {
 	const batch: EventBatch = {data: data.subarray(from * STRIDE, (from + n) * STRIDE), count: n, reasons};
-	const events: BusEvent[] = [];
 	for (let i = 0; i < n; i++) {
 		const kind = batch.data[i * STRIDE]!;
 		if (!(Number.isInteger(kind) && kind >= 0 && kind < KINDS)) {
 			throw new BadBlock('a block with an unknown event');
 		}
-
-		events.push(decodeAt(batch, i));
 	}
 
-	return events;
+	return decodeBatch(batch);
 }

@@ -1,10 +1,10 @@
 import {Box, Text, useWindowSize} from 'ink';
 import {Dashboard} from '../ui/dashboard.js';
-import {Lines} from '../ui/lines.js';
-import {wrap} from '../ui/text.js';
-import {keysToCommands} from '../ui/keys.js';
-import {useDashboardKeys} from '../ui/use-dashboard-keys.js';
-import {useView} from '../ui/use-view.js';
+import {Lines} from '../ui/text/line-text.js';
+import {wrap} from '../ui/text/text.js';
+import {keysToCommands} from '../ui/hooks/keys.js';
+import {useDashboardKeys} from '../ui/hooks/use-dashboard-keys.js';
+import {useView} from '../ui/hooks/use-view.js';
 import {replayHeaderLine, replayKeysLine} from './replay-bar.js';
 import type {ReplayController} from './replay-controller.js';
 import {replayKeyToAction} from './replay-keys.js';

@@ -1,6 +1,6 @@
 import {t} from '../i18n/catalogue.js';
-import {clock} from '../ui/format.js';
-import {type Line, type Seg, fitLine, lineWidth, seg, spread} from '../ui/text.js';
+import {formatClock as clock} from '../ui/text/screen-format.js';
+import {type Line, type Seg, fitLine, lineWidth, seg, spread} from '../ui/text/text.js';
 import {speedText, type PlayerState} from './player.js';
 import {REPLAY_KEYS} from './replay-keys.js';
 

@@ -1,7 +1,7 @@
 import {MODES} from '../config/config.js';
 import {Listeners} from '../events/listeners.js';
-import type {Command, CompareView, Controller, View} from '../frontends/controller.js';
-import {runInfoOf} from '../metrics/run-info.js';
+import type {Command, CompareView, Controller, View} from '../view/contract.js';
+import {runInfoOf} from '../model/run-info.js';
 import type {RunInfo, RunResult} from '../metrics/snapshot.js';
 import {formatLeaderboardLines, formatSummaryParagraph} from '../reporters/plain.js';
 import {initialPlayer, playerReducer, type PlayerAction, type PlayerState} from './player.js';

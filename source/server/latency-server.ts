@@ -21,9 +21,9 @@ const KEEP_ALIVE_MS = 60_000;
 const FAILURE_BODY = Buffer.from('injected failure\n');
 
 /** Requests under this path are answered without delay or fault (the client calibration's). */
-export const NOW_PREFIX = '/now/';
+const NOW_PREFIX = '/now/';
 /** Requests under this path wait the mean latency, never fail, and draw nothing (a pilot's, so the run's draws stay the seed's). */
-export const PILOT_PREFIX = '/pilot/';
+const PILOT_PREFIX = '/pilot/';
 
 /** The delay of one response: latency ± jitter (uniform), never below 0. */
 export function drawDelay(latency: number, jitter: number, random: () => number): number {

@@ -4,10 +4,10 @@ import {UsageError} from '../config/errors.js';
 import {factsOf, isThreaded} from '../config/modes.js';
 import {createEventBus} from '../events/bus.js';
 import {createExecutor} from '../executors/create-executor.js';
-import {residentBytes} from '../executors/lane-sampler.js';
-import {formatBytes, formatCount} from '../metrics/format.js';
+import {residentBytes} from '../executors/lane/lane-sampler.js';
+import {formatBytes, formatCount} from '../i18n/format.js';
 import type {StartupCost} from '../metrics/snapshot.js';
-import {startupCostOf, workerKindOf} from './startup-cost.js';
+import {startupCostOf, workerKindOf} from '../run/startup-cost.js';
 
 /**
  * Worker threads one process runs well at most: past this Node's main thread
@@ -18,12 +18,12 @@ import {startupCostOf, workerKindOf} from './startup-cost.js';
  */
 export const MAX_THREADS_PER_PROCESS = 128;
 /** Pools past this many workers are measured (one worker started and ended) before they start, unless one was measured already. */
-export const MEASURE_FROM_WORKERS = 16;
+const MEASURE_FROM_WORKERS = 16;
 /** The share of the available memory a pool may take. */
 const MEMORY_SHARE = 0.8;
 
 /** Workers the pool starts: threads of this process, or processes (each holding its threads). */
-export const poolWorkersOf = (config: Pick<RunConfig, 'mode' | 'workers'>): number =>
+const poolWorkersOf = (config: Pick<RunConfig, 'mode' | 'workers'>): number =>
 	factsOf(config.mode).pool === 'processes' || isThreaded(factsOf(config.mode)) ? config.workers : 1;
 
 /** Threads in the busiest process of the pool. */
@@ -56,7 +56,7 @@ export function memoryWhy(workers: number, cost: Pick<StartupCost, 'kind' | 'per
 }
 
 /** Start one worker of the run's kind (a lane process with its threads, or a thread), measure what it holds, end it. */
-export async function measureWorker(config: RunConfig): Promise<StartupCost> {
+async function measureWorker(config: RunConfig): Promise<StartupCost> {
 	const rssBefore = residentBytes();
 	const executor = createExecutor({
 		mode: config.mode,

@@ -1,7 +1,7 @@
 import type {BusEvent} from '../events/events.js';
 import type {RunInfo, RunResult, Snapshot} from '../metrics/snapshot.js';
 import type {MetricsAction} from '../metrics/reducer.js';
-import type {ClientCost} from '../calibration/client-cost.js';
+import type {ClientCost} from '../model/client-cost.js';
 import type {Calibration} from '../workloads/cpu.js';
 
 /**

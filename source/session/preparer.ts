@@ -2,14 +2,14 @@ import type {RunConfig, ServerOptions} from '../config/config.js';
 import {UsageError} from '../config/errors.js';
 import type {StartupCost} from '../metrics/snapshot.js';
 import {spawnServer, type SpawnedServer} from '../server/spawn-server.js';
-import {calibrateOffThread} from '../workloads/calibrate.js';
+import {calibrateOffThread} from '../calibration/kernel.js';
 import type {Calibration} from '../workloads/cpu.js';
-import {ClientCosts, type CostsFor} from './client-costs.js';
+import {ClientCosts, type CostsFor} from '../calibration/client-costs.js';
 import {assertPoolFits} from './memory-fit.js';
 import {openFilesWhy} from './open-files.js';
-import type {Preparing} from './preparing.js';
-import type {RunInput} from './run.js';
-import {workerKindOf} from './startup-cost.js';
+import type {Preparing} from '../calibration/preparing.js';
+import type {RunInput} from '../run/run.js';
+import {workerKindOf} from '../run/startup-cost.js';
 
 /** What a run is started with, besides its config. */
 export type Prepared = Pick<RunInput, 'baseUrl' | 'calibration' | 'clientCost' | 'clientCostMissing'>;

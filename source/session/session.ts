@@ -3,10 +3,10 @@ import {now, type BusEvent} from '../events/events.js';
 import {Listeners} from '../events/listeners.js';
 import {createCpuSampler} from './cpu-sampler.js';
 import type {RunResult, Snapshot, StartupCost} from '../metrics/snapshot.js';
-import {workerKindOf} from './startup-cost.js';
-import {startRun, type Run} from './run.js';
+import {workerKindOf} from '../run/startup-cost.js';
+import {startRun, type Run} from '../run/run.js';
 import {Preparer} from './preparer.js';
-import type {Preparing} from './preparing.js';
+import type {Preparing} from '../calibration/preparing.js';
 import type {RunTap, SessionObserver} from './observer.js';
 
 /**
@@ -34,7 +34,7 @@ export type Session = {
 
 type Preparation = {cancelled: boolean; paused: boolean};
 
-export type {Preparing} from './preparing.js';
+export type {Preparing} from '../calibration/preparing.js';
 
 class LiveSession implements Session {
 	readonly #options: SessionOptions;

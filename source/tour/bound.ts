@@ -1,9 +1,9 @@
 import type {Snapshot} from '../metrics/snapshot.js';
 
 /** A run the model expects to end within this many bounds runs to its end, measured. */
-export const BOUND_SLACK = 2;
+const BOUND_SLACK = 2;
 /** However the model misjudged it, no run of a bounded scene goes on past this many bounds. */
-export const BOUND_CAP = 3;
+const BOUND_CAP = 3;
 
 type Run = Pick<Snapshot, 'status' | 'elapsedMs' | 'pausedMs' | 'completed' | 'failed' | 'run'> & {readonly model: Pick<Snapshot['model'], 'predictedMs'>};
 

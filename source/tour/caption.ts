@@ -1,37 +1,23 @@
 import {pick, tIn} from '../i18n/catalogue.js';
 import type {Lang} from '../i18n/lang.js';
-import {count, number} from '../ui/format.js';
-import {type Line, type Seg, fitLine, lineWidth, seg, spread, wrap} from '../ui/text.js';
+import {fillIn, formatCount, formatNumber} from '../i18n/format.js';
+import {type Line, type Seg, fitLine, lineWidth, seg, spread, wrap} from '../ui/text/text.js';
 import {TOUR_KEYS} from './tour-keys.js';
 import type {TourView} from './tour-driver.js';
 import {verdictLine} from './verdict.js';
 
 /** The terminal size the tour is laid out for (the talk's projector). */
-export const TOUR_WIDTH = 100;
-export const TOUR_HEIGHT = 30;
+const TOUR_WIDTH = 100;
+const TOUR_HEIGHT = 30;
 /** Rows the caption takes above the dashboard: the tour bar and up to three caption rows. */
 export const CAPTION_ROWS = 4;
 
-const BOUNDED: Readonly<Record<Lang, (seconds: string, n: string) => string>> = {
-	en: (s, n) => `Bounded run: it stops after ${s} s; the model line extrapolates all ${n}.`,
-	pt: (s, n) => `Execução limitada: para após ${s} s; a linha do modelo extrapola as ${n}.`,
-};
-
+const BOUNDED = 'Bounded run: it stops after {s} s; the model line extrapolates all {n}.';
 /** A bounded comparison: only the runs too long for the talk stop (tour/bound.ts); the leaderboard marks them ≈. */
-const BOUNDED_COMPARE: Readonly<Record<Lang, (seconds: string, n: string) => string>> = {
-	en: (s, n) => `Runs too long stop after ${s} s: ≈ is the model's time for all ${n}.`,
-	pt: (s, n) => `Execuções longas param após ${s} s: ≈ é o tempo do modelo para as ${n}.`,
-};
-
-const AUTOPLAY: Readonly<Record<Lang, (seconds: number) => string>> = {
-	en: (s) => `next in ${s}s`,
-	pt: (s) => `próxima em ${s}s`,
-};
-
-const SIZE: Readonly<Record<Lang, (w: number, h: number) => string>> = {
-	en: (w, h) => `laid out for ${TOUR_WIDTH}×${TOUR_HEIGHT}, now ${w}×${h}`,
-	pt: (w, h) => `feito para ${TOUR_WIDTH}×${TOUR_HEIGHT}, agora ${w}×${h}`,
-};
+const BOUNDED_COMPARE = "Runs too long stop after {s} s: ≈ is the model's time for all {n}.";
+const autoplayText = (lang: Lang, seconds: number): string => fillIn(tIn(lang, 'next in {s}s'), {s: String(seconds)});
+const sizeText = (lang: Lang, w: number, h: number): string =>
+	fillIn(tIn(lang, 'laid out for {layout}, now {size}'), {layout: `${TOUR_WIDTH}×${TOUR_HEIGHT}`, size: `${w}×${h}`});
 
 export type CaptionInput = {
 	readonly tour: TourView;
@@ -46,12 +32,12 @@ export type CaptionInput = {
 export function tourBarLine({tour, lang, width, height, now}: CaptionInput): Line {
 	const {index, count: total} = tour.state;
 	const left: Seg[] = [seg(` ${index + 1}/${total} `, 'badge'), seg(' '), seg(pick(tour.scene.title, lang), 'title')];
-	const size: Seg[] = width === TOUR_WIDTH && height === TOUR_HEIGHT ? [] : [seg(SIZE[lang](width, height), 'warn')];
+	const size: Seg[] = width === TOUR_WIDTH && height === TOUR_HEIGHT ? [] : [seg(sizeText(lang, width, height), 'warn')];
 	// The last scene has no next: back, or q to end the tour.
 	const keys = index + 1 < total ? TOUR_KEYS.slice(0, 2) : TOUR_KEYS.filter(([key]) => key === '←' || key === 'q');
 	const next: Seg[] = tour.nextAt === null
 		? keys.flatMap(([key, words], i) => [...(i > 0 ? [seg(' ')] : []), seg(tIn(lang, key), 'key'), seg(` ${tIn(lang, words)}`, 'muted')])
-		: [seg(AUTOPLAY[lang](Math.max(0, Math.ceil((tour.nextAt - now) / 1000))), 'accent')];
+		: [seg(autoplayText(lang, Math.max(0, Math.ceil((tour.nextAt - now) / 1000))), 'accent')];
 	// When both don't fit, the size check goes before the keys (a presenter knows them).
 	const candidates: Seg[][] = [[...size, ...(size.length > 0 ? [seg('  ')] : []), ...next], size, next];
 	const fitting = candidates.find((right) => right.length > 0 && lineWidth(left) + 1 + lineWidth(right) <= width);
@@ -72,7 +58,7 @@ export function captionLines({tour, lang, width}: CaptionInput, rows = CAPTION_R
 	const plain = texts.length;
 	if (scene.boundSeconds !== undefined) {
 		const note = scene.compare === true ? BOUNDED_COMPARE : BOUNDED;
-		texts.push(note[lang](number(scene.boundSeconds, lang), count(scene.preset.requests ?? 0, lang)));
+		texts.push(fillIn(tIn(lang, note), {s: formatNumber(scene.boundSeconds, lang), n: formatCount(scene.preset.requests ?? 0, lang)}));
 	}
 
 	const lines = texts.flatMap((text, i) => wrap(text, width - 2).map((part): Line => [seg('  '), seg(part, i < plain ? 'plain' : 'warn')]));
@@ -83,14 +69,11 @@ export function captionLines({tour, lang, width}: CaptionInput, rows = CAPTION_R
 	return lines.slice(0, rows).map((line) => fitLine(line, width));
 }
 
-const TOUR_HELP: Readonly<Record<Lang, readonly string[]>> = {
-	en: ['tour keys: → PageDown Enter next scene · ← PageUp previous · r run the scene again', 'space pause · q end the tour; the dashboard\'s keys below work within a scene'],
-	pt: ['teclas do tour: → PageDown Enter próxima cena · ← PageUp anterior · r repetir a cena', 'space pausa · q encerra o tour; as teclas do painel abaixo valem dentro da cena'],
-};
+const TOUR_HELP = ['tour keys: → PageDown Enter next scene · ← PageUp previous · r run the scene again', "space pause · q end the tour; the dashboard's keys below work within a scene"] as const;
 
 /** With the help open (?), the caption rows name the tour's own keys. */
 export function tourHelpLines(lang: Lang, width: number, rows = CAPTION_ROWS - 1): Line[] {
-	const lines: Line[] = TOUR_HELP[lang].flatMap((text) => wrap(text, width - 2).map((part): Line => [seg('  '), seg(part, 'key')]));
+	const lines: Line[] = TOUR_HELP.flatMap((text) => wrap(tIn(lang, text), width - 2).map((part): Line => [seg('  '), seg(part, 'key')]));
 	while (lines.length < rows) {
 		lines.push([]);
 	}

@@ -1,6 +1,6 @@
-import type {View} from '../frontends/controller.js';
+import type {View} from '../view/contract.js';
 import type {Mode, Work} from '../config/config.js';
-import {rankTime} from '../ui/leaderboard.js';
+import {rankTime} from '../ui/panels/leaderboard.js';
 import {endedAtBound} from './bound.js';
 
 /** One mode of the closing comparison: its time, measured, or the model's for a run stopped at the bound. */

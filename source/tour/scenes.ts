@@ -19,7 +19,7 @@ export type Scene = {
 	readonly boundSeconds?: number;
 };
 
-/** The talk (../shared/seed, "Concorrência e paralelismo"), scene by scene, in its order. */
+/** The talk ("Concorrência e paralelismo"), scene by scene, in its order. */
 export const SCENES: readonly Scene[] = [
 	{
 		id: 'problem',

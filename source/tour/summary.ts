@@ -1,49 +1,30 @@
-import {pick} from '../i18n/catalogue.js';
+import {pick, tIn} from '../i18n/catalogue.js';
 import type {Lang} from '../i18n/lang.js';
-import {count, duration} from '../ui/format.js';
-import {type Line, fit, fitLine, padEnd, seg} from '../ui/text.js';
+import {fillIn, formatCount, formatDuration} from '../i18n/format.js';
+import {type Line, fit, fitLine, padEnd, seg} from '../ui/text/text.js';
 import type {Ranked, SceneOutcome} from './outcome.js';
 import type {Scene} from './scenes.js';
 
-const WORDS = {
-	en: {
-		head: (n: number) => `concviz tour: ${n} scenes, every figure measured on this machine`,
-		model: 'model',
-		bounded: (done: string, n: string, ms: string, model: string) => `${done}/${n} ${ms} as planned, model ${model}`,
-		left: 'left mid-run',
-		compare: (n: string, fast: string, slow: string) => `n=${n}: ${fast} first, ${slow} last`,
-		skipped: 'not played',
-	},
-	pt: {
-		head: (n: number) => `concviz tour: ${n} cenas, cada número medido nesta máquina`,
-		model: 'modelo',
-		bounded: (done: string, n: string, ms: string, model: string) => `${done}/${n} ${ms} como previsto, modelo ${model}`,
-		left: 'interrompida',
-		compare: (n: string, fast: string, slow: string) => `n=${n}: ${fast} primeiro, ${slow} último`,
-		skipped: 'não exibida',
-	},
-} as const;
-
 function outcomeText(outcome: SceneOutcome | undefined, lang: Lang): string {
-	const w = WORDS[lang];
+	const say = (english: string, params: Readonly<Record<string, string>> = {}): string => fillIn(tIn(lang, english), params);
 	if (!outcome) {
-		return w.skipped;
+		return say('not played');
 	}
 
 	if (outcome.kind === 'compare') {
 		// The leaderboard's order and times (≈: the model's, for a run stopped at the bound).
-		const time = (r: Ranked): string => `${r.mode} ${r.extrapolated ? '≈' : ''}${duration(r.ms, lang)}`;
-		return w.compare(count(outcome.requested, lang), time(outcome.ranking[0]!), time(outcome.ranking.at(-1)!));
+		const time = (r: Ranked): string => `${r.mode} ${r.extrapolated ? '≈' : ''}${formatDuration(r.ms, lang)}`;
+		return say('n={n}: {fast} first, {slow} last', {n: formatCount(outcome.requested, lang), fast: time(outcome.ranking[0]!), slow: time(outcome.ranking.at(-1)!)});
 	}
 
 	const mode = padEnd(outcome.mode, 17);
-	const [done, n, ms, model] = [count(outcome.done, lang), count(outcome.requested, lang), duration(outcome.elapsedMs, lang), duration(outcome.predictedMs, lang)];
+	const figures = {done: formatCount(outcome.done, lang), n: formatCount(outcome.requested, lang), ms: formatDuration(outcome.elapsedMs, lang), model: formatDuration(outcome.predictedMs, lang)};
 	if (outcome.bounded) {
-		return `${mode} ${w.bounded(done, n, ms, model)}`;
+		return `${mode} ${say('{done}/{n} {ms} as planned, model {model}', figures)}`;
 	}
 
-	const base = `${mode} ${done}/${n} ${ms}, ${w.model} ${model}`;
-	return outcome.left === true ? `${base} · ${w.left}` : base;
+	const base = `${mode} ${say('{done}/{n} {ms}, model {model}', figures)}`;
+	return outcome.left === true ? `${base} · ${say('left mid-run')}` : base;
 }
 
 /**
@@ -60,5 +41,5 @@ export function tourSummaryLines(scenes: readonly Scene[], outcomes: readonly (S
 			? [[number, seg(padEnd(fit(pick(scene.title, lang), titleWidth), titleWidth + 1), 'title'), outcome]]
 			: [[number, seg(pick(scene.title, lang), 'title')], [seg('   '), outcome]];
 	});
-	return [[seg(WORDS[lang].head(scenes.length), 'title')], ...rows].map((line) => fitLine(line, width));
+	return [[seg(fillIn(tIn(lang, 'concviz tour: {n} scenes, every figure measured on this machine'), {n: String(scenes.length)}), 'title')], ...rows].map((line) => fitLine(line, width));
 }

@@ -1,11 +1,11 @@
 import {Box, useWindowSize} from 'ink';
 import {useEffect} from 'react';
-import type {Controller} from '../frontends/controller.js';
+import type {Controller} from '../view/contract.js';
 import type {Lang} from '../i18n/lang.js';
 import {Dashboard} from '../ui/dashboard.js';
-import {Lines} from '../ui/lines.js';
-import {useDashboardKeys} from '../ui/use-dashboard-keys.js';
-import {useView} from '../ui/use-view.js';
+import {Lines} from '../ui/text/line-text.js';
+import {useDashboardKeys} from '../ui/hooks/use-dashboard-keys.js';
+import {useView} from '../ui/hooks/use-view.js';
 import {endedAtBound} from './bound.js';
 import {CAPTION_ROWS, captionLines, tourBarLine, tourHelpLines} from './caption.js';
 import type {Scene} from './scenes.js';

@@ -1,6 +1,6 @@
 import type {RunConfig} from '../config/config.js';
 import type {DashboardController} from '../frontends/dashboard-controller.js';
-import type {View} from '../frontends/controller.js';
+import type {View} from '../view/contract.js';
 import type {Session} from '../session/session.js';
 import {Listeners} from '../events/listeners.js';
 import {pastBound} from './bound.js';

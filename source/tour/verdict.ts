@@ -1,6 +1,7 @@
 import {factsOf} from '../config/modes.js';
 import type {Lang} from '../i18n/lang.js';
-import {duration} from '../ui/format.js';
+import {tIn} from '../i18n/catalogue.js';
+import {fillIn, formatDuration} from '../i18n/format.js';
 import type {Ranked} from './outcome.js';
 
 /**
@@ -25,17 +26,10 @@ export function verdictOf(ranking: readonly Ranked[]): Verdict | null {
 	return at('processes-async') < at('async') ? 'talk' : 'async-first';
 }
 
-const LINES: Readonly<Record<Lang, Readonly<Record<Verdict, (a: string, pa: string) => string>>>> = {
-	en: {
-		talk: (a, pa) => `Measured: processes × async ${pa}, async ${a}, every blocking model behind.`,
-		'async-first': (a, pa) => `Here async (${a}) beat processes × async (${pa}), unlike scene 8.`,
-		'blocking-ahead': (a, pa) => `Here a blocking model beat an event loop (async ${a}, processes × async ${pa}).`,
-	},
-	pt: {
-		talk: (a, pa) => `Medido: processos × async ${pa}, async ${a}, todo modelo bloqueante atrás.`,
-		'async-first': (a, pa) => `Aqui async (${a}) venceu processos × async (${pa}), ao contrário da cena 8.`,
-		'blocking-ahead': (a, pa) => `Aqui um modelo bloqueante venceu um loop (async ${a}, processos × async ${pa}).`,
-	},
+const LINES: Readonly<Record<Verdict, string>> = {
+	talk: 'Measured: processes × async {pa}, async {a}, every blocking model behind.',
+	'async-first': 'Here async ({a}) beat processes × async ({pa}), unlike scene 8.',
+	'blocking-ahead': 'Here a blocking model beat an event loop (async {a}, processes × async {pa}).',
 };
 
 /** The closing caption's line from the measured ranking (null until every mode ran); its times are the leaderboard's. */
@@ -47,8 +41,8 @@ export function verdictLine(ranking: readonly Ranked[], lang: Lang): string | nu
 
 	const time = (mode: string): string => {
 		const r = ranking.find((x) => x.mode === mode)!;
-		return (r.extrapolated ? '≈' : '') + duration(r.ms, lang);
+		return (r.extrapolated ? '≈' : '') + formatDuration(r.ms, lang);
 	};
 
-	return LINES[lang][verdict](time('async'), time('processes-async'));
+	return fillIn(tIn(lang, LINES[verdict]), {a: time('async'), pa: time('processes-async')});
 }

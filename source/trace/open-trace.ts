@@ -1,5 +1,5 @@
 import {now} from '../events/events.js';
-import {METRICS_LAG_MS} from '../session/run.js';
+import {METRICS_LAG_MS} from '../run/run.js';
 import {createTraceFile} from './trace-file.js';
 import {createTracer, type Tracer} from './tracer.js';
 

@@ -10,7 +10,7 @@ import type {TraceFile} from './trace-file.js';
 export const FULL_TASKS = 200_000;
 export const SUBSET_EVERY = 100;
 
-export const subsetNote = (): string =>
+const subsetNote = (): string =>
 	`past ${FULL_TASKS.toLocaleString('en-US')} tasks the trace keeps one task in ${SUBSET_EVERY} (ids divisible by ${SUBSET_EVERY}); instants and counters are all kept`;
 
 export type Tracer = SessionObserver & {

@@ -2,7 +2,7 @@ import type {Mode} from '../config/config.js';
 import {factsOf} from '../config/modes.js';
 
 /** Modes whose lanes live in child processes (one OS process per pool process). */
-export const usesProcesses = (mode: Mode): boolean => factsOf(mode).pool === 'processes';
+const usesProcesses = (mode: Mode): boolean => factsOf(mode).pool === 'processes';
 
 /** A trace process's name: the pool process, or the main process that runs the threads. */
 export const processLabel = (mode: Mode, process: number, pid: number): string =>

@@ -1,9 +1,9 @@
 import {Text, useWindowSize} from 'ink';
-import type {Controller} from '../frontends/controller.js';
+import type {Controller} from '../view/contract.js';
 import {Dashboard} from './dashboard.js';
-import {wrap} from './text.js';
-import {useDashboardKeys} from './use-dashboard-keys.js';
-import {useView} from './use-view.js';
+import {wrap} from './text/text.js';
+import {useDashboardKeys} from './hooks/use-dashboard-keys.js';
+import {useView} from './hooks/use-view.js';
 
 export type AppProps = {
 	readonly controller: Controller;

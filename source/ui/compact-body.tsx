@@ -1,14 +1,15 @@
 import {Box} from 'ink';
-import type {CompareView} from '../frontends/controller.js';
+import type {CompareView} from '../view/contract.js';
 import type {Snapshot} from '../metrics/snapshot.js';
-import {Cpu} from './cpu.js';
-import {hintLine} from './hint.js';
-import {Lanes} from './lanes.js';
-import {Leaderboard} from './leaderboard.js';
-import {Legend} from './legend.js';
-import {Lines} from './lines.js';
-import {Model, modelLineCount} from './model.js';
-import {Stats} from './stats.js';
+import {Cpu} from './panels/cpu-panel.js';
+import {hintLine} from './lines/hint.js';
+import {Lanes} from './panels/lanes-panel.js';
+import {Leaderboard} from './panels/leaderboard.js';
+import {Legend} from './panels/legend.js';
+import {Lines} from './text/line-text.js';
+import {modelLineCount} from './lines/model-lines.js';
+import {Model} from './panels/model-panel.js';
+import {Stats} from './panels/stats.js';
 
 export type BodyProps = {
 	readonly snapshot: Snapshot;

@@ -1,10 +1,14 @@
 import {render} from 'ink';
-import type {Controller} from '../frontends/controller.js';
+import type {ThemeName} from '../config/terminal-colours.js';
+import type {Controller} from '../view/contract.js';
+import {ThemeContext} from './text/theme.js';
 import {App} from './app.js';
 
 export type RenderDashboardOptions = {
 	/** Colour on (false for --no-color or NO_COLOR). */
 	readonly color: boolean;
+	/** --theme (dark when not given). */
+	readonly theme?: ThemeName;
 	/** Frames per second at most. */
 	readonly fps: number;
 	readonly stdout?: NodeJS.WriteStream;
@@ -17,7 +21,7 @@ export type RenderDashboardOptions = {
  * Resolves once Ink has unmounted and the terminal is restored (raw mode off, cursor shown).
  */
 export async function renderDashboard(controller: Controller, options: RenderDashboardOptions): Promise<void> {
-	const instance = render(<App controller={controller} color={options.color} />, {
+	const instance = render(<ThemeContext.Provider value={options.theme ?? 'dark'}><App controller={controller} color={options.color} /></ThemeContext.Provider>, {
 		stdout: options.stdout,
 		stdin: options.stdin,
 		maxFps: options.fps,

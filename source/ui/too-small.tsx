@@ -1,9 +1,9 @@
-import {Lines} from './lines.js';
-import {fit, seg} from './text.js';
+import {Lines} from './text/line-text.js';
+import {fit, seg} from './text/text.js';
 import {t} from '../i18n/catalogue.js';
 
-export const MIN_WIDTH = 60;
-export const MIN_HEIGHT = 16;
+const MIN_WIDTH = 60;
+const MIN_HEIGHT = 16;
 
 export const isTooSmall = (width: number, height: number): boolean => width < MIN_WIDTH || height < MIN_HEIGHT;
 

@@ -1,14 +1,15 @@
 import {Box} from 'ink';
 import type {BodyProps} from './compact-body.js';
-import {Cpu} from './cpu.js';
-import {hintLine} from './hint.js';
-import {Insights} from './insights.js';
-import {laneRows} from './lane-rows.js';
-import {Leaderboard} from './leaderboard.js';
-import {Legend} from './legend.js';
-import {Lines} from './lines.js';
-import {Model, modelLines} from './model.js';
-import {Stats} from './stats.js';
+import {Cpu} from './panels/cpu-panel.js';
+import {hintLine} from './lines/hint.js';
+import {Insights} from './panels/insights.js';
+import {laneRows} from './lines/lane-rows.js';
+import {Leaderboard} from './panels/leaderboard.js';
+import {Legend} from './panels/legend.js';
+import {Lines} from './text/line-text.js';
+import {modelLines} from './lines/model-lines.js';
+import {Model} from './panels/model-panel.js';
+import {Stats} from './panels/stats.js';
 
 export const isWide = (width: number, height: number): boolean => width >= 120 && height >= 30;
 

@@ -12,7 +12,7 @@
 
 export const TIMEOUT_CODE = 'CONCVIZ_TIMEOUT';
 
-export class Deadline {
+class Deadline {
 	reason: Error | undefined;
 	private listener: (() => void) | undefined;
 
@@ -49,7 +49,7 @@ export type Deadlines = {
 };
 
 /** Sweep granularity: a twentieth of the timeout, between 5 and 250 ms. */
-export const sweepMs = (timeout: number): number => Math.min(250, Math.max(5, Math.round(timeout / 20)));
+const sweepMs = (timeout: number): number => Math.min(250, Math.max(5, Math.round(timeout / 20)));
 
 export function createDeadlines(timeout: number): Deadlines {
 	// Every deadline is `timeout` after its start, so insertion order is deadline order.

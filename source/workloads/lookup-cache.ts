@@ -8,7 +8,7 @@ import type {LookupFunction} from 'node:net';
  * the talk's four shops took 1 min 16 s to fail); with it the run ends in
  * seconds, each request `DNS lookup failed`.
  */
-export const FAILED_LOOKUP_MS = 20_000;
+const FAILED_LOOKUP_MS = 20_000;
 
 type Callback = (...args: unknown[]) => void;
 

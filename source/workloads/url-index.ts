@@ -7,9 +7,9 @@ export const MAX_URL_BYTES = 64 * 1024;
 /** Largest --urls file read: its index costs 12 bytes a URL, about 120 MB for a file this size of short URLs. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 /** A file with no line break in its first MB is no list of URLs. */
-export const FIRST_LINE_MAX_BYTES = 1024 * 1024;
+const FIRST_LINE_MAX_BYTES = 1024 * 1024;
 /** Invalid line numbers kept to name, of each kind (the rest are only counted). */
-export const MAX_INVALID_KEPT = 10;
+const MAX_INVALID_KEPT = 10;
 const CHUNK_BYTES = 256 * 1024;
 
 /** Lines of one kind: the first few (numbered from 1) and how many there are in all. */

@@ -2,7 +2,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {accepts, applyCommand, CONCURRENCY_STEPS, MAX_WORKERS, requestCycle} from '../../source/config/config-cycle.js';
 import {MODES, type Mode, type RunConfig} from '../../source/config/config.js';
-import type {Command} from '../../source/frontends/controller.js';
+import type {Command} from '../../source/view/contract.js';
 import {config as base} from '../ui/fixtures.js';
 
 /** The count the session started with (base.requests). */

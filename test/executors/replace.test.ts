@@ -5,7 +5,7 @@ import {join} from 'node:path';
 import {setTimeout as delay} from 'node:timers/promises';
 import {after, describe, test} from 'node:test';
 import type {LaneConfig, LaneMessage} from '../../source/executors/protocol.js';
-import {startThreadLanes} from '../../source/executors/thread-lanes.js';
+import {startThreadLanes} from '../../source/executors/lane/thread-lanes.js';
 import {withServer} from '../helpers/server.js';
 import {endsPerTask, harness, ofType, reasons} from './harness.js';
 

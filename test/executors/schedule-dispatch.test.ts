@@ -3,7 +3,7 @@ import {setTimeout as delay} from 'node:timers/promises';
 import {test} from 'node:test';
 import {createEventBus} from '../../source/events/bus.js';
 import {encodeBatch, now, type BusEvent} from '../../source/events/events.js';
-import {createDispatcher} from '../../source/executors/dispatcher.js';
+import {createDispatcher} from '../../source/executors/dispatcher/dispatcher.js';
 import type {GrantMessage} from '../../source/executors/protocol.js';
 import {createSchedule, intendedAt} from '../../source/schedule/schedule.js';
 

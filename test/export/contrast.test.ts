@@ -1,14 +1,10 @@
 import assert from 'node:assert/strict';
-import {after, test} from 'node:test';
+import {test} from 'node:test';
 import {TERMINAL_COLOURS, THEMES, headerTheme} from '../../source/config/terminal-colours.js';
 import {parseCast} from '../../source/export/cast.js';
 import {screenAt} from '../../source/export/screen-at.js';
 import {CELL_HEIGHT, screenToSvg} from '../../source/export/svg.js';
-import {LANE_STATES, setTheme, stateGlyph, styled} from '../../source/ui/theme.js';
-
-after(() => {
-	setTheme('dark');
-});
+import {LANE_STATES, stateGlyph, styled} from '../../source/ui/text/theme.js';
 
 /** WCAG 2's relative luminance of a #rrggbb colour. */
 function luminance(hex: string): number {
@@ -58,10 +54,9 @@ function inkOf(svg: string, row: number): Set<string> {
 
 test('every lane glyph, in every theme, is drawn in a colour of at least 3:1 against the background (WCAG non-text contrast)', async () => {
 	for (const theme of THEMES) {
-		setTheme(theme);
 		const colours = TERMINAL_COLOURS[theme];
 		// Each lane state's glyph as the dashboard writes it, one row each, exported as a recording in the theme's colours.
-		const rows = LANE_STATES.map((state) => styled(stateGlyph[state].repeat(6), state));
+		const rows = LANE_STATES.map((state) => styled(stateGlyph[state].repeat(6), state, theme));
 		const cast = [
 			JSON.stringify({version: 2, width: 20, height: rows.length, theme: headerTheme(colours)}),
 			JSON.stringify([0.1, 'o', rows.join('\r\n')]),

@@ -2,7 +2,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {MODES, type RunConfig} from '../../source/config/config.js';
 import {createDashboardController} from '../../source/frontends/dashboard-controller.js';
-import type {View} from '../../source/frontends/controller.js';
+import type {View} from '../../source/view/contract.js';
 import type {RunResult, Snapshot} from '../../source/metrics/snapshot.js';
 import type {Session} from '../../source/session/session.js';
 import {config, processes, result} from '../ui/fixtures.js';

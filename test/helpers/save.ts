@@ -1,7 +1,7 @@
 import {createWriteStream} from 'node:fs';
 import {cpus} from 'node:os';
 import type {RunConfig} from '../../source/config/config.js';
-import {runInfoOf} from '../../source/metrics/run-info.js';
+import {runInfoOf} from '../../source/model/run-info.js';
 import {savedConfig} from '../../source/replay/format.js';
 import {createSaveWriter} from '../../source/replay/writer.js';
 import {sample, state, taskEnd, taskStart, workerUp} from './events.js';

@@ -7,12 +7,12 @@ import {captionLines} from '../../source/tour/caption.js';
 import {SCENES} from '../../source/tour/scenes.js';
 import type {SceneOutcome} from '../../source/tour/outcome.js';
 import {tourSummaryLines} from '../../source/tour/summary.js';
-import {Cpu} from '../../source/ui/cpu.js';
-import {Header} from '../../source/ui/header.js';
-import {Help} from '../../source/ui/help.js';
-import {Leaderboard} from '../../source/ui/leaderboard.js';
-import {Model} from '../../source/ui/model.js';
-import {Stats} from '../../source/ui/stats.js';
+import {Cpu} from '../../source/ui/panels/cpu-panel.js';
+import {Header} from '../../source/ui/panels/header.js';
+import {Help} from '../../source/ui/panels/help-panel.js';
+import {Leaderboard} from '../../source/ui/panels/leaderboard.js';
+import {Model} from '../../source/ui/panels/model-panel.js';
+import {Stats} from '../../source/ui/panels/stats.js';
 import type {Snapshot} from '../../source/metrics/snapshot.js';
 import * as f from '../ui/fixtures.js';
 

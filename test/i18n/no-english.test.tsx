@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
-import type {View} from '../../source/frontends/controller.js';
+import type {View} from '../../source/view/contract.js';
 import {setLang} from '../../source/i18n/catalogue.js';
 import {formatLeaderboardLines, formatSummaryParagraph} from '../../source/reporters/plain.js';
-import {cpuLines} from '../../source/ui/cpu.js';
+import {cpuLines} from '../../source/ui/panels/cpu-panel.js';
 import {Dashboard} from '../../source/ui/dashboard.js';
 import {TooSmall} from '../../source/ui/too-small.js';
 import * as f from '../ui/fixtures.js';

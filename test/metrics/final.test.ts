@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {fillIn} from '../../source/metrics/format.js';
+import {fillIn} from '../../source/i18n/format.js';
 import {reduce, toSnapshot} from '../../source/metrics/reducer.js';
 import {sample, taskEnd, taskStart, workerUp} from '../helpers/events.js';
 import {apply, frame, started, T0} from '../helpers/metrics.js';

@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {fillIn} from '../../source/metrics/format.js';
+import {fillIn} from '../../source/i18n/format.js';
 import {toSnapshot} from '../../source/metrics/reducer.js';
 import {toResult} from '../../source/metrics/result.js';
 import {taskEnd, taskStart} from '../helpers/events.js';

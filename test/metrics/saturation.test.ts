@@ -2,7 +2,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {toSnapshot} from '../../source/metrics/reducer.js';
 import type {BusEvent} from '../../source/events/events.js';
-import type {ClientCost} from '../../source/calibration/client-cost.js';
+import type {ClientCost} from '../../source/model/client-cost.js';
 import {sample, taskEnd, taskStart, workerUp} from '../helpers/events.js';
 import {apply, frame, started, T0} from '../helpers/metrics.js';
 

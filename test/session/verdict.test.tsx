@@ -2,10 +2,10 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {render} from 'ink-testing-library';
 import {parseOptions} from '../../source/cli/options.js';
-import {BOUND_WORDS} from '../../source/metrics/model.js';
+import {BOUND_WORDS} from '../../source/model/formulas.js';
 import type {Snapshot} from '../../source/metrics/snapshot.js';
 import {createSession} from '../../source/session/session.js';
-import {Model} from '../../source/ui/model.js';
+import {Model} from '../../source/ui/panels/model-panel.js';
 
 const RUNS = [
 	{mode: 'async', requests: '300', concurrency: '100', latency: '20'},

@@ -3,7 +3,7 @@ import {afterEach, test} from 'node:test';
 import {render} from 'ink-testing-library';
 import {setLang} from '../../source/i18n/catalogue.js';
 import {endedAtBound, pastBound} from '../../source/tour/bound.js';
-import {Header} from '../../source/ui/header.js';
+import {Header} from '../../source/ui/panels/header.js';
 import * as f from '../ui/fixtures.js';
 
 afterEach(() => {

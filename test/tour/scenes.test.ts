@@ -58,7 +58,7 @@ test('a scene config is the command line with the preset on top (the GIL only wh
 });
 
 test('every caption fits its three rows at 80 and 100 columns, in both languages', async () => {
-	const {wrap} = await import('../../source/ui/text.js');
+	const {wrap} = await import('../../source/ui/text/text.js');
 	for (const lang of ['en', 'pt'] as const) {
 		for (const scene of SCENES) {
 			const texts = scene.lines.map((line) => line[lang]);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {setTimeout as delay} from 'node:timers/promises';
 import {test} from 'node:test';
 import type {RunConfig} from '../../source/config/config.js';
-import type {Command, View} from '../../source/frontends/controller.js';
+import type {Command, View} from '../../source/view/contract.js';
 import type {DashboardController} from '../../source/frontends/dashboard-controller.js';
 import type {Snapshot} from '../../source/metrics/snapshot.js';
 import {SCENES, type Scene} from '../../source/tour/scenes.js';

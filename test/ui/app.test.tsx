@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import type {Command, Controller, View} from '../../source/frontends/controller.js';
+import type {Command, Controller, View} from '../../source/view/contract.js';
 import {App} from '../../source/ui/app.js';
 import {renderDashboard} from '../../source/ui/render-dashboard.js';
 import * as f from './fixtures.js';

@@ -6,8 +6,8 @@ import * as f from './fixtures.js';
 process.env['FORCE_COLOR'] = '1';
 const {render} = await import('ink-testing-library');
 const {Dashboard} = await import('../../source/ui/dashboard.js');
-const {Lanes} = await import('../../source/ui/lanes.js');
-const {colorEnabled, stateGlyph} = await import('../../source/ui/theme.js');
+const {Lanes} = await import('../../source/ui/panels/lanes-panel.js');
+const {colorEnabled, stateGlyph} = await import('../../source/ui/text/theme.js');
 
 const ESC = '\u001B';
 

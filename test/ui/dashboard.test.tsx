@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {render} from 'ink-testing-library';
-import type {View} from '../../source/frontends/controller.js';
+import type {View} from '../../source/view/contract.js';
 import {Dashboard} from '../../source/ui/dashboard.js';
 import {setLang} from '../../source/i18n/catalogue.js';
 import * as f from './fixtures.js';
@@ -203,7 +203,7 @@ test('while a run is prepared, the screen says what it waits for: a calibration,
 	assert.equal(line({phase: 'server'}), '  starting the embedded server…');
 	assert.equal(line({phase: 'client'}), '  calibrating what a request costs the client and the server…');
 	assert.equal(line({phase: 'pilot', requests: 16_000}), '  pilot: 16,000 requests to measure this pool\'s waits (not part of the run)…');
-	assert.equal(line({phase: 'burst', requests: 800}), '  ramp: 800 first requests on fresh lanes (not part of the run)…');
+	assert.equal(line({phase: 'burst', requests: 800}), '  burst: 800 requests of the first rounds on fresh lanes (not part of the run)…');
 });
 
 test('the δ note under the model fits an 80×24 screen in one line', () => {

@@ -1,8 +1,8 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {render} from 'ink-testing-library';
-import {Cpu} from '../../source/ui/cpu.js';
-import {Model} from '../../source/ui/model.js';
+import {Cpu} from '../../source/ui/panels/cpu-panel.js';
+import {Model} from '../../source/ui/panels/model-panel.js';
 import * as f from './fixtures.js';
 
 const frame = (element: React.ReactElement): string => render(element).lastFrame() ?? '';

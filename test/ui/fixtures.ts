@@ -1,7 +1,7 @@
 import {requestCycle} from '../../source/config/config-cycle.js';
 import type {RunConfig} from '../../source/config/config.js';
-import {runInfoOf} from '../../source/metrics/run-info.js';
-import type {CompareView, View} from '../../source/frontends/controller.js';
+import {runInfoOf} from '../../source/model/run-info.js';
+import type {CompareView, View} from '../../source/view/contract.js';
 import type {CpuSnapshot, LaneSnapshot, LaneState, RunResult, Snapshot} from '../../source/metrics/snapshot.js';
 
 const codes: Record<string, LaneState> = {c: 'computing', i: 'io', g: 'gil', s: 'split', '.': 'idle', x: 'dead'};

@@ -1,10 +1,10 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {render} from 'ink-testing-library';
-import {Cpu} from '../../source/ui/cpu.js';
-import {Header} from '../../source/ui/header.js';
-import {Model} from '../../source/ui/model.js';
-import {Stats} from '../../source/ui/stats.js';
+import {Cpu} from '../../source/ui/panels/cpu-panel.js';
+import {Header} from '../../source/ui/panels/header.js';
+import {Model} from '../../source/ui/panels/model-panel.js';
+import {Stats} from '../../source/ui/panels/stats.js';
 import {TooSmall} from '../../source/ui/too-small.js';
 import * as f from './fixtures.js';
 

@@ -2,7 +2,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {render} from 'ink-testing-library';
 import {Dashboard} from '../../source/ui/dashboard.js';
-import {Leaderboard} from '../../source/ui/leaderboard.js';
+import {Leaderboard} from '../../source/ui/panels/leaderboard.js';
 import * as f from './fixtures.js';
 import {renderAt} from './render-at.js';
 

@@ -1,8 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {calibrateCpu, runKernel, seedFromBytes} from '../../source/workloads/cpu.js';
-import {calibrateOffThread} from '../../source/workloads/calibrate.js';
-import calibrate from '../../source/workloads/calibrate.worker.js';
+import {calibrateOffThread} from '../../source/calibration/kernel.js';
 
 test('runKernel returns a checksum that depends on the seed and the size', () => {
 	const a = runKernel(10, 1);
@@ -21,12 +20,6 @@ test('calibrateCpu returns a positive integer size for the asked cost', () => {
 	assert.ok(calibration.unitsPerMs > 0);
 	assert.equal(calibration.units, Math.max(1, Math.round(calibration.unitsPerMs * 5)));
 	assert.ok(calibrateCpu(0.001).units >= 1);
-});
-
-test('the worker task function calibrates too', () => {
-	const calibration = calibrate({cpuMs: 2});
-	assert.equal(calibration.cpuMs, 2);
-	assert.ok(calibration.units > 0);
 });
 
 test('calibrateOffThread calibrates in a worker thread and ends it', async () => {
