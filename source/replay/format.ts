@@ -44,3 +44,9 @@ export function savedConfig(config: RunConfig): RunConfig {
 	const target = config.target.kind === 'urls' ? {kind: 'urls', file: config.target.file, source: {count: config.target.source.count, urlsOf: () => []}} : config.target;
 	return {...config, target} as RunConfig;
 }
+
+/** What `concviz replay` reads of the command line. */
+export type ReplayOptions = {
+	readonly replayFile?: string;
+	readonly config: Pick<RunConfig, 'json' | 'fps' | 'color'>;
+};

@@ -1,6 +1,6 @@
 import process from 'node:process';
 import {render} from 'ink';
-import type {Options} from '../cli/options.js';
+import type {ReplayOptions} from './format.js';
 import type {Recording} from './reader.js';
 import {ReplayApp} from './replay-app.js';
 import {ReplayController} from './replay-controller.js';
@@ -9,7 +9,7 @@ import {Timeline} from './timeline.js';
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /** `concviz replay FILE` on a terminal: the dashboard plays the saved session until q (or a signal); returns the exit code. */
-export async function playReplay(recording: Recording, options: Options, stdout: NodeJS.WriteStream = process.stdout): Promise<number> {
+export async function playReplay(recording: Recording, options: ReplayOptions, stdout: NodeJS.WriteStream = process.stdout): Promise<number> {
 	const controller = new ReplayController(new Timeline(recording), {fps: options.config.fps});
 	const quit = (): void => {
 		controller.dispatch({type: 'quit'});

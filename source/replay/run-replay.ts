@@ -1,4 +1,4 @@
-import type {Options} from '../cli/options.js';
+import type {ReplayOptions} from './format.js';
 import {formatSummaryTable} from '../reporters/plain.js';
 import {readSave, SaveError} from './reader.js';
 import {replayResults} from './replay-json.js';
@@ -9,7 +9,7 @@ import {replayResults} from './replay-json.js';
  * the dashboard plays them. A file cut short plays up to where it ends and
  * says so; one that is not a save, newer or corrupt is one line, exit 2.
  */
-export async function runReplay(options: Options, stdout: NodeJS.WriteStream, stderr: NodeJS.WritableStream): Promise<number> {
+export async function runReplay(options: ReplayOptions, stdout: NodeJS.WriteStream, stderr: NodeJS.WritableStream): Promise<number> {
 	const path = options.replayFile!;
 	const recording = readSave(path);
 	if (!options.config.json && stdout.isTTY) {

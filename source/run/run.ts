@@ -12,7 +12,7 @@ import type {ProcessRss} from '../metrics/rss.js';
 import type {RunInfo, RunResult, Snapshot, StartupCost} from '../metrics/snapshot.js';
 import type {ClientCost} from '../model/client-cost.js';
 import type {Calibration} from '../workloads/cpu.js';
-import type {RunTap} from '../session/observer.js';
+import type {RunTap} from './tap.js';
 import type {TaskTarget} from '../workloads/workload.js';
 import {createSchedule, type Schedule} from '../schedule/schedule.js';
 

@@ -1,8 +1,5 @@
 import type {BusEvent} from '../events/events.js';
 import type {RunInfo, RunResult, Snapshot} from '../metrics/snapshot.js';
-import type {MetricsAction} from '../metrics/reducer.js';
-import type {ClientCost} from '../model/client-cost.js';
-import type {Calibration} from '../workloads/cpu.js';
 
 /**
  * Something that watches a session beside the reducer (the tracer of
@@ -17,18 +14,5 @@ export type SessionObserver = {
 	runEnded(result: RunResult | undefined, t: number): void;
 };
 
-/** A run as it starts: what its reducer's first state is made of, and what its result adds. */
-export type RunStart = {
-	readonly info: RunInfo;
-	readonly t: number;
-	readonly cores: number;
-	readonly lagMs: number;
-	readonly calibration: Calibration | undefined;
-	readonly clientCost: ClientCost | undefined;
-};
 
-/** Sees every run's start and every action its reducer folds, in order (--save keeps them). It only reads. */
-export type RunTap = {
-	started(start: RunStart): void;
-	action(run: number, action: MetricsAction): void;
-};
+export type {RunStart, RunTap} from '../run/tap.js';
