@@ -13,6 +13,7 @@ import {setLang, t} from '../i18n/catalogue.js';
 import {openTrace, type Tracer} from '../trace/open-trace.js';
 import {describeSkipped, openUrlFile} from '../workloads/url-file.js';
 import {capYoungGeneration} from './young-generation.js';
+import {withCheckedPython} from '../python/checked-config.js';
 
 async function withUrls(options: Options): Promise<RunConfig> {
 	if (options.urlsFile === undefined) {
@@ -43,7 +44,7 @@ export async function main(options: Options): Promise<number> {
 	}
 
 	const outputs = createOutputs(process.stderr);
-	const config = await withUrls({...options, config: await recordingOf(options, outputs)});
+	const config = withCheckedPython(await withUrls({...options, config: await recordingOf(options, outputs)}));
 	assertOpenFiles(config, options.command === 'compare');
 	capYoungGeneration();
 	const tracer = options.trace === undefined ? undefined : openTrace(await outputs.open('--trace', options.trace), options.trace);

@@ -16,5 +16,6 @@ export function runInfoOf(id: number, config: RunConfig): RunInfo {
 		concurrency: config.concurrency,
 		cpuMs: config.cpuMs,
 		gil: config.gil,
+		...(config.runtime === 'python' ? {runtime: 'python', pythonGil: config.python?.gil === false ? 'off' : 'real'} : {}),
 	};
 }

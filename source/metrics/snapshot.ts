@@ -104,6 +104,9 @@ export type RunInfo = Pick<RunConfig, 'mode' | 'work' | 'workers' | 'threads' | 
 	readonly clientCostMissing?: {readonly deadlineMs: number};
 	/** What a worker of the other kind (process or thread) was measured to cost earlier in this session, for the lesson. */
 	readonly otherStartup?: StartupCost;
+	/** --runtime python (absent: node); its GIL: the real one, or off on a free-threaded interpreter. */
+	readonly runtime?: 'node' | 'python';
+	readonly pythonGil?: 'real' | 'off';
 };
 
 /** What one worker cost to start and costs to hold, measured as the pool came up. */
@@ -177,6 +180,9 @@ export type ModelTermResult = {readonly ms: number; readonly formula: string};
 /** The JSON contract (docs/json.md): one object per mode run. */
 export type RunResult = {
 	readonly mode: Mode;
+	/** Who ran it: node, or python (the talk's programs); for python, `gil`: `real` or `off` (free-threaded). */
+	readonly runtime?: 'node' | 'python';
+	readonly gil?: 'real' | 'off';
 	readonly work: Work;
 	readonly requested: number;
 	readonly completed: number;
