@@ -47,6 +47,8 @@ class Lane:
 
     def url_of(self, task, url):
         target = self.spec['target']
+        if target['kind'] == 'list':
+            return target['urls'][task % len(target['urls'])]
         return url if target['kind'] == 'granted' else '%s/r/%d' % (target['baseUrl'], task)
 
     def up(self):

@@ -52,7 +52,7 @@ function specOf(options: ExecutorOptions, viaProc: boolean): Record<string, unkn
 		threads: options.threads,
 		concurrency: options.concurrency,
 		work: options.workload.work,
-		target: target.kind === 'generated' ? {kind: 'generated', baseUrl: target.baseUrl} : {kind: 'granted'},
+		target,
 		timeoutMs: options.workload.timeout,
 		cpuMs: Math.max(1, options.cpuMs ?? 1),
 		states: viaProc ? 'comm' : 'events',
