@@ -37,13 +37,18 @@ def get_blocking(requests, url, timeout_s, keep_seed):
         response = requests.get(url, timeout=(left, left), stream=True)
         phase = 'body'
         nbytes, seed = 0, 0x811C9DC5
+        # http.client's read1 returns what has arrived (urllib3's read(n) waits for all n bytes).
+        fp = getattr(response.raw, '_fp', None)
+        read = fp.read1 if hasattr(fp, 'read1') else response.raw.read
         try:
             while True:
                 sock = _socket_of(response)
                 if sock is not None:
                     sock.settimeout(_remaining(deadline))
-                chunk = response.raw.read(CHUNK)
+                chunk = read(CHUNK)
                 if not chunk:
+                    if getattr(fp, 'length', None):
+                        return Result('failed', response.status_code, nbytes, 'body cut short')
                     break
                 nbytes += len(chunk)
                 if keep_seed and nbytes <= 4096 + len(chunk):
