@@ -7,9 +7,11 @@ import {HELP} from './cli/help.js';
 import {main} from './cli/main.js';
 import {requireNode} from './cli/node-version.js';
 import {parseOptions, repeatable} from './cli/options.js';
+import {withBareAutoplay} from './cli/stage-options.js';
 
 const cli = meow(HELP, {
 	importMeta: import.meta,
+	argv: withBareAutoplay(process.argv.slice(2)),
 	description: false,
 	helpIndent: 0,
 	allowUnknownFlags: true,

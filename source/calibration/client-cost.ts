@@ -27,6 +27,16 @@ export type ClientCost = {
 /** The lane calibration's figures with the ramp a burst of the run's own pool measured. */
 export const withBurst = (cost: ClientCost, burst: BurstCost): ClientCost => ({...cost, burst});
 
+/** The figures with the burst's B but not its δ: what the knee (a pilot or not) is judged on. */
+export function withoutBurstWait(cost: ClientCost): ClientCost {
+	if (cost.burst?.waitMs === undefined) {
+		return cost;
+	}
+
+	const {waitMs: _wait, ...burst} = cost.burst;
+	return {...cost, burst};
+}
+
 /**
  * The lane calibration's figures with c, s, m, ℓ and δ from a pilot of the
  * run's own pool (its P loops at its C and T). c₀ stays the lane

@@ -5,6 +5,14 @@ import {type RawFlags, decimal, text} from './options.js';
 /** Seconds to wait after each scene's run when --autoplay is given ('' → DEFAULT_AUTOPLAY). */
 export const DEFAULT_AUTOPLAY = 8;
 
+/**
+ * The command line with a bare `--autoplay` (last, or before another flag)
+ * given its default: meow drops a string flag's empty value, so the bare
+ * flag would read as absent.
+ */
+export const withBareAutoplay = (argv: readonly string[]): string[] =>
+	argv.map((arg, i) => (arg === '--autoplay' && (i === argv.length - 1 || argv[i + 1]!.startsWith('-')) ? `--autoplay=${DEFAULT_AUTOPLAY}` : arg));
+
 export function autoplayOf(flags: RawFlags): number | null {
 	if (text(flags, 'autoplay') === undefined) {
 		return null;

@@ -185,11 +185,12 @@ export const PT: Readonly<Record<string, string>> = {
 	'starting workers…': 'iniciando os workers…',
 	'no CPU term: the client calibration did not finish within {time}': 'sem o termo de CPU: a calibração do cliente não terminou em {time}',
 	'δ {wait}: what each request waited past T for busy cores (a pilot measured it)': 'δ {wait}: espera além de T por núcleos ocupados, medida por um piloto',
+	'δ {wait}: what each round took past T, its loop and the server busy (a burst measured it)': 'δ {wait}: o que cada rodada levou além de T, com o loop e o servidor ocupados, medido por uma rajada',
 	'calibrating the CPU kernel…': 'calibrando o kernel de CPU…',
 	'starting the embedded server…': 'iniciando o servidor embutido…',
 	'calibrating what a request costs the client and the server…': 'calibrando quanto uma requisição custa ao cliente e ao servidor…',
 	"pilot: {n} requests to measure this pool's waits (not part of the run)…": 'piloto: {n} requisições para medir as esperas deste pool (fora da medição)…',
-	'ramp: {n} first requests on fresh lanes (not part of the run)…': 'rampa: {n} primeiras requisições em faixas novas (fora da medição)…',
+	'burst: {n} requests of the first rounds on fresh lanes (not part of the run)…': 'rajada: {n} requisições das primeiras rodadas em faixas novas (fora da medição)…',
 	// Summary paragraph (reporters/plain.ts)
 	done: 'feitas',
 	failed: 'falharam',
@@ -199,6 +200,11 @@ export const PT: Readonly<Record<string, string>> = {
 	'of 1 core': 'de 1 núcleo',
 	'of {n} cores': 'de {n} núcleos',
 	'start-up': 'inicialização',
+	// Summary table and progress line (reporters/plain.ts): `n`, `req/s`, `p50/p99` and `CPU` are written alike
+	completed: 'concluídas',
+	wall: 'tempo',
+	startup: 'início',
+	'{done}/{n} done, {rate} req/s, {inFlight} in flight, {elapsed}': '{done}/{n} feitas, {rate} req/s, {inFlight} em voo, {elapsed}',
 	'concviz: no run was started.': 'concviz: nenhuma execução foi iniciada.',
 	// Outputs (frontends/outputs.ts, cli/main.ts): one line on stderr each, the reasons from config/errors.ts
 	'cannot write the result to {name}: {why}': 'não foi possível escrever o resultado em {name}: {why}',

@@ -1,3 +1,4 @@
+import {burstRoundsOf, rampOfBurst, type BurstCost} from '../calibration/burst-cost.js';
 import type {ClientCost} from '../calibration/client-cost.js';
 import {formatCost, formatCount, formatDuration} from './format.js';
 import {cpuDivisor, ioDivisor, loopsOf, over} from './model-divisors.js';
@@ -30,10 +31,27 @@ const rampOf = (input: ModelInput, loops: number): number => Math.min(input.conc
 
 type Ramp = {readonly ms: number; readonly symbol: string; readonly numbers: string};
 
+/** The client cost's burst when its shape is the run's (its loops, its first requests per loop, its rounds), else undefined. */
+function burstOf(input: ModelInput, loops: number): BurstCost | undefined {
+	const burst = input.clientCost?.burst;
+	const ramp = loops > 0 ? rampOf(input, loops) : 0;
+	return burst && burst.loops === loops && burst.connections === ramp && burst.rounds === burstRoundsOf(Math.ceil(input.requests / loops), ramp)
+		? burst
+		: undefined;
+}
+
+/** δ, what a round trip took past T at the run's load, and what measured it: a pilot of the run's pool (its steady window), else a burst of its first rounds. */
+function waitOf(input: ModelInput): {readonly ms: number; readonly by: 'pilot' | 'burst'} | undefined {
+	const pilot = input.clientCost?.waitMs;
+	const burst = burstOf(input, loopsOf(input))?.waitMs;
+	return pilot === undefined ? (burst === undefined ? undefined : {ms: burst, by: 'burst'}) : {ms: pilot, by: 'pilot'};
+}
+
 /**
- * What a loop's first round takes past its wait: B, measured by a burst of
- * the run's own first round on fresh lanes of its kind (when its shape is
- * the run's), else min(C, its share)·c₀ from the lane calibration.
+ * What a loop's first rounds take past their waits: B, measured by a burst
+ * of the run's own first rounds on fresh lanes of its kind (when its shape
+ * is the run's) past rounds·(T+δ), else min(C, its share)·c₀ from the lane
+ * calibration.
  */
 function rampTerm(input: ModelInput, loops: number): Ramp | undefined {
 	const cost = input.clientCost;
@@ -42,9 +60,10 @@ function rampTerm(input: ModelInput, loops: number): Ramp | undefined {
 	}
 
 	const ramp = rampOf(input, loops);
-	const burst = cost.burst;
-	if (burst && burst.loops === loops && burst.connections === ramp) {
-		return {ms: burst.rampMs, symbol: 'B', numbers: formatDuration(burst.rampMs)};
+	const burst = burstOf(input, loops);
+	if (burst) {
+		const ms = cost.waitMs === undefined ? burst.rampMs : rampOfBurst(burst, input.latencyMs, cost.waitMs);
+		return {ms, symbol: 'B', numbers: formatDuration(ms)};
 	}
 
 	const symbol = ramp < input.concurrency ? (loops > 1 ? 'min(C,n/P)' : 'min(C,n)') : 'C';
@@ -63,7 +82,7 @@ function latencyTerm(input: ModelInput, t: string, tMs: number): ModelTerm {
 	const d = ioDivisor(input);
 	const n = formatCount(input.requests);
 	const mixed = input.work === 'mixed';
-	const wait = mixed ? undefined : input.clientCost?.waitMs;
+	const wait = mixed ? undefined : waitOf(input)?.ms;
 	const plus = mixed ? {symbol: 'c', ms: input.cpuMs} : (wait === undefined ? undefined : {symbol: 'δ', ms: wait});
 	const ramp = rampTerm(input, loopsOf(input));
 	return {
@@ -167,11 +186,16 @@ function notes(input: ModelInput): string {
 	return '';
 }
 
-/** Where waiting for the cores lengthened each round trip by a tenth of T or more, the latency-bound verdict says so. */
+const WAIT_NOTES = {
+	pilot: 'δ {wait}: what each request waited past T for busy cores (a pilot measured it)',
+	burst: 'δ {wait}: what each round took past T, its loop and the server busy (a burst measured it)',
+} as const;
+
+/** Where waiting for the cores lengthened each round trip by a tenth of T or more, the latency-bound verdict says so, and what measured it. */
 function waitNote(input: ModelInput, tMs: number): Pick<ModelSnapshot, 'note' | 'noteParams'> {
-	const wait = input.work === 'io' ? input.clientCost?.waitMs : undefined;
-	return wait !== undefined && wait >= tMs / 10
-		? {note: 'δ {wait}: what each request waited past T for busy cores (a pilot measured it)', noteParams: {wait: formatDuration(wait)}}
+	const wait = input.work === 'io' ? waitOf(input) : undefined;
+	return wait !== undefined && wait.ms >= tMs / 10
+		? {note: WAIT_NOTES[wait.by], noteParams: {wait: formatDuration(wait.ms)}}
 		: {note: ''};
 }
 

@@ -76,7 +76,7 @@ export function toResult(snapshot: Snapshot, extras: ResultExtras): RunResult {
 	};
 	const client = extras.clientCost;
 	const withClient: RunResult = client
-		? {...result, clientCost: {requestMs: cost(client.requestMs), connectMs: cost(client.connectMs), loopMs: cost(client.loopMs), serverMs: cost(client.serverMs), mainMs: cost(client.mainMs), waitMs: client.waitMs === undefined ? null : cost(client.waitMs), pilot: client.pilot ?? null, burst: client.burst ? {...client.burst, wallMs: ms(client.burst.wallMs), rampMs: ms(client.burst.rampMs)} : null}}
+		? {...result, clientCost: {requestMs: cost(client.requestMs), connectMs: cost(client.connectMs), loopMs: cost(client.loopMs), serverMs: cost(client.serverMs), mainMs: cost(client.mainMs), waitMs: client.waitMs === undefined ? null : cost(client.waitMs), pilot: client.pilot ?? null, burst: client.burst ? {...client.burst, wallMs: ms(client.burst.wallMs), rampMs: ms(client.burst.rampMs), ...(client.burst.waitMs === undefined ? {} : {waitMs: ms(client.burst.waitMs)})} : null}}
 		: result;
 	const rated = snapshot.rate ? {...withClient, ...rateFields(snapshot.rate, served > 0)} : withClient;
 	return extras.calibration === undefined

@@ -1,23 +1,23 @@
 import {fillIn, formatCount, formatDuration, formatLatency, formatPercent as percent, formatRate, localiseFigures, type NumberLang} from '../metrics/format.js';
 import {BOUND_WORDS} from '../metrics/model.js';
 import type {ModelSnapshot, RunResult, Snapshot} from '../metrics/snapshot.js';
-import {currentLang, t, tFormula} from '../i18n/catalogue.js';
+import {currentLang, t, tFormula, tIn} from '../i18n/catalogue.js';
 
-type Column = {readonly title: string; readonly left?: boolean; readonly cell: (r: RunResult) => string};
+type Column = {readonly title: string; readonly left?: boolean; readonly cell: (r: RunResult, lang: NumberLang) => string};
 
 const COLUMNS: readonly Column[] = [
 	{title: 'mode', left: true, cell: r => r.mode},
 	{title: 'work', left: true, cell: r => r.work},
-	{title: 'n', cell: r => formatCount(r.requested)},
-	{title: 'completed', cell: r => formatCount(r.completed)},
-	{title: 'failed', cell: r => formatCount(r.failed)},
-	{title: 'cancelled', cell: r => formatCount(r.cancelled)},
-	{title: 'wall', cell: r => formatDuration(r.wallMs)},
-	{title: 'predicted', cell: r => formatDuration(r.predictedMs)},
-	{title: 'req/s', cell: r => formatRate(r.requestsPerSecond)},
-	{title: 'p50/p99', cell: r => `${formatLatency(r.latencyMs.p50)}/${formatLatency(r.latencyMs.p99)}`},
-	{title: 'CPU', cell: r => percent(r.cpu.utilisation)},
-	{title: 'startup', cell: r => formatDuration(r.startupMs)},
+	{title: 'n', cell: (r, lang) => formatCount(r.requested, lang)},
+	{title: 'completed', cell: (r, lang) => formatCount(r.completed, lang)},
+	{title: 'failed', cell: (r, lang) => formatCount(r.failed, lang)},
+	{title: 'cancelled', cell: (r, lang) => formatCount(r.cancelled, lang)},
+	{title: 'wall', cell: (r, lang) => formatDuration(r.wallMs, lang)},
+	{title: 'predicted', cell: (r, lang) => formatDuration(r.predictedMs, lang)},
+	{title: 'req/s', cell: (r, lang) => formatRate(r.requestsPerSecond, lang)},
+	{title: 'p50/p99', cell: (r, lang) => `${formatLatency(r.latencyMs.p50, lang)}/${formatLatency(r.latencyMs.p99, lang)}`},
+	{title: 'CPU', cell: (r, lang) => percent(r.cpu.utilisation, lang)},
+	{title: 'startup', cell: (r, lang) => formatDuration(r.startupMs, lang)},
 ];
 
 /** A run's failures by reason, as the dashboard lists them: `status 500 ×100, timeout ×20` ('' when none failed). */
@@ -31,22 +31,28 @@ const failuresText = (r: RunResult, lang: NumberLang = currentLang()): string =>
  * that is not a terminal; under it, a line of failures by reason for each
  * run that had some (`failures, async: status 500 ×100, timeout ×20`).
  */
-export function formatSummaryTable(results: readonly RunResult[]): string {
-	const rows = [COLUMNS.map(c => c.title), ...results.map(r => COLUMNS.map(c => c.cell(r)))];
+export function formatSummaryTable(results: readonly RunResult[], lang: NumberLang = currentLang()): string {
+	const rows = [COLUMNS.map(c => tIn(lang, c.title)), ...results.map(r => COLUMNS.map(c => c.cell(r, lang)))];
 	const widths = COLUMNS.map((_, i) => Math.max(...rows.map(row => row[i]!.length)));
 	const line = (row: readonly string[]): string =>
 		row
 			.map((cell, i) => (COLUMNS[i]!.left ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
 			.join('  ')
 			.trimEnd();
-	const failures = results.filter(r => r.failed > 0 && failuresText(r) !== '').map(r => `${t('failures')}, ${r.mode}: ${failuresText(r)}`);
+	const failures = results.filter(r => r.failed > 0 && failuresText(r, lang) !== '').map(r => `${tIn(lang, 'failures')}, ${r.mode}: ${failuresText(r, lang)}`);
 	return `${[...rows.map(row => line(row)), ...(failures.length > 0 ? ['', ...failures] : [])].join('\n')}\n`;
 }
 
 /** One short line for stderr while a headless run goes on. */
-export function formatProgressLine(snapshot: Snapshot): string {
+export function formatProgressLine(snapshot: Snapshot, lang: NumberLang = currentLang()): string {
 	const done = snapshot.completed + snapshot.failed + snapshot.cancelled;
-	return `${snapshot.run.mode} ${snapshot.run.work}: ${formatCount(done)}/${formatCount(snapshot.run.requested)} done, ${formatRate(snapshot.throughput)} req/s, ${formatCount(snapshot.inFlight)} in flight, ${formatDuration(snapshot.elapsedMs)}`;
+	return `${snapshot.run.mode} ${snapshot.run.work}: ${fillIn(tIn(lang, '{done}/{n} done, {rate} req/s, {inFlight} in flight, {elapsed}'), {
+		done: formatCount(done, lang),
+		n: formatCount(snapshot.run.requested, lang),
+		rate: formatRate(snapshot.throughput, lang),
+		inFlight: formatCount(snapshot.inFlight, lang),
+		elapsed: formatDuration(snapshot.elapsedMs, lang),
+	})}`;
 }
 
 /** --rate: `schedule 20/s, 9.5/s sent, 78 late, service p50 102ms, p99 145ms`. */

@@ -1,22 +1,30 @@
 import type {RunConfig} from '../config/config.js';
 import type {BusEvent} from '../events/events.js';
-import {burstCostOf, type BurstCost, type BurstTimes} from '../calibration/burst-cost.js';
+import {burstCostOf, burstRoundsOf, type BurstCost} from '../calibration/burst-cost.js';
 import {loopsOf} from '../metrics/model-divisors.js';
 import {startRun, type Run} from './run.js';
 
-/** A burst past this, plus eight times T and two request deadlines, is ended and counts as failed (the run's ramp falls back to C·c₀). */
+/** A burst past this, plus eight times T, two per round and two request deadlines, is ended and counts as failed (the run's ramp falls back to C·c₀). */
 const BURST_DEADLINE_MS = 10_000;
 
 /** The first requests each loop of a run sends at once, on new connections: min(C, its share of n). */
 export const burstConnectionsOf = (config: Pick<RunConfig, 'mode' | 'workers' | 'threads' | 'concurrency' | 'requests'>): number =>
 	Math.min(config.concurrency, Math.ceil(config.requests / Math.max(1, loopsOf(config))));
 
-/** A round of the burst's request count: P·min(C, n/P). */
-export const burstRequestsOf = (config: Pick<RunConfig, 'mode' | 'workers' | 'threads' | 'concurrency' | 'requests'>): number =>
-	loopsOf(config) * burstConnectionsOf(config);
+type Shaped = Pick<RunConfig, 'mode' | 'workers' | 'threads' | 'concurrency' | 'requests'>;
 
-/** Rounds a burst runs, each on fresh lanes; the last is measured. */
-export const BURST_ROUNDS = 2;
+/** The measured burst's shape: P loops, min(C, n/P) connections each, and the whole rounds of them a loop's share of n holds (at most BURST_MAX_ROUNDS). */
+export function burstShapeOf(config: Shaped): {readonly loops: number; readonly connections: number; readonly rounds: number} {
+	const loops = loopsOf(config);
+	const connections = burstConnectionsOf(config);
+	return {loops, connections, rounds: burstRoundsOf(Math.ceil(config.requests / Math.max(1, loops)), connections)};
+}
+
+/** The requests a burst sends: a warming round of P·min(C, n/P), then its measured rounds. */
+export function burstRequestsOf(config: Shaped): number {
+	const {loops, connections, rounds} = burstShapeOf(config);
+	return loops * connections * (1 + rounds);
+}
 
 /** Whether a run gets a burst first: I/O of a loop mode against the embedded server, on the closed model (a --rate schedule opens its connections at its own pace). */
 export const wantsBurst = (config: RunConfig): boolean =>
@@ -30,16 +38,18 @@ export type Burst = {
 	cancel(): void;
 };
 
-/** One round of the burst: a fresh pool of the run's kind sends its first P·min(C, n/P) requests to `/pilot/…`; resolves to their times, or undefined if its pool failed. */
-function round(input: BurstInput, onRun: (run: Run) => void): Promise<BurstTimes | undefined> {
+type Times = {firstStart: number; readonly ends: number[]; completed: number};
+
+/** One pass of the burst: a fresh pool of the run's kind sends `requests` to `/pilot/…`, P·min(C, n/P) at once and the next as each ends; resolves to their times, or undefined if its pool failed. */
+function pass(input: BurstInput, requests: number, onRun: (run: Run) => void): Promise<Times | undefined> {
 	const {config} = input;
-	const times = {firstStart: Number.POSITIVE_INFINITY, lastEnd: Number.NEGATIVE_INFINITY, completed: 0};
+	const times: Times = {firstStart: Number.POSITIVE_INFINITY, ends: [], completed: 0};
 	const onEvents = (events: readonly BusEvent[]): void => {
 		for (const event of events) {
 			if (event.type === 'task-start') {
 				times.firstStart = Math.min(times.firstStart, event.t);
 			} else if (event.type === 'task-end') {
-				times.lastEnd = Math.max(times.lastEnd, event.t);
+				times.ends.push(event.t);
 				times.completed += event.outcome === 'completed' ? 1 : 0;
 			}
 		}
@@ -47,7 +57,7 @@ function round(input: BurstInput, onRun: (run: Run) => void): Promise<BurstTimes
 
 	const run = startRun({
 		id: 0,
-		config: {...config, requests: burstRequestsOf(config), rate: undefined, record: undefined},
+		config: {...config, requests, rate: undefined, record: undefined},
 		// `/pilot/…`: answered after the mean latency, never failed, nothing drawn (the server's PILOT_PREFIX).
 		baseUrl: `${input.baseUrl}/pilot`,
 		calibration: undefined,
@@ -65,17 +75,19 @@ type BurstInput = {readonly config: RunConfig; readonly baseUrl: string; readonl
  * A burst (docs/architecture.md, "The model"): a fresh pool of the run's
  * own kind and shape (its mode, P loops at min(C, n/P), the real lanes and
  * links) sends its first round of requests at once to the embedded server's
- * `/pilot/…`, which answers after the mean latency T and never fails. The
- * time from its first start to its last end, past T, is the ramp of the
- * run's first round on cold lanes (burstCostOf). It runs twice, on fresh
- * lanes each time, and the second is measured: the first warms what the run
- * finds warm (the server's accepting a burst of connections, this process's
- * pool and dispatcher), which would make a single burst slower than the
- * run's first round. It is not the run: no frame, no observer, nothing on
- * screen but what it is.
+ * `/pilot/…`, which answers after the mean latency T and never fails, and
+ * the next as each ends, for the whole rounds a loop's share of n holds (at
+ * most BURST_MAX_ROUNDS). Its last round, past T, is δ; its wall time past
+ * rounds·(T+δ) is B, the ramp of the run's first rounds on cold lanes
+ * (burstCostOf). Fresh lanes run it twice: a warming round first, which
+ * warms what the run finds warm (the server's accepting a burst of
+ * connections, this process's pool and dispatcher), then the measured
+ * rounds. It is not the run: no frame, no observer, nothing on screen but
+ * what it is.
  */
 export function startBurst(input: BurstInput): Burst {
 	const {config} = input;
+	const shape = burstShapeOf(config);
 	let current: Run | undefined;
 	let cancelled = false;
 	const track = (run: Run): void => {
@@ -89,14 +101,11 @@ export function startBurst(input: BurstInput): Burst {
 	const deadline = setTimeout(() => {
 		late = true;
 		current?.cancel();
-	}, BURST_DEADLINE_MS + 8 * config.latency + 2 * config.timeout);
+	}, BURST_DEADLINE_MS + (8 + 2 * shape.rounds) * config.latency + 2 * config.timeout);
 	const done = (async (): Promise<BurstCost | undefined> => {
-		let times: BurstTimes | undefined;
-		for (let i = 0; i < BURST_ROUNDS && (i === 0 || (times && !cancelled && !late)); i++) {
-			times = await round(input, track);
-		}
-
-		return cancelled || late || !times ? undefined : burstCostOf(times, {loops: loopsOf(config), connections: burstConnectionsOf(config), latencyMs: config.latency});
+		const warm = await pass(input, shape.loops * shape.connections, track);
+		const times = warm && !cancelled && !late ? await pass(input, shape.loops * shape.connections * shape.rounds, track) : undefined;
+		return cancelled || late || !times ? undefined : burstCostOf(times, {...shape, latencyMs: config.latency});
 	})().finally(() => {
 		clearTimeout(deadline);
 	});

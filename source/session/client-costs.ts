@@ -6,7 +6,7 @@ import type {PoolCost} from '../calibration/pool-cost.js';
 import type {RunConfig} from '../config/config.js';
 import type {SpawnedServer} from '../server/spawn-server.js';
 import {loopsOf} from '../metrics/model-divisors.js';
-import {BURST_ROUNDS, burstConnectionsOf, burstRequestsOf, startBurst, wantsBurst} from './burst.js';
+import {burstRequestsOf, burstShapeOf, startBurst, wantsBurst} from './burst.js';
 import {pilotRequestsOf, startPilot, wantsPilot} from './pilot.js';
 import type {Preparing} from './preparing.js';
 
@@ -94,10 +94,11 @@ export class ClientCosts {
 	}
 
 	async #burstCost(config: RunConfig, server: SpawnedServer): Promise<BurstCost | undefined> {
-		// A burst's shape: its mode, its loops, the first requests each sends at once, the latency the server holds each.
-		const key = [config.mode, loopsOf(config), burstConnectionsOf(config), config.latency].join(' ');
+		// A burst's shape: its mode, its loops, the first requests each sends at once, its rounds, the latency the server holds each.
+		const {loops, connections, rounds} = burstShapeOf(config);
+		const key = [config.mode, loops, connections, rounds, config.latency].join(' ');
 		return this.#once(this.#bursts, key, () => {
-			this.#options.preparing({phase: 'burst', requests: BURST_ROUNDS * burstRequestsOf(config)});
+			this.#options.preparing({phase: 'burst', requests: burstRequestsOf(config)});
 			return startBurst({config, baseUrl: server.url, cores: this.#options.cores});
 		});
 	}

@@ -2,7 +2,7 @@ import type {RunConfig} from '../config/config.js';
 import {now, type BusEvent} from '../events/events.js';
 import {poolCostOf, windowOf, type CpuReading, type LoopSample, type PilotEnd, type PoolCost} from '../calibration/pool-cost.js';
 import {partsCpuMs} from '../calibration/thread-cpu.js';
-import type {ClientCost} from '../calibration/client-cost.js';
+import {withoutBurstWait, type ClientCost} from '../calibration/client-cost.js';
 import {predict} from '../metrics/model.js';
 import {loopsOf} from '../metrics/model-divisors.js';
 import {runInfoOf} from '../metrics/run-info.js';
@@ -65,7 +65,8 @@ export function wantsPilot(config: RunConfig, cost: ClientCost, cores: number, m
 		return false;
 	}
 
-	const model = predict({...runInfoOf(0, config), clientCost: cost, requests: config.requests, cores});
+	// The knee is the lane calibration's: with the burst's ramp, but not its δ (which the pilot measures in its steady window).
+	const model = predict({...runInfoOf(0, config), clientCost: withoutBurstWait(cost), requests: config.requests, cores});
 	return model.cpu !== null && model.latency !== null && model.cpu.ms >= KNEE_SHARE * model.latency.ms;
 }
 

@@ -18,7 +18,7 @@ export function preparingText(preparing: View['preparing']): string {
 		}
 
 		case 'burst': {
-			return t('ramp: {n} first requests on fresh lanes (not part of the run)…').replace('{n}', count(preparing.requests));
+			return t('burst: {n} requests of the first rounds on fresh lanes (not part of the run)…').replace('{n}', count(preparing.requests));
 		}
 
 		case 'pilot': {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {runCli} from '../helpers/cli.js';
+import {DEFAULT_AUTOPLAY, withBareAutoplay} from '../../source/cli/stage-options.js';
 
 const badInputs: Array<[string[], RegExp]> = [
 	[['--theme', 'neon'], /^concviz: unknown theme 'neon' \(choose one of: dark, light, contrast\)$/],
@@ -19,3 +20,10 @@ for (const [args, message] of badInputs) {
 		assert.match(lines[0]!, message);
 	});
 }
+
+test('a bare --autoplay, last or before another flag, gets its default; a value is kept', () => {
+	assert.deepEqual(withBareAutoplay(['tour', '--autoplay']), ['tour', `--autoplay=${DEFAULT_AUTOPLAY}`]);
+	assert.deepEqual(withBareAutoplay(['tour', '--autoplay', '--lang', 'pt']), ['tour', `--autoplay=${DEFAULT_AUTOPLAY}`, '--lang', 'pt']);
+	assert.deepEqual(withBareAutoplay(['tour', '--autoplay', '3']), ['tour', '--autoplay', '3']);
+	assert.deepEqual(withBareAutoplay(['tour', '--autoplay=2']), ['tour', '--autoplay=2']);
+});

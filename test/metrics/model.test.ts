@@ -142,18 +142,31 @@ test('io with the calibrated client: the latency term adds C·c₀ for a loop, t
 });
 
 test('io with a burst of the loops\' first round: B, what it took past T, is the ramp of the latency and loop terms (in place of C·c₀)', () => {
-	const burst = {loops: 2, connections: 200, wallMs: 230, rampMs: 130};
+	const burst = {loops: 2, connections: 200, rounds: 1, wallMs: 230, rampMs: 130};
 	const pa = predict({...base, mode: 'processes-async', requests: 400, clientCost: {...cost(0.05), burst}});
 	assert.deepEqual([pa.formula, pa.predictedMs, pa.bound], ['n·T/min(P·C,n) + B = 400·100ms/400 + 130ms = 230ms', 230, 'latency']);
 	assert.deepEqual(pa.cpu, {ms: 130, symbol: 'B', numbers: '130ms', bound: 'loop'});
 
-	const a = predict({...base, mode: 'async', requests: 4000, clientCost: {...cost(0.2), burst: {loops: 1, connections: 1000, wallMs: 400, rampMs: 300}}});
+	const a = predict({...base, mode: 'async', requests: 4000, clientCost: {...cost(0.2), burst: {loops: 1, connections: 1000, rounds: 4, wallMs: 700, rampMs: 300}}});
 	assert.deepEqual(a.latency, {ms: 700, symbol: 'n·T/C + B', numbers: '4,000·100ms/1,000 + 300ms'});
 	assert.deepEqual([a.formula, a.bound], ['B + (n−C)·ℓ = 300ms + 3,000·200µs = 900ms', 'loop']);
 
 	// A burst of another shape (another n or C) says nothing of this run's ramp: C·c₀ from the lane calibration.
 	const other = predict({...base, mode: 'processes-async', requests: 4000, clientCost: {...cost(0.05), burst}});
 	assert.equal(other.latency?.symbol, 'n·T/(P·C) + C·c₀');
+});
+
+test('io with a burst of several rounds: δ from its last round, B past rounds·(T+δ); a pilot\'s δ, where there is one, recomputes B', () => {
+	const burst = {loops: 1, connections: 1000, rounds: 4, wallMs: 700, waitMs: 40, rampMs: 140};
+	const a = predict({...base, mode: 'async', requests: 4000, clientCost: {...cost(0.05), burst}});
+	assert.deepEqual(a.latency, {ms: 700, symbol: 'n·(T+δ)/C + B', numbers: '4,000·(100ms+40ms)/1,000 + 140ms'});
+	assert.deepEqual([a.predictedMs, a.bound, a.note, a.noteParams], [700, 'latency', 'δ {wait}: what each round took past T, its loop and the server busy (a burst measured it)', {wait: '40ms'}]);
+
+	// Ten rounds: the six past the burst's four at T+δ each.
+	assert.equal(predict({...base, mode: 'async', requests: 10_000, clientCost: {...cost(0.05), burst}}).predictedMs, 700 + 6 * 140);
+
+	const piloted = predict({...base, mode: 'async', requests: 4000, clientCost: {...cost(0.05), burst, waitMs: 10, pilot: {loops: 1, connections: 1000, requests: 4000}}});
+	assert.deepEqual(piloted.latency, {ms: 700, symbol: 'n·(T+δ)/C + B', numbers: '4,000·(100ms+10ms)/1,000 + 260ms'});
 });
 
 test('io with a pilot of the pool: the latency term counts T+δ, and the verdict\'s note says what each request waited for busy cores', () => {

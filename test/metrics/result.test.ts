@@ -126,8 +126,8 @@ test('toResult: percentiles are null when nothing was measured, and the client c
 	assert.deepEqual(piloted.clientCost, {requestMs: 0.0451, connectMs: 0.16, loopMs: 0.06, serverMs: 0.03, mainMs: 0.01, waitMs: 12.3457, pilot: {loops: 2, connections: 1000, requests: 4800}, burst: null});
 
 	// From a burst of the pool's first round: its shape, its wall time and B, to 0.1 ms.
-	const burst = toResult(toSnapshot(s, T0 + 300), {startupMs: 50, clientCost: {...clientCost, burst: {loops: 2, connections: 200, wallMs: 231.26, rampMs: 131.26}}});
-	assert.deepEqual(burst.clientCost?.burst, {loops: 2, connections: 200, wallMs: 231.3, rampMs: 131.3});
+	const burst = toResult(toSnapshot(s, T0 + 300), {startupMs: 50, clientCost: {...clientCost, burst: {loops: 2, connections: 200, rounds: 2, wallMs: 431.26, waitMs: 0.04, rampMs: 231.18}}});
+	assert.deepEqual(burst.clientCost?.burst, {loops: 2, connections: 200, rounds: 2, wallMs: 431.3, waitMs: 0, rampMs: 231.2});
 });
 
 test('toResult: CPU utilisation is null, not 0, when no CPU sample was taken during the run; one sample makes it a figure', () => {

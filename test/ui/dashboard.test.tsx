@@ -203,7 +203,7 @@ test('while a run is prepared, the screen says what it waits for: a calibration,
 	assert.equal(line({phase: 'server'}), '  starting the embedded server…');
 	assert.equal(line({phase: 'client'}), '  calibrating what a request costs the client and the server…');
 	assert.equal(line({phase: 'pilot', requests: 16_000}), '  pilot: 16,000 requests to measure this pool\'s waits (not part of the run)…');
-	assert.equal(line({phase: 'burst', requests: 800}), '  ramp: 800 first requests on fresh lanes (not part of the run)…');
+	assert.equal(line({phase: 'burst', requests: 800}), '  burst: 800 requests of the first rounds on fresh lanes (not part of the run)…');
 });
 
 test('the δ note under the model fits an 80×24 screen in one line', () => {
