@@ -15,7 +15,8 @@ export function runInfoOf(id: number, config: RunConfig): RunInfo {
 		threads: config.threads,
 		concurrency: config.concurrency,
 		cpuMs: config.cpuMs,
-		gil: config.gil,
+		// Python's real GIL lets one thread of a process compute at a time, as --gil does in Node (the model's CPU term).
+		gil: config.gil || (config.runtime === 'python' && config.python?.gil !== false),
 		...(config.runtime === 'python' ? {runtime: 'python', pythonGil: config.python?.gil === false ? 'off' : 'real'} : {}),
 	};
 }
