@@ -14,6 +14,7 @@ import {describeSkipped, openUrlFile} from '../workloads/url-file.js';
 import {capYoungGeneration} from './young-generation.js';
 import {closeSave, openSave} from '../replay/open-save.js';
 import type {RunTap} from '../session/observer.js';
+import {withCheckedPython} from '../executors/python/checked-config.js';
 
 async function withUrls(options: Options): Promise<RunConfig> {
 	if (options.urlsFile === undefined) {
@@ -48,7 +49,7 @@ export async function main(options: Options): Promise<number> {
 	}
 
 	const outputs = createOutputs(process.stderr);
-	const config = await withUrls({...options, config: await recordingOf(options, outputs)});
+	const config = withCheckedPython(await withUrls({...options, config: await recordingOf(options, outputs)}));
 	assertOpenFiles(config, options.command === 'compare');
 	capYoungGeneration();
 	const tracer = options.trace === undefined ? undefined : openTrace(await outputs.open('--trace', options.trace), options.trace);

@@ -1,6 +1,7 @@
 import {
 	cpuCount,
 	MODES,
+	RUNTIMES,
 	WORKS,
 	type Mode,
 	type RunConfig,
@@ -49,6 +50,7 @@ const KNOWN = new Set([
 	'lang',
 	'autoplay',
 	'trace', 'rate',
+	'runtime', 'python',
 	'theme',
 	'html',
 	'svg',
@@ -189,6 +191,25 @@ function rateOf(flags: RawFlags): {rate?: number} {
 	return {rate};
 }
 
+/** --runtime node|python, and for python the interpreter (--python PATH, else CONCVIZ_PYTHON, else python3). */
+function runtimeOf(flags: RawFlags, env: NodeJS.ProcessEnv): Pick<RunConfig, 'runtime' | 'python'> {
+	const runtime = oneOf(flags, 'runtime', RUNTIMES, 'node');
+	if (runtime === 'node') {
+		return {};
+	}
+
+	if (flags['gil'] === true) {
+		throw new UsageError('--gil emulates the GIL in Node only; under --runtime python the GIL is the real one');
+	}
+
+	const python = text(flags, 'python');
+	if (python === '') {
+		throw new UsageError('--python needs an interpreter (a path or a name on PATH)');
+	}
+
+	return {runtime, python: {path: python ?? (env['CONCVIZ_PYTHON'] || 'python3')}};
+}
+
 /**
  * Flags and positional input → what to run. Pure: throws UsageError with a
  * one-line message for anything it cannot accept.
@@ -267,6 +288,7 @@ export function parseOptions(
 		json: flags['json'] === true,
 		record,
 		...rateOf(flags),
+		...runtimeOf(flags, env),
 	};
 	const server: ServerOptions = {
 		port: integer(flags, 'port', 0, 0, 65_535),

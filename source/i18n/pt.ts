@@ -157,6 +157,8 @@ export const PT: Readonly<Record<string, string>> = {
 	// Header and lanes
 	'GIL on': 'GIL ligado',
 	'GIL off': 'GIL desligado',
+	'python · real GIL': 'python · GIL real',
+	'python · no GIL': 'python · sem GIL',
 	ETA: 'faltam',
 	elu: 'uso',
 	// Notices (frontends/dashboard-controller.ts, config/config-cycle.ts), matched with their values by tFilled

@@ -100,6 +100,7 @@ function executorFor(input: RunInput, bus: EventBus, schedule: Schedule | undefi
 		threads: config.threads,
 		concurrency: config.concurrency,
 		gil: config.gil,
+		...(config.runtime === 'python' ? {runtime: 'python', python: config.python?.path ?? 'python3'} : {}),
 		cpuMs: config.work === 'io' ? 0 : config.cpuMs,
 		...(config.target.kind === 'urls' ? {urlsOf: config.target.source.urlsOf} : {}),
 		workload: {
