@@ -11,6 +11,8 @@ import {rowsCpuSpeedUp} from './rows-cpu.js';
 import {rowCalibrationSpread, rowsModel, rowsPython, rowsStartup} from './rows-model.js';
 import {rowRateAccuracy, rowTraceOverhead} from './rows-engineers.js';
 import {rowsMemory} from './rows-memory.js';
+import {rowsReplay} from './rows-replay.js';
+import {rowsPythonRuntime} from './rows-python.js';
 import {clockTicks, rowBus, rowDashboardVsHeadless, rowRenderCost} from './rows-ui.js';
 import {failedRow, formatTable, machineBusy, machineTicks, ownTicks} from './table.js';
 
@@ -50,6 +52,8 @@ async function main(): Promise<void> {
 		{name: '11 async req/s --trace vs without', target: {op: '≥', value: 0.9}, run: rowTraceOverhead, retry: true},
 		{name: '12 --rate accuracy', target: {op: '≥', value: 0.95}, run: rowRateAccuracy, retry: true},
 		{name: '13 flat memory (rows 13 and 14)', target: {op: '≤', value: 1.1}, run: async () => rowsMemory(server), retry: false},
+		{name: '15 replay: save size, its memory, seek time, same JSON', target: {op: '≤', value: 1}, run: rowsReplay, retry: false},
+		{name: '16 --runtime python (rows 16 to 18)', target: {op: '≥', value: 0.95}, run: async () => rowsPythonRuntime(server), retry: false},
 	] satisfies Bench[] as Bench[]).filter(bench => only.size === 0 || only.has(bench.name.split(' ')[0]!));
 
 	/** Run one bench, measuring the CPU that other processes used meanwhile (in cores). */

@@ -29,6 +29,8 @@ const cli = meow(HELP, {
 		cpuMs: {type: 'string'},
 		timeout: {type: 'string'},
 		gil: {type: 'boolean'},
+		runtime: {type: 'string'},
+		python: {type: 'string'},
 		failRate: {type: 'string'},
 		bodyBytes: {type: 'string'},
 		seed: {type: 'string'},
@@ -45,6 +47,7 @@ const cli = meow(HELP, {
 		html: {type: 'string'},
 		svg: {type: 'string'},
 		at: {type: 'string'},
+		save: {type: 'string'},
 	}),
 });
 

@@ -26,6 +26,8 @@ Options
   --timeout MS       deadline in ms for the whole request: connect, headers and body (default: 10000)
   --rate R           open model: R requests/s in total on a fixed schedule, whatever the answers (default: off)
   --gil              serialise CPU work across the threads of a process, as CPython's GIL does
+  --runtime R        node|python: Node's lanes, or the talk's own Python programs (default: node)
+  --python PATH      interpreter for --runtime python (default: CONCVIZ_PYTHON, else python3)
   --fail-rate F      embedded server answers 500 for this fraction of requests (default: 0)
   --body-bytes N     embedded server response body size (default: 1024)
   --seed N           seed for jitter and fail-rate draws (default: random)

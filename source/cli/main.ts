@@ -12,6 +12,9 @@ import {setLang, t} from '../i18n/catalogue.js';
 import {openTrace, type Tracer} from '../trace/open-trace.js';
 import {describeSkipped, openUrlFile} from '../workloads/url-file.js';
 import {capYoungGeneration} from './young-generation.js';
+import {closeSave, openSave} from '../replay/open-save.js';
+import type {RunTap} from '../session/observer.js';
+import {withCheckedPython} from '../executors/python/checked-config.js';
 
 async function withUrls(options: Options): Promise<RunConfig> {
 	if (options.urlsFile === undefined) {
@@ -40,15 +43,22 @@ export async function main(options: Options): Promise<number> {
 		return runExport(options.exportJob, process.stdout);
 	}
 
+	if (options.command === 'replay' && options.replayFile !== undefined) {
+		const {runReplay} = await import('../replay/run-replay.js');
+		return runReplay(options, process.stdout, process.stderr);
+	}
+
 	const outputs = createOutputs(process.stderr);
-	const config = await withUrls({...options, config: await recordingOf(options, outputs)});
+	const config = withCheckedPython(await withUrls({...options, config: await recordingOf(options, outputs)}));
 	assertOpenFiles(config, options.command === 'compare');
 	capYoungGeneration();
 	const tracer = options.trace === undefined ? undefined : openTrace(await outputs.open('--trace', options.trace), options.trace);
+	const saver = await openSave({...options, config}, outputs);
 	let code: number;
 	try {
-		code = await runFrontend(options, config, tracer, outputs);
+		code = await runFrontend(options, config, tracer, outputs, saver);
 	} finally {
+		await closeSave(saver);
 		const note = await tracer?.close();
 		if (note) {
 			outputs.note('--trace: {note}', {note});
@@ -91,7 +101,7 @@ async function recordingOf(options: Options, outputs: Outputs): Promise<RunConfi
 	return {...config, record: undefined};
 }
 
-async function runFrontend(options: Options, config: RunConfig, observer: Tracer | undefined, outputs: Outputs): Promise<number> {
+async function runFrontend(options: Options, config: RunConfig, observer: Tracer | undefined, outputs: Outputs, tap?: RunTap): Promise<number> {
 	if (options.command === 'tour') {
 		if (!process.stdout.isTTY) {
 			throw new UsageError('the tour needs a terminal (stdout is not one)');
@@ -103,9 +113,9 @@ async function runFrontend(options: Options, config: RunConfig, observer: Tracer
 
 	const compare = options.command === 'compare';
 	if (config.json || !process.stdout.isTTY) {
-		return runHeadless({config, server: options.server, compare, stdout: process.stdout, stderr: process.stderr, observer, outputs});
+		return runHeadless({config, server: options.server, compare, stdout: process.stdout, stderr: process.stderr, observer, outputs, tap});
 	}
 
 	const {runDashboard} = await import('../frontends/run-dashboard.js');
-	return runDashboard({config, server: options.server, theme: options.theme, compare, observer, outputs});
+	return runDashboard({config, server: options.server, theme: options.theme, compare, observer, outputs, tap});
 }

@@ -1,6 +1,7 @@
 import {
 	cpuCount,
 	MODES,
+	RUNTIMES,
 	WORKS,
 	type Mode,
 	type RunConfig,
@@ -12,9 +13,9 @@ import {UsageError} from '../config/errors.js';
 import {LANGS, langFromEnv, type Lang} from '../i18n/lang.js';
 import {THEMES, type ThemeName} from '../config/terminal-colours.js';
 import type {ExportJob} from '../export/run-export.js';
-import {autoplayOf, exportJobOf} from './stage-options.js';
+import {autoplayOf, exportJobOf, replayFileOf} from './stage-options.js';
 
-const COMMANDS = ['run', 'serve', 'compare', 'tour', 'export'] as const;
+const COMMANDS = ['run', 'serve', 'compare', 'tour', 'export', 'replay'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** What the command line asks for, before the --urls file is read. */
@@ -34,6 +35,10 @@ export type Options = {
 	readonly theme: ThemeName;
 	/** (export) the recording and what to make of it. */
 	readonly exportJob?: ExportJob;
+	/** --save FILE: keep the run's events for `concviz replay`. */
+	readonly save?: string;
+	/** (replay) the save file to play. */
+	readonly replayFile?: string;
 };
 
 /** Flags as meow hands them over: numbers arrive as strings so that bad ones get our own message. */
@@ -45,10 +50,12 @@ const KNOWN = new Set([
 	'lang',
 	'autoplay',
 	'trace', 'rate',
+	'runtime', 'python',
 	'theme',
 	'html',
 	'svg',
 	'at',
+	'save',
 	'help', 'version',
 ]);
 
@@ -184,6 +191,25 @@ function rateOf(flags: RawFlags): {rate?: number} {
 	return {rate};
 }
 
+/** --runtime node|python, and for python the interpreter (--python PATH, else CONCVIZ_PYTHON, else python3). */
+function runtimeOf(flags: RawFlags, env: NodeJS.ProcessEnv): Pick<RunConfig, 'runtime' | 'python'> {
+	const runtime = oneOf(flags, 'runtime', RUNTIMES, 'node');
+	if (runtime === 'node') {
+		return {};
+	}
+
+	if (flags['gil'] === true) {
+		throw new UsageError('--gil emulates the GIL in Node only; under --runtime python the GIL is the real one');
+	}
+
+	const python = text(flags, 'python');
+	if (python === '') {
+		throw new UsageError('--python needs an interpreter (a path or a name on PATH)');
+	}
+
+	return {runtime, python: {path: python ?? (env['CONCVIZ_PYTHON'] || 'python3')}};
+}
+
 /**
  * Flags and positional input → what to run. Pure: throws UsageError with a
  * one-line message for anything it cannot accept.
@@ -201,13 +227,13 @@ export function parseOptions(
 		throw new UsageError(`unknown option ${name.length === 1 ? '-' : '--'}${shown(kebab(name))}${near ? `; did you mean --${near}?` : ' (see concviz --help)'}`);
 	}
 
-	if (input.length > (input[0] === 'export' ? 2 : 1)) {
+	if (input.length > (input[0] === 'export' || input[0] === 'replay' ? 2 : 1)) {
 		throw new UsageError(`unexpected argument '${shown(input.at(-1)!)}' (see concviz --help)`);
 	}
 
 	const commandWord = input[0] ?? 'run';
 	if (!(COMMANDS as readonly string[]).includes(commandWord) || commandWord === 'run' && input.length > 0) {
-		throw new UsageError(`unknown command '${shown(commandWord)}' (commands: serve, compare, tour, export)`);
+		throw new UsageError(`unknown command '${shown(commandWord)}' (commands: serve, compare, tour, export, replay)`);
 	}
 
 	const command = commandWord as Command;
@@ -228,6 +254,12 @@ export function parseOptions(
 		throw new UsageError('--trace needs a file name');
 	}
 
+	const save = text(flags, 'save');
+	if (save === '') {
+		throw new UsageError('--save needs a file name');
+	}
+
+	const replayFile = command === 'replay' ? replayFileOf(input[1]) : undefined;
 	const latency = decimal(flags, 'latency', 100, 0, 600_000);
 	const jitter = decimal(flags, 'jitter', 0, 0, 600_000);
 	const failRate = decimal(flags, 'failRate', 0, 0, 1);
@@ -256,6 +288,7 @@ export function parseOptions(
 		json: flags['json'] === true,
 		record,
 		...rateOf(flags),
+		...runtimeOf(flags, env),
 	};
 	const server: ServerOptions = {
 		port: integer(flags, 'port', 0, 0, 65_535),
@@ -268,5 +301,5 @@ export function parseOptions(
 	const lang = oneOf(flags, 'lang', LANGS, langFromEnv(env));
 	const theme = oneOf(flags, 'theme', THEMES, 'dark');
 	const exportJob = command === 'export' ? exportJobOf(flags, input[1]) : undefined;
-	return {command, config, server, urlsFile, lang, autoplay: autoplayOf(flags), theme, ...(trace === undefined ? {} : {trace}), ...(exportJob ? {exportJob} : {})};
+	return {command, config, server, urlsFile, lang, autoplay: autoplayOf(flags), theme, ...(trace === undefined ? {} : {trace}), ...(exportJob ? {exportJob} : {}), ...(save === undefined ? {} : {save}), ...(replayFile === undefined ? {} : {replayFile})};
 }

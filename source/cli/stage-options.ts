@@ -39,3 +39,12 @@ export function exportJobOf(flags: RawFlags, cast: string | undefined): ExportJo
 
 	return {cast, html, svg, at};
 }
+
+/** `concviz replay FILE`: the save file named. */
+export function replayFileOf(file: string | undefined): string {
+	if (file === undefined || file === '') {
+		throw new UsageError('replay needs a save file: concviz replay FILE (made with --save FILE)');
+	}
+
+	return file;
+}

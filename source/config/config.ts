@@ -4,6 +4,13 @@ export {MODES, type Mode} from './modes.js';
 import type {Mode} from './modes.js';
 
 export const WORKS = ['io', 'cpu', 'mixed'] as const;
+
+/** Who runs the workload: Node's lanes, or the talk's own Python programs (python/concviz_runner). */
+export const RUNTIMES = ['node', 'python'] as const;
+export type Runtime = (typeof RUNTIMES)[number];
+
+/** The interpreter of --runtime python: its path, and once checked its version and whether it has a GIL. */
+export type PythonInterpreterConfig = {readonly path: string; readonly version?: string; readonly gil?: boolean};
 export type Work = (typeof WORKS)[number];
 
 /** Task ids → URLs of a --urls file (workloads/url-file.ts), read as tasks are handed out. */
@@ -37,6 +44,10 @@ export type RunConfig = {
 	readonly record: string | undefined;
 	/** --rate R: an open model, R requests/s in total on a fixed schedule; absent: the closed model. */
 	readonly rate?: number;
+	/** --runtime (absent: node). */
+	readonly runtime?: Runtime;
+	/** --runtime python: --python PATH, CONCVIZ_PYTHON or python3. */
+	readonly python?: PythonInterpreterConfig;
 };
 
 /** Options of the embedded latency server: the run's server settings, and a port. */

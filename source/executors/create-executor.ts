@@ -3,6 +3,7 @@ import type {ExecutorOptions} from './executor.js';
 import type {PoolExecutor} from './pools/pool-executor.js';
 import {createProcessPoolExecutor} from './pools/process-pool-executor.js';
 import {createThreadPoolExecutor} from './pools/thread-pool-executor.js';
+import {createPythonExecutor} from './python/python-executor.js';
 
 export type {DispatcherStats, PoolExecutor, WorkerInfo} from './pools/pool-executor.js';
 export {UNASSIGNED_WORKER} from './protocol.js';
@@ -13,6 +14,10 @@ export {UNASSIGNED_WORKER} from './protocol.js';
  * lane, a loop, or Th threads).
  */
 export function createExecutor(options: ExecutorOptions): PoolExecutor {
+	if (options.runtime === 'python') {
+		return createPythonExecutor({...options, python: options.python ?? 'python3'});
+	}
+
 	const facts = factsOf(options.mode);
 	const threaded = isThreaded(facts);
 	if (facts.pool === 'threads') {

@@ -15,6 +15,9 @@ export type ExecutorOptions = Pick<RunConfig, 'mode' | 'requests' | 'workers' | 
 	readonly schedule?: Schedule;
 	/** CPU ms of a task's kernel (cpu and mixed work; 0 or absent for io): a lane's loop is blocked that long, which the watchdog allows. */
 	readonly cpuMs?: number;
+	/** --runtime python: the talk's programs run by this interpreter (source/python/); absent or node: Node's lanes. */
+	readonly runtime?: 'node' | 'python';
+	readonly python?: string;
 };
 
 export type RunTotals = {

@@ -3,7 +3,7 @@ import {MODES} from '../config/config.js';
 import type {RunResult} from '../metrics/snapshot.js';
 import {formatJson} from '../reporters/json.js';
 import {formatProgressLine, formatSummaryTable} from '../reporters/plain.js';
-import type {SessionObserver} from '../session/observer.js';
+import type {RunTap, SessionObserver} from '../session/observer.js';
 import {createSession} from '../session/session.js';
 import {UsageError} from '../config/errors.js';
 import type {Outputs} from './outputs.js';
@@ -18,6 +18,8 @@ export type HeadlessInput = {
 	readonly outputs: Outputs;
 	/** Watches the session beside the reducer (--trace). */
 	readonly observer?: SessionObserver;
+	/** Sees every run's reducer actions (--save). */
+	readonly tap?: RunTap | undefined;
 };
 
 /**
@@ -29,7 +31,7 @@ export type HeadlessInput = {
 export async function runHeadless(input: HeadlessInput): Promise<number> {
 	const {config, stderr, outputs} = input;
 	outputs.watch(input.stdout, 'result', 'stdout');
-	const session = createSession({server: input.server, observer: input.observer});
+	const session = createSession({server: input.server, observer: input.observer, tap: input.tap});
 	let stopping = false;
 	const stop = (): void => {
 		stopping = true;

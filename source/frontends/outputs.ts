@@ -25,7 +25,7 @@ export type Outputs = {
 	/** Keeps the stream's first error instead of letting it be thrown; `name` is what a failure line calls it. */
 	watch(stream: NodeJS.EventEmitter, kind: OutputKind, name: string, path?: string): void;
 	/** Creates (or truncates) `path` for `flag` and watches it; rejects with a UsageError when it cannot be opened. */
-	open(flag: '--record' | '--trace', path: string): Promise<WriteStream>;
+	open(flag: '--record' | '--trace' | '--save', path: string): Promise<WriteStream>;
 	/** Writes `text` to a watched stream; resolves once it is written or has failed (never rejects). */
 	write(stream: NodeJS.WritableStream, text: string): Promise<void>;
 	/** `concviz: ` and the template in the current language, its `{name}`s filled in, on stderr (unless stderr has failed). */

@@ -157,6 +157,8 @@ export const PT: Readonly<Record<string, string>> = {
 	// Header and lanes
 	'GIL on': 'GIL ligado',
 	'GIL off': 'GIL desligado',
+	'python · real GIL': 'python · GIL real',
+	'python · no GIL': 'python · sem GIL',
 	ETA: 'faltam',
 	elu: 'uso',
 	// Notices (frontends/dashboard-controller.ts, config/config-cycle.ts), matched with their values by tFilled
@@ -220,6 +222,16 @@ export const PT: Readonly<Record<string, string>> = {
 	'it is a directory': 'é um diretório',
 	'not a directory': 'não é um diretório',
 	'no such file or directory': 'arquivo ou diretório inexistente',
+	// A replay (concviz replay FILE): its header, its keys, its notice.
+	'replay · recorded {date} on {cores} cores': 'replay · gravado em {date} em {cores} núcleos',
+	paused: 'pausado',
+	'cut short at {at}': 'interrompido em {at}',
+	'5 s': '5 s',
+	frame: 'quadro',
+	speed: 'velocidade',
+	marker: 'marcador',
+	'start/end': 'início/fim',
+	'a replay plays what was saved: it has no run to change': 'um replay mostra o que foi gravado: não há execução para mudar',
 	// The tour's bar, captions, verdict and closing summary (tour/)
 	'Bounded run: it stops after {s} s; the model line extrapolates all {n}.': 'Execução limitada: para após {s} s; a linha do modelo extrapola as {n}.',
 	"Runs too long stop after {s} s: ≈ is the model's time for all {n}.": 'Execuções longas param após {s} s: ≈ é o tempo do modelo para as {n}.',

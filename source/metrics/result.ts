@@ -43,6 +43,8 @@ export function toResult(snapshot: Snapshot, extras: ResultExtras): RunResult {
 	const percentile = (value: number): number | null => (measured ? ms(value) : null);
 	const result: RunResult = {
 		mode: snapshot.run.mode,
+		runtime: snapshot.run.runtime ?? 'node',
+		...(snapshot.run.runtime === 'python' ? {gil: snapshot.run.pythonGil ?? 'real'} : {}),
 		work: snapshot.run.work,
 		requested: snapshot.run.requested,
 		completed: snapshot.completed,

@@ -129,6 +129,9 @@ export type ModelTermResult = {readonly ms: number; readonly formula: string};
 /** The JSON contract (docs/json.md): one object per mode run. */
 export type RunResult = {
 	readonly mode: Mode;
+	/** Who ran it: node, or python (the talk's programs); for python, `gil`: `real` or `off` (free-threaded). */
+	readonly runtime?: 'node' | 'python';
+	readonly gil?: 'real' | 'off';
 	readonly work: Work;
 	readonly requested: number;
 	readonly completed: number;

@@ -16,6 +16,9 @@ export type RunInfo = Pick<RunConfig, 'mode' | 'work' | 'workers' | 'threads' | 
 	readonly clientCostMissing?: {readonly deadlineMs: number};
 	/** What a worker of the other kind (process or thread) was measured to cost earlier in this session, for the lesson. */
 	readonly otherStartup?: StartupCost;
+	/** --runtime python (absent: node); its GIL: the real one, or off on a free-threaded interpreter. */
+	readonly runtime?: 'node' | 'python';
+	readonly pythonGil?: 'real' | 'off';
 };
 
 /** What one worker cost to start and costs to hold, measured as the pool came up. */
@@ -42,6 +45,8 @@ export function runInfoOf(id: number, config: RunConfig): RunInfo {
 		threads: config.threads,
 		concurrency: config.concurrency,
 		cpuMs: config.cpuMs,
-		gil: config.gil,
+		// Python's real GIL lets one thread of a process compute at a time, as --gil does in Node (the model's CPU term).
+		gil: config.gil || (config.runtime === 'python' && config.python?.gil !== false),
+		...(config.runtime === 'python' ? {runtime: 'python', pythonGil: config.python?.gil === false ? 'off' : 'real'} : {}),
 	};
 }

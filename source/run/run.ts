@@ -5,13 +5,14 @@ import {now, type BusEvent} from '../events/events.js';
 import {createExecutor, type PoolExecutor} from '../executors/create-executor.js';
 import {residentBytes} from '../executors/lane/lane-sampler.js';
 import {startupCostOf} from './startup-cost.js';
-import {initialMetrics, reduce, toSnapshot, type MetricsState} from '../metrics/reducer.js';
+import {initialMetrics, reduce, toSnapshot, type MetricsAction, type MetricsState} from '../metrics/reducer.js';
 import {toResult} from '../metrics/result.js';
 import {runInfoOf} from '../model/run-info.js';
 import type {ProcessRss} from '../metrics/rss.js';
 import type {RunInfo, RunResult, Snapshot, StartupCost} from '../metrics/snapshot.js';
 import type {ClientCost} from '../model/client-cost.js';
 import type {Calibration} from '../workloads/cpu.js';
+import type {RunTap} from './tap.js';
 import type {TaskTarget} from '../workloads/workload.js';
 import {createSchedule, type Schedule} from '../schedule/schedule.js';
 
@@ -56,6 +57,8 @@ export type RunInput = {
 	readonly sampleCpu: () => readonly number[];
 	/** Also handed every batch of the run's bus, after the reducer (the tracer). */
 	readonly onEvents?: (events: readonly BusEvent[]) => void;
+	/** Handed the run's start and every action its reducer folds, in order (--save). */
+	readonly tap?: RunTap | undefined;
 };
 
 /** One run of one mode: executor + bus + metrics. Snapshots are made on demand, once per frame. */
@@ -97,6 +100,7 @@ function executorFor(input: RunInput, bus: EventBus, schedule: Schedule | undefi
 		threads: config.threads,
 		concurrency: config.concurrency,
 		gil: config.gil,
+		...(config.runtime === 'python' ? {runtime: 'python', python: config.python?.path ?? 'python3'} : {}),
 		cpuMs: config.work === 'io' ? 0 : config.cpuMs,
 		...(config.target.kind === 'urls' ? {urlsOf: config.target.source.urlsOf} : {}),
 		workload: {
@@ -135,9 +139,18 @@ export function startRun(input: RunInput): Run {
 		...(input.otherStartup ? {otherStartup: input.otherStartup} : {}),
 	};
 	const bus = createEventBus();
-	let state: MetricsState = initialMetrics(info, now(), input.cores, {lagMs: lagFor(config)});
+	const {tap} = input;
+	const createdAt = now();
+	const lagMs = lagFor(config);
+	tap?.started({info, t: createdAt, cores: input.cores, lagMs, calibration: input.calibration, clientCost: input.clientCost});
+	let state: MetricsState = initialMetrics(info, createdAt, input.cores, {lagMs});
+	const apply = (action: MetricsAction): void => {
+		tap?.action(info.id, action);
+		state = reduce(state, action);
+	};
+
 	bus.subscribe((events) => {
-		state = reduce(state, {type: 'events', events});
+		apply({type: 'events', events});
 	});
 	if (input.onEvents) {
 		bus.subscribe(input.onEvents);
@@ -153,7 +166,7 @@ export function startRun(input: RunInput): Run {
 		try {
 			let cost: StartupCost;
 			({startupMs, cost} = await startPool(executor, config));
-			state = reduce(state, {type: 'startup', startupMs, t: now(), cost});
+			apply({type: 'startup', startupMs, t: now(), cost});
 			if (cancelled) {
 				executor.cancel();
 			} else if (paused) {
@@ -163,41 +176,41 @@ export function startRun(input: RunInput): Run {
 			if (schedule) {
 				// The schedule starts as the first task is handed out; the metrics know it before any task starts.
 				schedule.start(now());
-				state = reduce(state, {type: 'schedule', table: schedule.table!});
+				apply({type: 'schedule', table: schedule.table!});
 			}
 
 			await executor.run();
-			state = reduce(state, {type: 'cpu', t: now(), perCore: input.sampleCpu(), last: true, main: mainRss()});
+			apply({type: 'cpu', t: now(), perCore: input.sampleCpu(), last: true, main: mainRss()});
 		} finally {
 			await executor.close();
 		}
 
 		const t = now();
-		state = reduce(state, {type: 'frame', t});
-		state = reduce(state, {type: 'status', status: cancelled ? 'cancelled' : 'done', t});
+		apply({type: 'frame', t});
+		apply({type: 'status', status: cancelled ? 'cancelled' : 'done', t});
 		return toResult(toSnapshot(state, t), {startupMs, calibration: input.calibration, clientCost: input.clientCost});
 	})();
 	done.catch(() => {
-		state = reduce(state, {type: 'status', status: 'failed', t: now()});
+		apply({type: 'status', status: 'failed', t: now()});
 	});
 
 	return {
 		info,
 		frame(perCore) {
 			const t = now();
-			state = reduce(state, {type: 'cpu', t, perCore, main: mainRss()});
-			state = reduce(state, {type: 'frame', t});
+			apply({type: 'cpu', t, perCore, main: mainRss()});
+			apply({type: 'frame', t});
 			return toSnapshot(state, t);
 		},
 		pause() {
 			paused = true;
 			executor.pause();
-			state = reduce(state, {type: 'status', status: 'paused', t: now()});
+			apply({type: 'status', status: 'paused', t: now()});
 		},
 		resume() {
 			paused = false;
 			executor.resume();
-			state = reduce(state, {type: 'status', status: 'running', t: now()});
+			apply({type: 'status', status: 'running', t: now()});
 		},
 		get paused() {
 			return paused;
@@ -209,7 +222,7 @@ export function startRun(input: RunInput): Run {
 
 			cancelled = true;
 			executor.cancel();
-			state = reduce(state, {type: 'status', status: 'cancelling', t: now()});
+			apply({type: 'status', status: 'cancelling', t: now()});
 		},
 		done,
 	};

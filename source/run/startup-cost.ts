@@ -35,14 +35,18 @@ export type StartupInput = {
  * up: its share of the pool's start-up (all start at once, so it is the wall
  * time per worker on this machine), and the resident memory it adds: a
  * thread, the growth of this process over its threads; a process, the RSS of
- * the child processes over them (null where /proc is not there). In process
+ * the child processes over them (null where /proc is not there, and for
+ * threads of another process: --runtime python's). In process
  * modes the worker is the process, threads and all, so `workers` counts processes.
  */
 export function startupCostOf(input: StartupInput): StartupCost {
 	const kind = workerKindOf(input.mode);
 	const workers = Math.max(1, kind === 'process' && input.pids.length > 0 ? input.pids.length : input.workers);
 	let bytes: number | null;
-	if (kind === 'thread') {
+	if (kind === 'thread' && input.pids.length > 0) {
+		// Threads of another process (--runtime python): this process's growth says nothing of them, and theirs is not told apart from the interpreter's.
+		bytes = null;
+	} else if (kind === 'thread') {
 		bytes = Math.max(0, input.rssNow - input.rssBefore) / workers;
 	} else {
 		const rss = input.pids.map(pid => rssOf(pid));

@@ -13,3 +13,6 @@ export type SessionObserver = {
 	paused(paused: boolean, t: number): void;
 	runEnded(result: RunResult | undefined, t: number): void;
 };
+
+
+export type {RunStart, RunTap} from '../run/tap.js';

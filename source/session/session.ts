@@ -7,7 +7,7 @@ import {workerKindOf} from '../run/startup-cost.js';
 import {startRun, type Run} from '../run/run.js';
 import {Preparer} from './preparer.js';
 import type {Preparing} from '../calibration/preparing.js';
-import type {SessionObserver} from './observer.js';
+import type {RunTap, SessionObserver} from './observer.js';
 
 /**
  * One concviz session: the embedded server (its own child process, started
@@ -166,7 +166,8 @@ class LiveSession implements Session {
 		const {observer} = this.#options;
 		const onEvents = observer ? (events: readonly BusEvent[]) => observer.events(events) : undefined;
 		const cpu = this.#cpu;
-		return startRun({id: ++this.#runs, config, ...prepared, otherStartup, cores: cpu.cores, sampleCpu: () => cpu.sample(), onEvents});
+		const {tap} = this.#options;
+		return startRun({id: ++this.#runs, config, ...prepared, otherStartup, cores: cpu.cores, sampleCpu: () => cpu.sample(), onEvents, tap});
 	}
 
 	/** The frame clock over a run: a snapshot every 1/fps s, and one more as it ends. */
@@ -202,6 +203,8 @@ class LiveSession implements Session {
 export type SessionOptions = {
 	readonly server: ServerOptions;
 	readonly observer?: SessionObserver;
+	/** Sees every run's reducer actions (--save). */
+	readonly tap?: RunTap | undefined;
 	/** Most requests a loop pool's pilot sends past its first P·C (default PILOT_REQUESTS); runs shorter than two pilots get none. */
 	readonly pilotRequests?: number;
 	/** Memory a pool may take 80 % of (default: os.freemem(), what the system says is available). */

@@ -8,7 +8,7 @@ import {Leaderboard} from './panels/leaderboard.js';
 import {Lines} from './text/line-text.js';
 import {lessonOf} from './lines/lessons.js';
 import {preparingText} from './lines/preparing-line.js';
-import {fitLine, seg} from './text/text.js';
+import {fitLine, seg, type Line} from './text/text.js';
 import {TooSmall, isTooSmall} from './too-small.js';
 import {endedCount} from '../metrics/snapshot.js';
 import {WideBody, isWide} from './wide-body.js';
@@ -24,6 +24,8 @@ export type DashboardProps = {
 	readonly taskView?: boolean;
 	/** The run ended at a tour scene's bound of this many seconds (the header says it stopped as planned). */
 	readonly stoppedAtBound?: number | undefined;
+	/** A line in place of the key bar (a replay's keys). */
+	readonly bar?: Line | undefined;
 };
 
 function compareTag(view: View): string {
@@ -36,7 +38,7 @@ function compareTag(view: View): string {
 }
 
 /** The whole screen for a terminal of `width`×`height`: a pure function of its props. */
-export function Dashboard({view, width, height, color, showHelp, taskView = false, stoppedAtBound}: DashboardProps) {
+export function Dashboard({view, width, height, color, showHelp, taskView = false, stoppedAtBound, bar}: DashboardProps) {
 	if (isTooSmall(width, height)) {
 		return <TooSmall width={width} height={height} color={color} />;
 	}
@@ -83,7 +85,7 @@ export function Dashboard({view, width, height, color, showHelp, taskView = fals
 			<Box flexDirection="column" width={width} height={bodyHeight} overflow="hidden">
 				{body}
 			</Box>
-			<HelpBar width={width} notice={view.notice} mode={view.config.mode} color={color} />
+			{bar ? <Lines lines={[bar]} width={width} color={color} /> : <HelpBar width={width} notice={view.notice} mode={view.config.mode} color={color} />}
 		</Box>
 	);
 }

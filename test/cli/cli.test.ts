@@ -87,7 +87,7 @@ test('started by a Node older than 22: one line naming the Node needed and the o
 });
 
 const RESULT_KEYS = [
-	'mode', 'work', 'requested', 'completed', 'failed', 'cancelled', 'wallMs', 'pausedMs', 'predictedMs', 'bound', 'model', 'requestsPerSecond',
+	'mode', 'runtime', 'work', 'requested', 'completed', 'failed', 'cancelled', 'wallMs', 'pausedMs', 'predictedMs', 'bound', 'model', 'requestsPerSecond',
 	'latencyMs', 'failures', 'cpu', 'workers', 'maxInFlight', 'startupMs', 'startup', 'peakRssBytes', 'clientCost',
 ];
 

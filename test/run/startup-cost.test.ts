@@ -19,3 +19,8 @@ test('threads: the figures are per thread (lanes), from the growth of this proce
 	const cost = startupCostOf({mode: 'threads', poolMs: 400, workers: 4, pids: [], rssBefore: 100, rssNow: 4100});
 	assert.deepEqual(cost, {kind: 'thread', workers: 4, perWorkerMs: 100, perWorkerBytes: 1000});
 });
+
+test('threads of another process (--runtime python): the start-up per thread, no memory figure (this process\'s growth is not theirs)', () => {
+	const cost = startupCostOf({mode: 'threads', poolMs: 400, workers: 4, pids: [4242], rssBefore: 100, rssNow: 4100});
+	assert.deepEqual(cost, {kind: 'thread', workers: 4, perWorkerMs: 100, perWorkerBytes: null});
+});

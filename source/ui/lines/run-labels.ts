@@ -18,6 +18,10 @@ export const workOf = (run: RunInfo): string => (run.work === 'io' ? 'io' : `${r
 
 /** `GIL on` / `GIL off` in thread modes; elsewhere only when on. */
 export function gilOf(run: RunInfo): string {
+	if (run.runtime === 'python') {
+		return run.pythonGil === 'off' ? 'python · no GIL' : 'python · real GIL';
+	}
+
 	if (isThreadMode(run.mode)) {
 		return run.gil ? 'GIL on' : 'GIL off';
 	}
