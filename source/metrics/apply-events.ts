@@ -12,7 +12,7 @@ import {CPU_WINDOW_MS, draftOf, newLane, update, type Lane, type LaneDraft} from
 import {isRecorded, recordLatency} from './latency.js';
 import {rateEnded, rateRecorded, rateStarted} from './rate.js';
 import {totalRss} from './rss.js';
-import {stateReported, taskEnded, taskStarted} from './task-slices.js';
+import {copyTaskSlices, stateReported, taskEnded, taskStarted, type TaskSlices} from './task-slices.js';
 import {endedCount, isLoopMode, isTerminal, type MetricsState} from './state.js';
 import {copyRing, countEnd, type MutableRing} from './throughput.js';
 
@@ -32,6 +32,7 @@ class BatchFold {
 	#ring: MutableRing | undefined;
 	#failures: Map<string, number> | undefined;
 	#rss: Map<number, number> | undefined;
+	#taskSlices: TaskSlices | undefined;
 
 	constructor(state: MetricsState) {
 		this.#state = state;
@@ -64,11 +65,12 @@ class BatchFold {
 			ends: this.#ring ?? this.#state.ends,
 			failures: this.#failures ?? this.#state.failures,
 			rssByPid: this.#rss ?? this.#state.rssByPid,
+			taskSlices: this.#taskSlices ?? this.#state.taskSlices,
 		};
 	}
 
 	#reported(e: StateEvent): void {
-		stateReported(this.#state.taskSlices, e);
+		stateReported(this.#tasks(), e);
 		if (e.task !== undefined) {
 			// A loop task's CPU section: the lane's own state comes from its utilisation.
 			return;
@@ -97,7 +99,7 @@ class BatchFold {
 		}
 
 		s.started++;
-		taskStarted(this.#state.taskSlices, e);
+		taskStarted(this.#tasks(), e);
 		s.firstStartAt = s.firstStartAt === null ? e.t : Math.min(s.firstStartAt, e.t);
 		update(this.#lane(e.worker, e.t), e.t, l => {
 			l.inFlight++;
@@ -110,7 +112,7 @@ class BatchFold {
 	#taskEnd(e: TaskEndEvent): void {
 		const s = this.#s;
 		this.#ended(e.outcome, e.t, 1, e.reason);
-		taskEnded(this.#state.taskSlices, e);
+		taskEnded(this.#tasks(), e);
 		if (e.outcome !== 'cancelled') {
 			this.#ring ??= copyRing(this.#state.ends);
 			countEnd(this.#ring, e.t);
@@ -201,6 +203,12 @@ class BatchFold {
 			const key = reason === '' ? 'unknown' : reason;
 			this.#failures.set(key, (this.#failures.get(key) ?? 0) + n);
 		}
+	}
+
+	/** The batch's copy of the task view's records, made the first time the batch changes them. */
+	#tasks(): TaskSlices {
+		this.#taskSlices ??= copyTaskSlices(this.#state.taskSlices);
+		return this.#taskSlices;
 	}
 
 	#rssTable(): Map<number, number> {

@@ -127,10 +127,10 @@ function frame(state: MetricsState, t: number): MetricsState {
 	}
 
 	const closed = new Map([...state.lanes].map(([worker, lane]) => [worker, closeFrame(lane, t)]));
-	frameClosed(state.taskSlices, t);
+	const taskSlices = frameClosed(state.taskSlices, t);
 	const lanes = state.run.gil === true ? oneComputingPerGil(closed) : closed;
 	if (state.firstStartAt === null) {
-		return {...state, lanes};
+		return {...state, lanes, taskSlices};
 	}
 
 	const first = bucketOf(state.firstStartAt);
@@ -142,6 +142,7 @@ function frame(state: MetricsState, t: number): MetricsState {
 	return {
 		...state,
 		lanes,
+		taskSlices,
 		throughput: rateNow(state, t, first),
 		throughputHistory: pushCapped(state.throughputHistory, point),
 		historyBucket: Math.max(from, to),

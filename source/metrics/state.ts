@@ -37,7 +37,7 @@ export type MetricsState = TaskCounts & {
 	readonly lanes: ReadonlyMap<number, Lane>;
 	/** Owned by the state and mutated by reduce(): see above. */
 	readonly latency: LatencyRecorder;
-	/** The task view's recent tasks and their spans on a core; owned and changed in place like `latency`. */
+	/** The task view's recent tasks and their spans on a core (copied by the batch that changes them). */
 	readonly taskSlices: TaskSlices;
 	readonly failures: ReadonlyMap<string, number>;
 	/** Completed and failed ends per bucket of event time (cancels are not throughput). */

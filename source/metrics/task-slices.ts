@@ -41,8 +41,7 @@ type TaskRecord = {
 /**
  * What the task view needs, bounded whatever the number of tasks: a ring of the TASK_ROWS tasks started last,
  * each blocking lane's task and whether it computes, and the frame cuts the lanes' slices end at.
- * Owned by the metrics state and changed in place, as its latency histogram is (copying per batch would cost
- * more than the run): fold each batch once.
+ * A batch folds into a copy (copyTaskSlices: 64 small records), so a state once made never changes.
  */
 export type TaskSlices = {
 	/** The run's lanes are event loops: a task is on a core only in the CPU sections its lane marks (StateEvent.task). */
@@ -55,6 +54,20 @@ export type TaskSlices = {
 	/** Times the lanes' closed slices end at, the last MAX_SLICES. */
 	cuts: number[];
 };
+
+/** A copy to change (a batch's or a frame's), so that a state once made never changes (a replay seeks back to kept states). */
+export function copyTaskSlices(s: TaskSlices): TaskSlices {
+	const ring = s.ring.map((r) => (r ? {...r, runs: [...r.runs]} : undefined));
+	const byId = new Map<number, TaskRecord>();
+	for (const r of ring) {
+		if (r) {
+			byId.set(r.task, r);
+		}
+	}
+
+	const lanes = new Map([...s.lanes].map(([worker, lane]) => [worker, {...lane}]));
+	return {loop: s.loop, ring, next: s.next, byId, lanes, cuts: s.cuts};
+}
 
 export function createTaskSlices(loop: boolean): TaskSlices {
 	return {loop, ring: Array.from({length: TASK_ROWS}), next: 0, byId: new Map(), lanes: new Map(), cuts: []};
@@ -147,11 +160,9 @@ export function stateReported(s: TaskSlices, e: StateEvent): void {
 }
 
 /** The lanes closed a slice at `cut`. */
-export function frameClosed(s: TaskSlices, cut: number): void {
-	s.cuts.push(cut);
-	if (s.cuts.length > MAX_SLICES) {
-		s.cuts = s.cuts.slice(-MAX_SLICES);
-	}
+export function frameClosed(s: TaskSlices, cut: number): TaskSlices {
+	const cuts = [...s.cuts, cut];
+	return {...s, cuts: cuts.length > MAX_SLICES ? cuts.slice(-MAX_SLICES) : cuts};
 }
 
 const overlap = (a: number, b: number, from: number, to: number): number => Math.max(0, Math.min(b, to) - Math.max(a, from));
