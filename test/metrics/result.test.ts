@@ -8,6 +8,7 @@ import {apply, frame, runInfo, T0} from '../helpers/metrics.js';
 /** The JSON fields of the README, in its order. */
 const FIELDS = [
 	'mode',
+	'runtime',
 	'work',
 	'requested',
 	'completed',
