@@ -71,6 +71,7 @@ test('toResult gives exactly the JSON fields of the README, from the final snaps
 	assert.deepEqual(Object.keys(result), FIELDS);
 	assert.deepEqual(result, {
 		mode: 'processes',
+		runtime: 'node',
 		work: 'io',
 		requested: 4,
 		completed: 2,
