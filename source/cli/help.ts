@@ -11,6 +11,8 @@ Usage
   $ concviz tour [options]       the talk, scene by scene: → PageDown Enter next, ← PageUp back, r rerun
   $ concviz export FILE.cast (--html OUT.html | --svg OUT.svg [--at SECONDS])
                                  a recording as a page that plays offline, or one frame as an SVG
+  $ concviz replay FILE [--json]  a run kept with --save, on the dashboard: space pause, ←/→ 5 s, </> a frame,
+                                 Home/End, [/] speed ×0.25…×8, m/M markers, q quit; --json: the live run's result
 
 Options
   --mode, -m         ${MODES.join('|')} (default: ${MODES[0]})
@@ -37,6 +39,7 @@ Options
   --json             no dashboard: print one JSON result object (an array for compare) to stdout
   --record FILE      write an asciicast v2 recording of the dashboard (fails up front if FILE can't be written)
   --trace FILE       write the run as Chrome trace event JSON (ui.perfetto.dev, chrome://tracing)
+  --save FILE        keep the run's events, compressed, for concviz replay FILE (fails up front if FILE can't be written)
   --port N           (serve) port, 0 = any free one (default: 0)
   --lang L           en|pt: captions, lessons, legend, help and summary (default: from the locale)
   --autoplay S       (tour) each scene runs, waits S seconds, goes on; without it the presenter moves on (--autoplay alone: 8)

@@ -259,6 +259,10 @@ export function parseOptions(
 		throw new UsageError('--save needs a file name');
 	}
 
+	if (save !== undefined && command !== 'run' && command !== 'compare') {
+		throw new UsageError(`--save keeps a run or a compare; concviz ${command} does not save`);
+	}
+
 	const replayFile = command === 'replay' ? replayFileOf(input[1]) : undefined;
 	const latency = decimal(flags, 'latency', 100, 0, 600_000);
 	const jitter = decimal(flags, 'jitter', 0, 0, 600_000);

@@ -8,6 +8,7 @@ const badInputs: Array<[string[], RegExp]> = [
 	[['--lang', 'fr'], /^concviz: unknown lang 'fr' \(choose one of: en, pt\)$/],
 	[['tour', '--autoplay', 'soon'], /^concviz: --autoplay must be a number, got 'soon'$/],
 	[['tour'], /^concviz: the tour needs a terminal/],
+	[['tour', '--save', 'tour.save'], /^concviz: --save keeps a run or a compare; concviz tour does not save$/],
 ];
 
 for (const [args, message] of badInputs) {

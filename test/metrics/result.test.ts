@@ -8,6 +8,7 @@ import {apply, frame, runInfo, T0} from '../helpers/metrics.js';
 /** The JSON fields of the README, in its order. */
 const FIELDS = [
 	'mode',
+	'runtime',
 	'work',
 	'requested',
 	'completed',
@@ -70,6 +71,7 @@ test('toResult gives exactly the JSON fields of the README, from the final snaps
 	assert.deepEqual(Object.keys(result), FIELDS);
 	assert.deepEqual(result, {
 		mode: 'processes',
+		runtime: 'node',
 		work: 'io',
 		requested: 4,
 		completed: 2,
