@@ -13,7 +13,7 @@ import {UsageError} from '../config/errors.js';
 import {LANGS, langFromEnv, type Lang} from '../i18n/lang.js';
 import {THEMES, type ThemeName} from '../config/terminal-colours.js';
 import type {ExportJob} from '../export/run-export.js';
-import {autoplayOf, exportJobOf, replayFileOf} from './stage-options.js';
+import {autoplayOf, exportJobOf, replayFileOf, saveOf} from './stage-options.js';
 
 const COMMANDS = ['run', 'serve', 'compare', 'tour', 'export', 'replay'] as const;
 export type Command = (typeof COMMANDS)[number];
@@ -99,6 +99,16 @@ type FlagSpec = {readonly type: 'string' | 'boolean'; readonly shortFlag?: strin
  */
 export function repeatable<T extends Record<string, FlagSpec>>(flags: T): {[K in keyof T]: T[K] & {isMultiple: boolean}} {
 	return Object.fromEntries(Object.entries(flags).map(([name, spec]) => [name, {...spec, isMultiple: spec.type === 'string'}])) as {[K in keyof T]: T[K] & {isMultiple: boolean}};
+}
+
+/** A flag naming a file: its value, or undefined without the flag; given with no name, one line. */
+function fileFlag(flags: RawFlags, name: string): string | undefined {
+	const value = text(flags, name);
+	if (value === '') {
+		throw new UsageError(`--${name} needs a file name`);
+	}
+
+	return value;
 }
 
 /** A flag's value as text; given twice, the last one wins. */
@@ -239,29 +249,10 @@ export function parseOptions(
 	const command = commandWord as Command;
 	const mode: Mode = oneOf(flags, 'mode', MODES, 'sequential');
 	const work: Work = oneOf(flags, 'work', WORKS, 'io');
-	const urlsFile = text(flags, 'urls');
-	if (urlsFile === '') {
-		throw new UsageError('--urls needs a file name');
-	}
-
-	const record = text(flags, 'record');
-	if (record === '') {
-		throw new UsageError('--record needs a file name');
-	}
-
-	const trace = text(flags, 'trace');
-	if (trace === '') {
-		throw new UsageError('--trace needs a file name');
-	}
-
-	const save = text(flags, 'save');
-	if (save === '') {
-		throw new UsageError('--save needs a file name');
-	}
-
-	if (save !== undefined && command !== 'run' && command !== 'compare') {
-		throw new UsageError(`--save keeps a run or a compare; concviz ${command} does not save`);
-	}
+	const urlsFile = fileFlag(flags, 'urls');
+	const record = fileFlag(flags, 'record');
+	const trace = fileFlag(flags, 'trace');
+	const save = saveOf(fileFlag(flags, 'save'), command);
 
 	const replayFile = command === 'replay' ? replayFileOf(input[1]) : undefined;
 	const latency = decimal(flags, 'latency', 100, 0, 600_000);

@@ -48,3 +48,12 @@ export function replayFileOf(file: string | undefined): string {
 
 	return file;
 }
+
+/** --save FILE: only a run or a compare is saved. */
+export function saveOf(save: string | undefined, command: string): string | undefined {
+	if (save !== undefined && command !== 'run' && command !== 'compare') {
+		throw new UsageError(`--save keeps a run or a compare; concviz ${command} does not save`);
+	}
+
+	return save;
+}

@@ -19,6 +19,20 @@ export type Pool = {
 	close(): Promise<void>;
 };
 
+/** run, pause, resume and cancel, handed over to the dispatcher (every pool executor's, Node's and Python's). */
+export const dispatcherControls = (dispatcher: Dispatcher): Pick<Executor, 'run' | 'pause' | 'resume' | 'cancel'> => ({
+	run: async () => dispatcher.run(),
+	pause() {
+		dispatcher.pause();
+	},
+	resume() {
+		dispatcher.resume();
+	},
+	cancel() {
+		void dispatcher.cancel();
+	},
+});
+
 /**
  * A PoolExecutor from a dispatcher and a pool (the same for thread and
  * process pools): start-up runs from the first spawn to the last worker-up;
@@ -34,16 +48,7 @@ export function poolExecutor(dispatcher: Dispatcher, pool: Pool): PoolExecutor {
 			const lastUpAt = await dispatcher.up();
 			return {startupMs: lastUpAt - spawnedAt};
 		},
-		run: async () => dispatcher.run(),
-		pause() {
-			dispatcher.pause();
-		},
-		resume() {
-			dispatcher.resume();
-		},
-		cancel() {
-			void dispatcher.cancel();
-		},
+		...dispatcherControls(dispatcher),
 		async close() {
 			closing ??= (async () => {
 				await dispatcher.abandon();

@@ -15,7 +15,7 @@ import {createDispatcher} from '../dispatcher/dispatcher.js';
 import {exitCodeOf, waitForExits} from '../pools/exit.js';
 import type {ExecutorOptions} from '../executor.js';
 import {KIND_TASK_END, KIND_TASK_START, KIND_WORKER_UP, SLOT_WORKER} from '../dispatcher/layout.js';
-import type {PoolExecutor} from '../pools/pool-executor.js';
+import {dispatcherControls, type PoolExecutor} from '../pools/pool-executor.js';
 import type {ControlMessage} from '../protocol.js';
 import {STRIDE} from '../../events/events.js';
 import {createFrameReader, type RunnerMessage} from './frames.js';
@@ -221,16 +221,7 @@ export function createPythonExecutor(options: PythonExecutorOptions): PythonExec
 
 			return {startupMs: lastUpAt - (Number.isFinite(poolStartAt) ? poolStartAt : spawnedAt)};
 		},
-		run: async () => dispatcher.run(),
-		pause() {
-			dispatcher.pause();
-		},
-		resume() {
-			dispatcher.resume();
-		},
-		cancel() {
-			void dispatcher.cancel();
-		},
+		...dispatcherControls(dispatcher),
 		async close() {
 			closing ??= (async () => {
 				await dispatcher.abandon();
